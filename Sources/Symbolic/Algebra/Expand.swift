@@ -1,0 +1,210 @@
+/// Expansion: products and positive integer powers of sums are multiplied out, at every depth.
+///
+/// The polynomial part of the expression (over its symbols and over any non-polynomial
+/// sub-expressions, which act as opaque generators) is converted to a `SparsePolynomial`
+/// with packed exponents, multiplied there, and converted back once.
+extension Expression {
+    /// The expression with every product and positive integer power of sums multiplied out.
+    public func expanded() -> Expression {
+        var expander = Expander()
+        return expander.expand(self)
+    }
+}
+
+struct Expander {
+    private var generators: [Expression] = []
+    private var index: [Expression: Int] = [:]
+    private var deepIndex: [Expression: Int] = [:]
+
+    mutating func expand(_ e: Expression) -> Expression {
+        switch e.kind {
+        case .number, .symbol, .constant, .undefined: return e
+        default: break
+        }
+        guard let degree = scan(e) else { return e }
+        let order = generators.indices.sorted { Expression.compare(generators[$0], generators[$1]) < 0 }
+        var remap = [Int](repeating: 0, count: generators.count)
+        for (new, old) in order.enumerated() { remap[old] = new }
+        generators = order.map { generators[$0] }
+        for (k, v) in index { index[k] = remap[v] }
+        let count = max(generators.count, 1)
+        let bitsNeeded = max(1, Int.bitWidth - degree.leadingZeroBitCount)
+        if count * bitsNeeded <= 64 && generators.count <= 64 {
+            let bits = min(64 / count, 32)
+            let p = polynomial(e, bits: bits)
+            return expression(from: p)
+        }
+        return GenericExpansion.expand(e, deep: { $0 })
+    }
+
+    /// Registers generators and returns an upper bound on the total degree, or nil when
+    /// the degree would be unreasonable (then nothing is expanded).
+    private mutating func scan(_ e: Expression) -> Int? {
+        switch e.kind {
+        case .number: return 0
+        case .add(let a):
+            var d = 0
+            for (t, _) in a.terms { guard let k = scan(t) else { return nil }; d = max(d, k) }
+            return d
+        case .mul(let m):
+            var d = 0
+            for (b, x) in m.factors {
+                guard let k = scanPower(b, x) else { return nil }
+                d += k
+            }
+            return d
+        case .power(let b, let x):
+            return scanPower(b, x)
+        default:
+            addGenerator(e)
+            return 1
+        }
+    }
+
+    private mutating func scanPower(_ b: Expression, _ x: Expression) -> Int? {
+        if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue {
+            guard let d = scan(b) else { return nil }
+            let (total, o) = d.multipliedReportingOverflow(by: k)
+            return o || total > 1 << 20 ? nil : total
+        }
+        addGenerator(Expression.product(coefficient: .one, factors: [(b, x)]))
+        return 1
+    }
+
+    private mutating func addGenerator(_ g: Expression) {
+        if index[g] != nil { return }
+        let deep = deepExpand(g)
+        if let i = deepIndex[deep] {
+            index[g] = i
+        } else {
+            index[g] = generators.count
+            deepIndex[deep] = generators.count
+            generators.append(deep)
+        }
+    }
+
+    /// Expands inside function arguments and non-polynomial powers.
+    private func deepExpand(_ g: Expression) -> Expression {
+        switch g.kind {
+        case .function(let f, let args): return Expression.apply(f, args.map { $0.expanded() })
+        case .power(let b, let x): return Expression.power(b.expanded(), x.expanded())
+        default: return g
+        }
+    }
+
+    private func polynomial(_ e: Expression, bits: Int) -> SparsePolynomial {
+        let n = generators.count
+        switch e.kind {
+        case .number(let r): return .constant(r, generatorCount: n, bits: bits)
+        case .add(let a):
+            var p = SparsePolynomial.constant(a.constant, generatorCount: n, bits: bits)
+            for (t, c) in a.terms {
+                p = p + polynomial(t, bits: bits) * .constant(c, generatorCount: n, bits: bits)
+            }
+            return p
+        case .mul(let m):
+            var p = SparsePolynomial.constant(m.coefficient, generatorCount: n, bits: bits)
+            for (b, x) in m.factors { p = p * powerPolynomial(b, x, bits: bits) }
+            return p
+        case .power(let b, let x):
+            return powerPolynomial(b, x, bits: bits)
+        default:
+            return .generator(index[e]!, generatorCount: n, bits: bits)
+        }
+    }
+
+    private func powerPolynomial(_ b: Expression, _ x: Expression, bits: Int) -> SparsePolynomial {
+        if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue {
+            if k == 0 { return .constant(.one, generatorCount: generators.count, bits: bits) }
+            return polynomial(b, bits: bits).power(k)
+        }
+        let g = Expression.product(coefficient: .one, factors: [(b, x)])
+        return .generator(index[g]!, generatorCount: generators.count, bits: bits)
+    }
+
+    /// Converts back to a canonical sum, building each monomial's product directly.
+    private func expression(from p: SparsePolynomial) -> Expression {
+        let allAtoms = generators.allSatisfy {
+            switch $0.kind { case .symbol, .function, .constant: true; default: false }
+        }
+        var constant = Rational.zero
+        var terms: [(term: Expression, coefficient: Rational)] = []
+        terms.reserveCapacity(p.terms.count)
+        let dIsOne = p.denominator.isOne
+        var general = AddBuilder()
+        var needsGeneral = false
+        for (m, c) in p.terms where !c.isZero {
+            let coefficient = dIsOne ? Rational(c) : Rational.normalised(c, p.denominator)
+            if m == 0 { constant += coefficient; continue }
+            if allAtoms {
+                var factors: [(base: Expression, exponent: Expression)] = []
+                for i in 0..<generators.count {
+                    let k = p.exponent(m, i)
+                    if k > 0 { factors.append((generators[i], Expression.smallInteger(k))) }
+                }
+                let term = factors.count == 1 && factors[0].exponent.isOne
+                    ? factors[0].base
+                    : (factors.count == 1 ? Expression(.power(factors[0].base, factors[0].exponent))
+                                          : Expression(.mul(Mul(coefficient: .one, factors: factors))))
+                terms.append((term, coefficient))
+            } else {
+                var b = MulBuilder()
+                b.multiply(Expression(coefficient))
+                for i in 0..<generators.count {
+                    let k = p.exponent(m, i)
+                    if k > 0 { b.multiply(generators[i], power: k) }
+                }
+                general.add(b.build())
+                needsGeneral = true
+            }
+        }
+        if needsGeneral {
+            general.add(Expression(constant))
+            return general.build()
+        }
+        return Add.make(constant: constant, terms: &terms)
+    }
+}
+
+/// Term-by-term expansion for what the packed kernel cannot hold (very many generators or huge degrees).
+enum GenericExpansion {
+    static func expand(_ e: Expression, deep: (Expression) -> Expression) -> Expression {
+        switch e.kind {
+        case .add(let a):
+            var b = AddBuilder()
+            b.add(Expression(a.constant))
+            for (t, c) in a.terms { b.add(expand(t, deep: deep), times: c) }
+            return b.build()
+        case .mul(let m):
+            var acc = Expression(m.coefficient)
+            for (base, x) in m.factors { acc = multiply(acc, expand(Expression.product(coefficient: .one, factors: [(base, x)]), deep: deep)) }
+            return acc
+        case .power(let b, let x):
+            if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue {
+                let base = expand(b, deep: deep)
+                var acc = Expression.one
+                for _ in 0..<k { acc = multiply(acc, base) }
+                return acc
+            }
+            return e
+        default: return e
+        }
+    }
+
+    static func multiply(_ a: Expression, _ b: Expression) -> Expression {
+        let sa: [Expression] = { if case .add(let x) = a.kind { return x.summands }; return [a] }()
+        let sb: [Expression] = { if case .add(let x) = b.kind { return x.summands }; return [b] }()
+        var out = AddBuilder()
+        for x in sa { for y in sb { out.add(x * y) } }
+        return out.build()
+    }
+}
+
+extension Expression {
+    private static let smallIntegers: [Expression] = (0...256).map { Expression(Rational($0)) }
+
+    /// A shared node for small non-negative integers, so exponents do not allocate.
+    static func smallInteger(_ k: Int) -> Expression {
+        k >= 0 && k <= 256 ? smallIntegers[k] : Expression(k)
+    }
+}

@@ -1,0 +1,99 @@
+/// A canonical sum: `constant + Σ coefficient·term`.
+///
+/// Invariants: every term is a non-numeric expression that is not itself a sum and, if
+/// a product, has coefficient 1; coefficients are non-zero; terms are unique and sorted
+/// by `Expression.compareTerms`; there are at least two summands in all.
+public struct Add: Sendable {
+    public let constant: Rational
+    public let terms: [(term: Expression, coefficient: Rational)]
+}
+
+/// Accumulates summands into canonical form: like terms are merged in one hash map,
+/// so building a sum of n terms costs O(n log n) for the final sort and no more.
+public struct AddBuilder {
+    public private(set) var constant: Rational = .zero
+    private var coefficients: [Expression: Rational] = [:]
+    private var isUndefined = false
+
+    public init(capacity: Int = 0) { coefficients.reserveCapacity(capacity) }
+
+    /// Adds `factor · e`.
+    public mutating func add(_ e: Expression, times factor: Rational = .one) {
+        if factor.isZero { return }
+        switch e.kind {
+        case .number(let r):
+            constant += r * factor
+        case .add(let a):
+            constant += a.constant * factor
+            for (t, c) in a.terms { addTerm(t, c * factor) }
+        case .mul(let m) where !m.coefficient.isOne:
+            addTerm(Expression.product(coefficient: .one, factors: m.factors), m.coefficient * factor)
+        case .undefined:
+            isUndefined = true
+        default:
+            addTerm(e, factor)
+        }
+    }
+
+    /// Adds `coefficient · term` for a term already in canonical term form.
+    mutating func addTerm(_ term: Expression, _ coefficient: Rational) {
+        if let c = coefficients[term] {
+            coefficients[term] = c + coefficient
+        } else {
+            coefficients[term] = coefficient
+        }
+    }
+
+    /// The canonical expression for the accumulated sum.
+    public func build() -> Expression {
+        if isUndefined { return .undefined }
+        var terms: [(term: Expression, coefficient: Rational)] = []
+        terms.reserveCapacity(coefficients.count)
+        for (t, c) in coefficients where !c.isZero { terms.append((t, c)) }
+        return Add.make(constant: constant, terms: &terms)
+    }
+}
+
+extension Add {
+    /// Builds a sum from distinct canonical terms with non-zero coefficients, in any order.
+    static func make(constant: Rational, terms: inout [(term: Expression, coefficient: Rational)]) -> Expression {
+        if terms.isEmpty { return Expression(constant) }
+        if terms.count == 1 && constant.isZero { return Expression.scale(terms[0].term, by: terms[0].coefficient) }
+        terms.sort { Expression.compareTerms($0.term, $1.term) < 0 }
+        return Expression(.add(Add(constant: constant, terms: terms)))
+    }
+
+    /// The summands as expressions, in canonical order, constant last.
+    public var summands: [Expression] {
+        var out = terms.map { Expression.scale($0.term, by: $0.coefficient) }
+        if !constant.isZero { out.append(Expression(constant)) }
+        return out
+    }
+}
+
+extension Expression {
+    /// The canonical sum of `items`.
+    public static func sum<S: Sequence>(_ items: S) -> Expression where S.Element == Expression {
+        var b = AddBuilder()
+        for e in items { b.add(e) }
+        return b.build()
+    }
+
+    /// `coefficient · term`, for a term in canonical term form (never a sum or a number).
+    static func scale(_ term: Expression, by coefficient: Rational) -> Expression {
+        if coefficient.isOne { return term }
+        if coefficient.isZero { return .zero }
+        switch term.kind {
+        case .mul(let m):
+            return Expression(.mul(Mul(coefficient: m.coefficient * coefficient, factors: m.factors)))
+        case .power(let b, let e):
+            return Expression(.mul(Mul(coefficient: coefficient, factors: [(b, e)])))
+        case .number(let r):
+            return Expression(r * coefficient)
+        case .add:
+            return term * Expression(coefficient)
+        default:
+            return Expression(.mul(Mul(coefficient: coefficient, factors: [(term, .one)])))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// An immutable symbolic expression in canonical form.
+///
+/// Expressions are built only through the canonicalising constructors (`+`, `*`,
+/// `Expression.power`, `Expression.apply`, …), so structurally equal expressions are
+/// mathematically identical by construction: `x + x` is `2x`, `x*x` is `x^2`.
+/// An `Expression` is a reference to a shared node carrying a precomputed hash, so copies
+/// are cheap and hashing never walks the tree.
+public struct Expression: Sendable {
+    @usableFromInline let node: Node
+
+    @inlinable init(node: Node) { self.node = node }
+    init(_ kind: Kind) { node = Node(kind) }
+
+    /// The node's kind and payload.
+    @inlinable public var kind: Kind { node.kind }
+}
+
+/// The kinds of expression node; each non-trivial kind's canonical form lives in its own file.
+public enum Kind: Sendable {
+    /// An exact rational constant.
+    case number(Rational)
+    /// A named real variable.
+    case symbol(Symbol)
+    /// A canonical sum (see `Add`).
+    case add(Add)
+    /// A canonical product (see `Mul`).
+    case mul(Mul)
+    /// `base ^ exponent` that did not simplify further.
+    case power(Expression, Expression)
+    /// A known or user-defined function applied to arguments.
+    case function(Function, [Expression])
+    /// An unevaluated derivative `∂ expression / ∂ variable`, `order` times.
+    case derivative(Expression, Symbol, order: Int)
+    /// The constant π (Euler's e is `exp(1)`).
+    case constant(Constant)
+    /// The result of an undefined operation, such as division by zero.
+    case undefined
+}
+
+/// Mathematical constants that are kept exact.
+public enum Constant: String, Sendable, CaseIterable {
+    case pi
+}
+
+/// A shared, immutable expression node with its hash computed once.
+@usableFromInline
+final class Node: Sendable {
+    @usableFromInline let kind: Kind
+    @usableFromInline let hash: Int
+
+    init(_ kind: Kind) {
+        self.kind = kind
+        self.hash = Node.structuralHash(kind)
+    }
+
+    /// A hash that depends only on the structure (not on the process's random seed),
+    /// so it can also be used for stable tie-breaking.
+    private static func structuralHash(_ kind: Kind) -> Int {
+        var h = StableHasher()
+        switch kind {
+        case .number(let r):
+            h.combine(1); h.combine(r.numerator); h.combine(r.denominator)
+        case .symbol(let s):
+            h.combine(2); h.combine(s.stableHash)
+        case .add(let a):
+            h.combine(3); h.combine(a.constant.numerator); h.combine(a.constant.denominator)
+            for (t, c) in a.terms { h.combine(t.node.hash); h.combine(c.numerator); h.combine(c.denominator) }
+        case .mul(let m):
+            h.combine(4); h.combine(m.coefficient.numerator); h.combine(m.coefficient.denominator)
+            for (b, e) in m.factors { h.combine(b.node.hash); h.combine(e.node.hash) }
+        case .power(let b, let e):
+            h.combine(5); h.combine(b.node.hash); h.combine(e.node.hash)
+        case .function(let f, let args):
+            h.combine(6); h.combine(string: f.name)
+            for a in args { h.combine(a.node.hash) }
+        case .derivative(let e, let s, let n):
+            h.combine(7); h.combine(e.node.hash); h.combine(s.stableHash); h.combine(n)
+        case .constant(let c):
+            h.combine(8); h.combine(string: c.rawValue)
+        case .undefined:
+            h.combine(9)
+        }
+        return h.value
+    }
+}
+
+/// FNV-1a style mixing with a fixed seed: stable across runs, unlike `Hasher`.
+struct StableHasher {
+    private(set) var value: Int = Int(bitPattern: 0xcbf2_9ce4_8422_2325)
+
+    mutating func combine(_ x: Int) {
+        value = (value ^ x) &* 0x0000_0100_0000_01b3
+        value ^= value >> 29
+    }
+
+    mutating func combine(_ x: UInt) { combine(Int(bitPattern: x)) }
+
+    mutating func combine(_ i: Integer) {
+        if let v = i.intValue { combine(v) } else { combine(string: i.description) }
+    }
+
+    mutating func combine(string: String) {
+        for b in string.utf8 { combine(Int(b)) }
+        combine(0xff)
+    }
+}
+
+extension Expression: Hashable {
+    @inlinable public static func == (a: Expression, b: Expression) -> Bool {
+        if a.node === b.node { return true }
+        if a.node.hash != b.node.hash { return false }
+        return Expression.structurallyEqual(a, b)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(node.hash) }
+
+    @usableFromInline static func structurallyEqual(_ a: Expression, _ b: Expression) -> Bool {
+        switch (a.kind, b.kind) {
+        case let (.number(x), .number(y)): return x == y
+        case let (.symbol(x), .symbol(y)): return x == y
+        case let (.add(x), .add(y)):
+            return x.constant == y.constant && x.terms.count == y.terms.count
+                && zip(x.terms, y.terms).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case let (.mul(x), .mul(y)):
+            return x.coefficient == y.coefficient && x.factors.count == y.factors.count
+                && zip(x.factors, y.factors).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case let (.power(b1, e1), .power(b2, e2)): return b1 == b2 && e1 == e2
+        case let (.function(f, xs), .function(g, ys)): return f == g && xs == ys
+        case let (.derivative(e1, s1, n1), .derivative(e2, s2, n2)): return e1 == e2 && s1 == s2 && n1 == n2
+        case let (.constant(c1), .constant(c2)): return c1 == c2
+        case (.undefined, .undefined): return true
+        default: return false
+        }
+    }
+}

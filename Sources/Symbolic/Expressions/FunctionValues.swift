@@ -1,0 +1,122 @@
+/// Exact values of the known functions at special arguments.
+enum FunctionValues {
+    static func exactValue(_ f: Function, _ u: Expression) -> Expression? {
+        switch f {
+        case .exp:
+            if u.isZero { return .one }
+            if case .function(.log, let a) = u.kind { return a[0] }
+            return expOfLogs(u)
+        case .log:
+            if u.isOne { return .zero }
+            if case .function(.exp, let a) = u.kind { return a[0] }
+            if case .number(let r) = u.kind, r.isNegative || r.isZero { return .undefined }
+            return nil
+        case .sin, .cos, .tan, .cot, .sec, .csc:
+            return trigValue(f, u)
+        case .sinh, .tanh, .asin, .atan:
+            return u.isZero ? .zero : nil
+        case .cosh:
+            return u.isZero ? .one : nil
+        case .acos:
+            return u.isOne ? .zero : nil
+        case .sigmoid:
+            return u.isZero ? Expression(Rational(1, 2)!) : nil
+        case .relu:
+            if case .number(let r) = u.kind { return r.isNegative ? .zero : u }
+            if u.isNonNegative { return u }
+            return nil
+        case .heaviside:
+            if case .number(let r) = u.kind { return r.signum > 0 ? .one : .zero }
+            return nil
+        case .abs:
+            if case .number(let r) = u.kind { return Expression(r.magnitude) }
+            if u.isNonNegative { return u }
+            if case .function(.abs, _) = u.kind { return u }
+            return nil
+        case .undefined:
+            return nil
+        }
+    }
+
+    /// `exp(c·log u + rest) = u^c · exp(rest)`, valid wherever the left side is defined (u > 0).
+    private static func expOfLogs(_ u: Expression) -> Expression? {
+        var logs: [(Expression, Rational)] = []
+        var rest = AddBuilder()
+        let summands: [Expression]
+        if case .add(let a) = u.kind { summands = a.summands } else { summands = [u] }
+        for s in summands {
+            if case .mul(let m) = s.kind, m.factors.count == 1, m.factors[0].exponent.isOne,
+               case .function(.log, let a) = m.factors[0].base.kind {
+                logs.append((a[0], m.coefficient))
+            } else {
+                rest.add(s)
+            }
+        }
+        if logs.isEmpty { return nil }
+        var product = MulBuilder()
+        for (base, c) in logs { product.multiply(Expression.power(base, Expression(c))) }
+        let r = rest.build()
+        if !r.isZero { product.multiply(Expression(.function(.exp, [r]))) }
+        return product.build()
+    }
+
+    /// sin, cos, tan, … at rational multiples of π with denominator 1, 2, 3, 4 or 6.
+    private static func trigValue(_ f: Function, _ u: Expression) -> Expression? {
+        guard let k = u.rationalMultipleOfPi else { return nil }
+        // Reduce k modulo 2, to [0, 2).
+        let twoK = k * Rational(1, 2)!
+        let reduced = k - Rational(twoK.floor * 2)
+        let d = reduced.denominator.intValue ?? 0
+        guard [1, 2, 3, 4, 6].contains(d), let n = reduced.numerator.intValue else { return nil }
+        let angle12 = n * (12 / d)  // the angle in units of π/12, in [0, 24)
+        let (s, c) = sinCosTable(angle12)
+        switch f {
+        case .sin: return s
+        case .cos: return c
+        case .tan: return c.isZero ? .undefined : s / c
+        case .cot: return s.isZero ? .undefined : c / s
+        case .sec: return c.isZero ? .undefined : Expression.one / c
+        case .csc: return s.isZero ? .undefined : Expression.one / s
+        default: return nil
+        }
+    }
+
+    /// sin and cos at `m·π/12` for m a multiple of 2 or 3.
+    private static func sinCosTable(_ m: Int) -> (Expression, Expression) {
+        let half = Expression(Rational(1, 2)!)
+        let r2 = Expression.power(Expression(2), Expression(Rational(1, 2)!)) * half
+        let r3 = Expression.power(Expression(3), Expression(Rational(1, 2)!)) * half
+        // First quadrant values for 0, 30, 45, 60, 90 degrees (m = 0, 2, 3, 4, 6).
+        func firstQuadrant(_ m: Int) -> (Expression, Expression) {
+            switch m {
+            case 0: return (.zero, .one)
+            case 2: return (half, r3)
+            case 3: return (r2, r2)
+            case 4: return (r3, half)
+            default: return (.one, .zero)
+            }
+        }
+        let quadrant = m / 6, offset = m % 6
+        let (s, c) = firstQuadrant(offset)
+        switch quadrant {
+        case 0: return (s, c)
+        case 1: return (c, -s)
+        case 2: return (-s, -c)
+        default: return (-c, s)
+        }
+    }
+}
+
+extension Expression {
+    /// `k` when the expression is `k·π` for a rational `k`.
+    var rationalMultipleOfPi: Rational? {
+        if isZero { return .zero }
+        switch kind {
+        case .constant(.pi): return .one
+        case .mul(let m):
+            if m.factors.count == 1, m.factors[0].exponent.isOne, case .constant(.pi) = m.factors[0].base.kind { return m.coefficient }
+            return nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// A canonical product: `coefficient · Π base^exponent`.
+///
+/// Invariants: the coefficient is non-zero; bases are unique, sorted by
+/// `Expression.compare`, never numbers with integer exponents and never products;
+/// exponents are non-zero; at most one base is an `exp(…)` (exponentials merge);
+/// a product of one factor with coefficient 1 is never built (it is the power itself).
+public struct Mul: Sendable {
+    public let coefficient: Rational
+    public let factors: [(base: Expression, exponent: Expression)]
+}
+
+/// Accumulates factors into canonical form, merging equal bases by adding exponents
+/// (`x^a·x^b = x^(a+b)`, valid wherever the left side is defined) and exponentials
+/// (`exp(a)·exp(b) = exp(a+b)`).
+public struct MulBuilder {
+    public private(set) var coefficient: Rational = .one
+    private var exponents: [Expression: Expression] = [:]
+    private var order: [Expression] = []
+    private var expArgument: AddBuilder? = nil
+    private var isUndefined = false
+
+    public init() {}
+
+    /// Multiplies by `e`, or by `e^power` for an integer power.
+    public mutating func multiply(_ e: Expression, power: Int = 1) {
+        if power == 0 { return }
+        switch e.kind {
+        case .number(let r):
+            if let p = r.power(power) { coefficient *= p } else { isUndefined = true }
+        case .mul(let m):
+            if let p = m.coefficient.power(power) { coefficient *= p } else { isUndefined = true }
+            for (b, x) in m.factors { addFactor(b, power == 1 ? x : x * Expression(power)) }
+        case .power(let b, let x):
+            addFactor(b, power == 1 ? x : x * Expression(power))
+        case .function(.exp, let args):
+            if expArgument == nil { expArgument = AddBuilder() }
+            expArgument!.add(args[0], times: Rational(power))
+        case .undefined:
+            isUndefined = true
+        default:
+            addFactor(e, Expression(power))
+        }
+    }
+
+    private mutating func addFactor(_ base: Expression, _ exponent: Expression) {
+        if case .function(.exp, let args) = base.kind {
+            // (exp u)^k = exp(k·u) for any real k: exp is positive.
+            if expArgument == nil { expArgument = AddBuilder() }
+            expArgument!.add(args[0] * exponent)
+            return
+        }
+        if let old = exponents[base] {
+            exponents[base] = old + exponent
+        } else {
+            exponents[base] = exponent
+            order.append(base)
+        }
+    }
+
+    /// The canonical expression for the accumulated product.
+    public func build() -> Expression {
+        if isUndefined { return .undefined }
+        if coefficient.isZero { return .zero }
+        var factors: [(base: Expression, exponent: Expression)] = []
+        factors.reserveCapacity(order.count + 1)
+        var coefficient = self.coefficient
+        var needsMerge = false
+        func absorb(_ p: Expression, from base: Expression?) {
+            switch p.kind {
+            case .number(let r): coefficient *= r
+            case .power(let b, let y):
+                if b != base { needsMerge = true }
+                factors.append((b, y))
+            case .mul(let m):
+                coefficient *= m.coefficient
+                factors.append(contentsOf: m.factors)
+                needsMerge = true
+            default:
+                if p != base { needsMerge = true }
+                factors.append((p, .one))
+            }
+        }
+        for base in order {
+            let x = exponents[base]!
+            if x.isZero { continue }
+            if x.isOne { factors.append((base, x)); continue }
+            absorb(Expression.power(base, x), from: base)
+        }
+        if let arg = expArgument {
+            let e = Expression.apply(.exp, arg.build())
+            if case .function(.exp, _) = e.kind { factors.append((e, .one)) } else { absorb(e, from: nil) }
+        }
+        if coefficient.isZero { return .zero }
+        if needsMerge {
+            // A power rewrote into new bases (numeric roots, nested powers): merge once more.
+            var again = MulBuilder()
+            again.coefficient = coefficient
+            for (b, x) in factors { again.multiply(Expression.product(coefficient: .one, factors: [(b, x)])) }
+            return again.buildWithoutMerge()
+        }
+        return Mul.make(coefficient: coefficient, factors: &factors)
+    }
+
+    /// Second-round assembly: bases are kept as they are.
+    private func buildWithoutMerge() -> Expression {
+        if isUndefined { return .undefined }
+        var factors: [(base: Expression, exponent: Expression)] = []
+        for base in order {
+            let x = exponents[base]!
+            if !x.isZero { factors.append((base, x)) }
+        }
+        var coefficient = self.coefficient
+        if let arg = expArgument {
+            let e = Expression.apply(.exp, arg.build())
+            if case .number(let r) = e.kind { coefficient *= r } else { factors.append((e, .one)) }
+        }
+        var rest: [(base: Expression, exponent: Expression)] = []
+        for (b, x) in factors {
+            guard case .number = b.kind else { rest.append((b, x)); continue }
+            // Merged numeric roots (2^(1/2)·2^(1/2)) are re-normalised; their bases are primes already.
+            let p = Expression.power(b, x)
+            switch p.kind {
+            case .number(let r): coefficient *= r
+            case .power(let pb, let px): rest.append((pb, px))
+            case .mul(let m):
+                coefficient *= m.coefficient
+                rest.append(contentsOf: m.factors)
+            default: rest.append((p, .one))
+            }
+        }
+        return Mul.make(coefficient: coefficient, factors: &rest)
+    }
+}
+
+extension Mul {
+    /// Builds a product from canonical, distinct factors in any order.
+    static func make(coefficient: Rational, factors: inout [(base: Expression, exponent: Expression)]) -> Expression {
+        if coefficient.isZero { return .zero }
+        if factors.isEmpty { return Expression(coefficient) }
+        if factors.count == 1 {
+            let (b, x) = factors[0]
+            let single = x.isOne ? b : Expression(.power(b, x))
+            if coefficient.isOne { return single }
+            if x.isOne, case .add = b.kind { return distribute(coefficient, over: b) }
+        }
+        factors.sort { Expression.compare($0.base, $1.base) < 0 }
+        return Expression(.mul(Mul(coefficient: coefficient, factors: factors)))
+    }
+
+    /// `c·(a + b) = c·a + c·b`: numeric coefficients are distributed over sums, as in SymPy and SymEngine.
+    static func distribute(_ c: Rational, over sum: Expression) -> Expression {
+        var b = AddBuilder()
+        b.add(sum, times: c)
+        return b.build()
+    }
+}
+
+extension Expression {
+    /// The canonical product of `items`.
+    public static func product<S: Sequence>(_ items: S) -> Expression where S.Element == Expression {
+        var b = MulBuilder()
+        for e in items { b.multiply(e) }
+        return b.build()
+    }
+
+    /// A product from factors already in canonical form (sorted, merged).
+    static func product(coefficient: Rational, factors: [(base: Expression, exponent: Expression)]) -> Expression {
+        var f = factors
+        if f.count == 1 && coefficient.isOne { return f[0].exponent.isOne ? f[0].base : Expression(.power(f[0].base, f[0].exponent)) }
+        if f.isEmpty { return Expression(coefficient) }
+        return Mul.make(coefficient: coefficient, factors: &f)
+    }
+}

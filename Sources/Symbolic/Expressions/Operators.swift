@@ -1,0 +1,75 @@
+/// Arithmetic operators on expressions; each returns the canonical form.
+extension Expression: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(value) }
+}
+
+extension Expression {
+    public static func + (a: Expression, b: Expression) -> Expression {
+        if a.isZero { return b }
+        if b.isZero { return a }
+        var s = AddBuilder()
+        s.add(a); s.add(b)
+        return s.build()
+    }
+
+    public static func - (a: Expression, b: Expression) -> Expression {
+        if b.isZero { return a }
+        var s = AddBuilder()
+        s.add(a); s.add(b, times: .minusOne)
+        return s.build()
+    }
+
+    public static prefix func - (a: Expression) -> Expression {
+        switch a.kind {
+        case .number(let r): return Expression(-r)
+        case .undefined: return a
+        default:
+            var s = AddBuilder()
+            s.add(a, times: .minusOne)
+            return s.build()
+        }
+    }
+
+    public static func * (a: Expression, b: Expression) -> Expression {
+        if case .number(let x) = a.kind, case .number(let y) = b.kind { return Expression(x * y) }
+        if a.isOne { return b }
+        if b.isOne { return a }
+        if case .number(let x) = a.kind { return scaled(b, by: x) }
+        if case .number(let y) = b.kind { return scaled(a, by: y) }
+        var m = MulBuilder()
+        m.multiply(a); m.multiply(b)
+        return m.build()
+    }
+
+    /// `c · e`: a number times a sum is distributed.
+    static func scaled(_ e: Expression, by c: Rational) -> Expression {
+        if c.isZero {
+            if e.isUndefined { return e }
+            return .zero
+        }
+        var s = AddBuilder()
+        s.add(e, times: c)
+        return s.build()
+    }
+
+    public static func / (a: Expression, b: Expression) -> Expression {
+        if case .number(let y) = b.kind {
+            guard let inv = y.inverse else { return .undefined }
+            return a * Expression(inv)
+        }
+        var m = MulBuilder()
+        m.multiply(a); m.multiply(b, power: -1)
+        return m.build()
+    }
+
+    public static func += (a: inout Expression, b: Expression) { a = a + b }
+    public static func -= (a: inout Expression, b: Expression) { a = a - b }
+    public static func *= (a: inout Expression, b: Expression) { a = a * b }
+
+    /// `self ^ exponent`.
+    public func pow(_ exponent: Expression) -> Expression { Expression.power(self, exponent) }
+    public func pow(_ exponent: Int) -> Expression { Expression.power(self, Expression(exponent)) }
+
+    /// The real square root `self^(1/2)`.
+    public var squareRoot: Expression { Expression.power(self, Expression(Rational(1, 2)!)) }
+}

@@ -1,0 +1,101 @@
+/// The canonical total order on expressions. It never depends on hashes or memory
+/// addresses, so sums and products print the same way in every run.
+extension Expression {
+    private var rank: Int {
+        switch kind {
+        case .number: 0
+        case .constant: 1
+        case .symbol: 2
+        case .derivative: 3
+        case .function: 4
+        case .power: 5
+        case .mul: 6
+        case .add: 7
+        case .undefined: 8
+        }
+    }
+
+    /// -1, 0 or 1: the order of factors in a product and of structurally different nodes.
+    public static func compare(_ a: Expression, _ b: Expression) -> Int {
+        if a.node === b.node { return 0 }
+        let ra = a.rank, rb = b.rank
+        if ra != rb {
+            // A symbol and a power of it sort together: x < x^2 < y.
+            if ra == 5 || rb == 5 || ra == 6 || rb == 6 { return compareTerms(b, a) * -1 }
+            return ra < rb ? -1 : 1
+        }
+        switch (a.kind, b.kind) {
+        case let (.number(x), .number(y)): return Rational.compare(x, y)
+        case let (.constant(x), .constant(y)): return x.rawValue < y.rawValue ? -1 : (x == y ? 0 : 1)
+        case let (.symbol(x), .symbol(y)): return Symbol.compare(x, y)
+        case let (.derivative(e1, s1, n1), .derivative(e2, s2, n2)):
+            let c = compare(e1, e2)
+            if c != 0 { return c }
+            let s = Symbol.compare(s1, s2)
+            return s != 0 ? s : (n1 < n2 ? -1 : (n1 == n2 ? 0 : 1))
+        case let (.function(f, xs), .function(g, ys)):
+            if f.name != g.name { return f.name < g.name ? -1 : 1 }
+            return compareLists(xs, ys)
+        case (.power, .power), (.mul, .mul):
+            return compareTerms(a, b)
+        case let (.add(x), .add(y)):
+            for (s, t) in zip(x.terms, y.terms) {
+                let c = compareTerms(s.term, t.term)
+                if c != 0 { return c }
+                let d = Rational.compare(s.coefficient, t.coefficient)
+                if d != 0 { return d }
+            }
+            if x.terms.count != y.terms.count { return x.terms.count < y.terms.count ? -1 : 1 }
+            return Rational.compare(x.constant, y.constant)
+        default:
+            return 0
+        }
+    }
+
+    private static func compareLists(_ xs: [Expression], _ ys: [Expression]) -> Int {
+        for (x, y) in zip(xs, ys) {
+            let c = compare(x, y)
+            if c != 0 { return c }
+        }
+        return xs.count < ys.count ? -1 : (xs.count == ys.count ? 0 : 1)
+    }
+
+    /// The order of terms in a sum: lexicographic on (base, exponent) lists with higher
+    /// powers first, as in `x^2 + 2xy + x + y^2 + 1`.
+    public static func compareTerms(_ a: Expression, _ b: Expression) -> Int {
+        if a.node === b.node { return 0 }
+        return withMonomial(a) { fa, ca in
+            withMonomial(b) { fb, cb in
+                for (p, q) in zip(fa, fb) {
+                    let c = compareBases(p.base, q.base)
+                    if c != 0 { return c }
+                    let e = compareExponents(p.exponent, q.exponent)
+                    if e != 0 { return -e }
+                }
+                if fa.count != fb.count { return fa.count > fb.count ? -1 : 1 }
+                return Rational.compare(ca, cb)
+            }
+        }
+    }
+
+    private static func compareBases(_ a: Expression, _ b: Expression) -> Int {
+        if a.node === b.node { return 0 }
+        let ra = a.rank, rb = b.rank
+        if ra != rb { return ra < rb ? -1 : 1 }
+        return compare(a, b)
+    }
+
+    private static func compareExponents(_ a: Expression, _ b: Expression) -> Int {
+        if case .number(let x) = a.kind, case .number(let y) = b.kind { return Rational.compare(x, y) }
+        return compare(a, b)
+    }
+
+    private static func withMonomial<R>(_ e: Expression, _ body: (ArraySlice<(base: Expression, exponent: Expression)>, Rational) -> R) -> R {
+        switch e.kind {
+        case .mul(let m): return body(m.factors[...], m.coefficient)
+        case .power(let b, let x): return body([(b, x)][...], .one)
+        case .number(let r): return body([][...], r)
+        default: return body([(e, .one)][...], .one)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// Cheap structural questions about an expression.
+extension Expression {
+    public static let zero = Expression(Rational.zero)
+    public static let one = Expression(Rational.one)
+    public static let minusOne = Expression(Rational.minusOne)
+    public static let undefined = Expression(.undefined)
+    public static let pi = Expression(.constant(.pi))
+
+    /// The expression for an exact rational constant.
+    public init(_ value: Rational) { self.init(.number(value)) }
+    public init(_ value: Int) { self.init(.number(Rational(value))) }
+
+    @inlinable public var isZero: Bool {
+        if case .number(let r) = kind { return r.isZero }
+        return false
+    }
+
+    @inlinable public var isOne: Bool {
+        if case .number(let r) = kind { return r.isOne }
+        return false
+    }
+
+    /// The value, when the expression is a rational constant.
+    @inlinable public var rationalValue: Rational? {
+        if case .number(let r) = kind { return r }
+        return nil
+    }
+
+    public var isUndefined: Bool {
+        if case .undefined = kind { return true }
+        return false
+    }
+
+    /// True when the expression is known to be ≥ 0 wherever it is defined
+    /// (a sufficient test: `false` means "not known").
+    public var isNonNegative: Bool {
+        switch kind {
+        case .number(let r): return !r.isNegative
+        case .constant: return true
+        case .function(let f, let args):
+            switch f {
+            case .exp, .abs, .sigmoid, .relu, .heaviside, .cosh: return true
+            default: return args.count == 1 && f == .sqrtLike
+            }
+        case .power(let b, let e):
+            if case .number(let r) = e.kind {
+                if r.isInteger { return r.numerator.isEven || b.isNonNegative }
+                // A real root with even index is non-negative; an odd one has the sign of its base.
+                return r.denominator.isEven || b.isNonNegative
+            }
+            return b.isNonNegative
+        case .mul(let m):
+            return !m.coefficient.isNegative && m.factors.allSatisfy {
+                Expression.product(coefficient: .one, factors: [$0]).isNonNegative
+            }
+        case .add(let a):
+            return !a.constant.isNegative && a.terms.allSatisfy {
+                !$0.coefficient.isNegative && $0.term.isNonNegative
+            }
+        default:
+            return false
+        }
+    }
+
+    /// The symbols that occur in the expression, in canonical order.
+    public var freeSymbols: [Symbol] {
+        var seen = Set<Symbol>()
+        var out: [Symbol] = []
+        func walk(_ e: Expression) {
+            switch e.kind {
+            case .symbol(let s): if seen.insert(s).inserted { out.append(s) }
+            case .add(let a): for (t, _) in a.terms { walk(t) }
+            case .mul(let m): for (b, x) in m.factors { walk(b); walk(x) }
+            case .power(let b, let x): walk(b); walk(x)
+            case .function(_, let args): for a in args { walk(a) }
+            case .derivative(let f, let s, _):
+                walk(f)
+                if seen.insert(s).inserted { out.append(s) }
+            default: break
+            }
+        }
+        walk(self)
+        return out.sorted { Symbol.compare($0, $1) < 0 }
+    }
+
+    /// True when the expression contains `symbol`.
+    public func contains(_ symbol: Symbol) -> Bool {
+        switch kind {
+        case .symbol(let s): return s == symbol
+        case .add(let a): return a.terms.contains { $0.term.contains(symbol) }
+        case .mul(let m): return m.factors.contains { $0.base.contains(symbol) || $0.exponent.contains(symbol) }
+        case .power(let b, let x): return b.contains(symbol) || x.contains(symbol)
+        case .function(_, let args): return args.contains { $0.contains(symbol) }
+        case .derivative(let f, let s, _): return s == symbol || f.contains(symbol)
+        default: return false
+        }
+    }
+
+    /// The direct sub-expressions.
+    public var children: [Expression] {
+        switch kind {
+        case .add(let a): return a.summands
+        case .mul(let m):
+            var out: [Expression] = m.coefficient.isOne ? [] : [Expression(m.coefficient)]
+            for f in m.factors { out.append(Expression.product(coefficient: .one, factors: [f])) }
+            return out
+        case .power(let b, let x): return [b, x]
+        case .function(_, let args): return args
+        case .derivative(let f, _, _): return [f]
+        default: return []
+        }
+    }
+}
+
+extension Function {
+    /// Placeholder that never matches: the square root is a power, not a function.
+    static let sqrtLike = Function.undefined("\u{0}sqrt")
+}

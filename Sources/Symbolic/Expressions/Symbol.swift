@@ -1,0 +1,80 @@
+/// A named real variable, with the decorations course notation puts on names.
+///
+/// `\hat{y}`, `W_{ua}`, `a^{<t-1>}`, `\Gamma_u^{<t>}` and `c'` are all distinct symbols;
+/// a time-step superscript is part of the name, never a power.
+public struct Symbol: Hashable, Sendable {
+    /// The letter or word: `x`, `W`, `Gamma` (Greek letters by their LaTeX name, without the backslash).
+    public let name: String
+    /// An accent drawn over the name.
+    public let accent: Accent?
+    /// Subscript text, as written (`ua`, `next`, `1`, `i,j`).
+    public let subscriptText: String?
+    /// A time-step marker, normalised to its index text (`t-1`) with the bracket style kept.
+    public let timeStep: TimeStep?
+    /// Number of primes (`c'` has one).
+    public let primes: Int
+
+    public init(_ name: String, accent: Accent? = nil, subscriptText: String? = nil, timeStep: TimeStep? = nil, primes: Int = 0) {
+        self.name = name
+        self.accent = accent
+        self.subscriptText = subscriptText.flatMap { $0.isEmpty ? nil : $0 }
+        self.timeStep = timeStep
+        self.primes = primes
+    }
+
+    /// Accents and font decorations that change a symbol's identity.
+    public enum Accent: String, Sendable, CaseIterable {
+        case hat, tilde, bar, vec, dot, bold = "mathbf"
+    }
+
+    /// `^{<t>}`, `^{(t)}` or `^{\langle t \rangle}`: a step index that belongs to the name.
+    public struct TimeStep: Hashable, Sendable {
+        public enum Style: Sendable { case angle, paren }
+        /// The index as written inside the brackets, spaces removed (`t-1`).
+        public let index: String
+        public let style: Style
+        public init(_ index: String, style: Style = .angle) {
+            self.index = index.filter { !$0.isWhitespace }
+            self.style = style
+        }
+        public static func == (a: TimeStep, b: TimeStep) -> Bool { a.index == b.index }
+        public func hash(into h: inout Hasher) { h.combine(index) }
+    }
+
+    var stableHash: Int {
+        var h = StableHasher()
+        h.combine(string: name)
+        h.combine(string: accent?.rawValue ?? "")
+        h.combine(string: subscriptText ?? "")
+        h.combine(string: timeStep?.index ?? "")
+        h.combine(primes)
+        return h.value
+    }
+
+    /// Total order used for canonical ordering: by name, then decorations.
+    static func compare(_ a: Symbol, _ b: Symbol) -> Int {
+        if a.name != b.name { return a.name < b.name ? -1 : 1 }
+        let sa = a.subscriptText ?? "", sb = b.subscriptText ?? ""
+        if sa != sb { return sa < sb ? -1 : 1 }
+        let ta = a.timeStep?.index ?? "", tb = b.timeStep?.index ?? ""
+        if ta != tb { return ta < tb ? -1 : 1 }
+        let aa = a.accent?.rawValue ?? "", ab = b.accent?.rawValue ?? ""
+        if aa != ab { return aa < ab ? -1 : 1 }
+        return a.primes < b.primes ? -1 : (a.primes == b.primes ? 0 : 1)
+    }
+}
+
+/// LaTeX names of the Greek letters, lower and upper case.
+public let greekLetterNames: Set<String> = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
+    "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma", "tau", "upsilon",
+    "phi", "varphi", "chi", "psi", "omega",
+    "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+]
+
+extension Expression {
+    /// The symbol named `name` with no decorations.
+    public static func symbol(_ name: String) -> Expression { Expression(.symbol(Symbol(name))) }
+    /// The expression for `symbol`.
+    public init(_ symbol: Symbol) { self.init(.symbol(symbol)) }
+}

@@ -1,0 +1,152 @@
+/// Prints expressions as textbook LaTeX: `\frac` for quotients, `\sqrt`, the fewest
+/// parentheses that keep the meaning, `\sigma` and `\tanh`, accents and time-step
+/// superscripts, and `\cdot` only where juxtaposition would mislead (before a digit).
+public enum LaTeXPrinter {
+    public static func string(_ e: Expression) -> String {
+        var out = ""
+        write(e, into: &out)
+        return out
+    }
+
+    static func write(_ e: Expression, into out: inout String) {
+        switch e.kind {
+        case .number(let r):
+            if r.isInteger { out += r.description }
+            else {
+                if r.isNegative { out += "-" }
+                out += "\\frac{\(r.numerator.magnitude)}{\(r.denominator)}"
+            }
+        case .constant(.pi): out += "\\pi"
+        case .symbol(let s): out += symbol(s)
+        case .undefined: out += "\\text{undefined}"
+        case .add(let a):
+            var first = true
+            for s in a.summands {
+                if first { write(s, into: &out); first = false; continue }
+                if s.hasNegativeSign { out += " - "; write(-s, into: &out) }
+                else { out += " + "; write(s, into: &out) }
+            }
+        case .mul, .power:
+            writeProduct(ProductLayout(e), into: &out)
+        case .function(let f, let args):
+            writeFunction(f, args, power: nil, into: &out)
+        case .derivative(let f, let s, let n):
+            let order = n > 1 ? "^{\(n)}" : ""
+            let v = symbol(s) + (n > 1 ? "^{\(n)}" : "")
+            if case .symbol = f.kind {
+                out += "\\frac{\\partial\(order) \(string(f))}{\\partial \(v)}"
+            } else {
+                out += "\\frac{\\partial\(order)}{\\partial \(v)}\\left(\(string(f))\\right)"
+            }
+        }
+    }
+
+    /// `\hat{y}`, `W_{ua}`, `\Gamma_{u}^{\langle t \rangle}`, `c'`.
+    public static func symbol(_ s: Symbol) -> String {
+        var n: String
+        if greekLetterNames.contains(s.name) { n = "\\" + s.name }
+        else if s.name.count > 1 { n = "\\mathit{\(s.name)}" }
+        else { n = s.name }
+        if let a = s.accent {
+            n = a == .bold ? "\\mathbf{\(n)}" : "\\\(a.rawValue){\(n)}"
+        }
+        n += String(repeating: "'", count: s.primes)
+        if let sub = s.subscriptText { n += sub.count == 1 ? "_\(sub)" : "_{\(sub)}" }
+        if let t = s.timeStep {
+            n += t.style == .angle ? "^{\\langle \(t.index) \\rangle}" : "^{(\(t.index))}"
+        }
+        return n
+    }
+
+    private static func functionName(_ f: Function) -> String {
+        switch f {
+        case .sigmoid: "\\sigma"
+        case .relu: "\\operatorname{ReLU}"
+        case .heaviside: "\\operatorname{H}"
+        case .asin: "\\arcsin"
+        case .acos: "\\arccos"
+        case .atan: "\\arctan"
+        case .undefined(let n): n.count == 1 || greekLetterNames.contains(n) ? (n.count == 1 ? n : "\\" + n) : "\\operatorname{\(n)}"
+        default: "\\" + f.name
+        }
+    }
+
+    private static func writeFunction(_ f: Function, _ args: [Expression], power: Expression?, into out: inout String) {
+        switch f {
+        case .exp:
+            if args[0].isOne && power == nil { out += "e"; return }
+            out += "e^{"; write(power.map { args[0] * $0 } ?? args[0], into: &out); out += "}"
+            return
+        case .abs:
+            out += "\\left|"; write(args[0], into: &out); out += "\\right|"
+            if let p = power { out += "^{"; write(p, into: &out); out += "}" }
+            return
+        default: break
+        }
+        out += functionName(f)
+        if let p = power { out += "^{"; write(p, into: &out); out += "}" }
+        let inner = args.map(string).joined(separator: ", ")
+        if inner.contains("\\frac") { out += "\\left(\(inner)\\right)" } else { out += "(\(inner))" }
+    }
+
+    private static func parenthesised(_ e: Expression, below p: Precedence) -> String {
+        let s = string(e)
+        if e.printPrecedence < p {
+            return s.contains("\\frac") ? "\\left(\(s)\\right)" : "(\(s))"
+        }
+        return s
+    }
+
+    private static func writeProduct(_ layout: ProductLayout, into out: inout String) {
+        if layout.negative { out += "-" }
+        let num = factors(layout.numeratorCoefficient, layout.numerator)
+        guard layout.hasDenominator else { out += num; return }
+        let den = factors(layout.denominatorCoefficient, layout.denominator)
+        out += "\\frac{\(num)}{\(den)}"
+    }
+
+    /// A coefficient and factors written side by side.
+    private static func factors(_ c: Integer, _ fs: [(base: Expression, exponent: Expression)]) -> String {
+        var parts: [String] = []
+        if !c.isOne || fs.isEmpty { parts.append(c.description) }
+        for f in fs { parts.append(power(f.base, f.exponent, multiplied: fs.count + parts.count > 1)) }
+        var out = ""
+        for (i, p) in parts.enumerated() {
+            if i > 0 {
+                let startsWithDigit = p.first.map { $0.isNumber } ?? false
+                out += startsWithDigit ? " \\cdot " : " "
+            }
+            out += p
+        }
+        return out
+    }
+
+    private static func power(_ base: Expression, _ exponent: Expression, multiplied: Bool) -> String {
+        if exponent.isOne { return parenthesised(base, below: multiplied ? .power : .sum) }
+        if let r = exponent.rationalValue, r.numerator.isOne, !r.isInteger {
+            let index = r.denominator == 2 ? "" : "[\(r.denominator)]"
+            return "\\sqrt\(index){\(string(base))}"
+        }
+        if case .function(let f, let args) = base.kind, f != .undefined(""), isNamedOperator(f) {
+            var s = ""
+            writeFunction(f, args, power: exponent, into: &s)
+            return s
+        }
+        var b = parenthesised(base, below: .atom)
+        // A symbol that already carries a superscript (a time step) needs braces before a power.
+        if case .symbol(let s) = base.kind, s.timeStep != nil { b = "{\(b)}" }
+        return b + "^{\(string(exponent))}"
+    }
+
+    private static func isNamedOperator(_ f: Function) -> Bool {
+        switch f {
+        case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .log, .exp, .abs: true
+        default: false
+        }
+    }
+}
+
+extension Expression {
+    /// The expression as textbook LaTeX.
+    public var latex: String { LaTeXPrinter.string(self) }
+}

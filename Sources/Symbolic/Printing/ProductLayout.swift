@@ -1,0 +1,63 @@
+/// How a product is laid out on paper: sign, numerator factors, denominator factors.
+/// Shared by the plain and LaTeX printers so both agree on what goes below the line.
+struct ProductLayout {
+    var negative: Bool
+    /// The numeric numerator (1 is omitted by printers) and denominator.
+    var numeratorCoefficient: Integer
+    var denominatorCoefficient: Integer
+    /// Factors with positive exponents, then with negated negative exponents.
+    var numerator: [(base: Expression, exponent: Expression)]
+    var denominator: [(base: Expression, exponent: Expression)]
+
+    init(coefficient: Rational, factors: [(base: Expression, exponent: Expression)]) {
+        negative = coefficient.isNegative
+        numeratorCoefficient = coefficient.numerator.magnitude
+        denominatorCoefficient = coefficient.denominator
+        numerator = []
+        denominator = []
+        for (b, x) in factors {
+            if x.hasNegativeSign {
+                denominator.append((b, -x))
+            } else {
+                numerator.append((b, x))
+            }
+        }
+    }
+
+    init(_ e: Expression) {
+        switch e.kind {
+        case .mul(let m): self.init(coefficient: m.coefficient, factors: m.factors)
+        case .power(let b, let x): self.init(coefficient: .one, factors: [(b, x)])
+        case .number(let r): self.init(coefficient: r, factors: [])
+        default: self.init(coefficient: .one, factors: [(e, .one)])
+        }
+    }
+
+    var hasDenominator: Bool { !denominatorCoefficient.isOne || !denominator.isEmpty }
+}
+
+/// Binding strength of the printed form, for deciding where parentheses are needed.
+enum Precedence: Int, Comparable {
+    case sum = 1, product = 2, unary = 3, power = 4, atom = 5
+    static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+}
+
+extension Expression {
+    /// The precedence of the expression's printed form.
+    var printPrecedence: Precedence {
+        switch kind {
+        case .add: return .sum
+        case .mul(let m):
+            if m.coefficient.isNegative { return .unary }
+            return .product
+        case .number(let r):
+            if r.isNegative { return .unary }
+            return r.isInteger ? .atom : .product
+        case .power(_, let x):
+            if x.hasNegativeSign { return .product }
+            if case .number(let r) = x.kind, !r.isInteger { return .atom }
+            return .power
+        default: return .atom
+        }
+    }
+}
