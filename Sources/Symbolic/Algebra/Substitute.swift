@@ -1,0 +1,136 @@
+/// Substitution and exact evaluation.
+extension Expression {
+    /// Replaces every occurrence of each key (usually a symbol) by its value, simultaneously,
+    /// and rebuilds the canonical form.
+    public func substituting(_ replacements: [Expression: Expression]) -> Expression {
+        if replacements.isEmpty { return self }
+        var memo: [Expression: Expression] = [:]
+        return substitute(self, replacements, &memo)
+    }
+
+    /// Replaces symbols by expressions.
+    public func substituting(_ replacements: [Symbol: Expression]) -> Expression {
+        var map: [Expression: Expression] = [:]
+        for (s, v) in replacements { map[Expression(s)] = v }
+        return substituting(map)
+    }
+
+    private func substitute(_ e: Expression, _ map: [Expression: Expression], _ memo: inout [Expression: Expression]) -> Expression {
+        if let r = map[e] { return r }
+        switch e.kind {
+        case .number, .constant, .undefined, .symbol: return e
+        default: break
+        }
+        if let m = memo[e] { return m }
+        let result: Expression
+        switch e.kind {
+        case .add(let a):
+            var b = AddBuilder(capacity: a.terms.count)
+            b.add(Expression(a.constant))
+            for (t, c) in a.terms { b.add(substitute(t, map, &memo), times: c) }
+            result = b.build()
+        case .mul(let m):
+            var b = MulBuilder()
+            b.multiply(Expression(m.coefficient))
+            for (base, x) in m.factors {
+                let nb = substitute(base, map, &memo), nx = substitute(x, map, &memo)
+                if let k = nx.rationalValue, k.isInteger, let ki = k.numerator.intValue {
+                    b.multiply(nb, power: ki)
+                } else {
+                    b.multiply(Expression.power(nb, nx))
+                }
+            }
+            result = b.build()
+        case .power(let b, let x):
+            result = Expression.power(substitute(b, map, &memo), substitute(x, map, &memo))
+        case .function(let f, let args):
+            result = Expression.apply(f, args.map { substitute($0, map, &memo) })
+        case .derivative(let f, let s, let n):
+            if map[Expression(s)] != nil {
+                // Differentiate first, then substitute: d/dx f evaluated at x = value.
+                let d = f.derivative(with: s, times: n)
+                if case .derivative = d.kind { result = e } else { result = substitute(d, map, &memo) }
+            } else {
+                result = Expression(.derivative(substitute(f, map, &memo), s, order: n))
+            }
+        default: result = e
+        }
+        memo[e] = result
+        return result
+    }
+}
+
+/// The outcome of evaluating an expression exactly at a point.
+public enum ExactValue: Equatable, Sendable {
+    /// The value is this rational number.
+    case rational(Rational)
+    /// The expression is undefined there (division by zero, log of a non-positive number, …).
+    case undefined
+    /// The value is real but not known to be rational (`sin 1`, `√2`): use interval bounds.
+    case irrational
+}
+
+extension Expression {
+    /// The exact value at a point that assigns a rational to every free symbol.
+    public func exactValue(at point: [Symbol: Rational]) -> ExactValue {
+        var powers: [Expression: Rational] = [:]
+        return ExactEvaluator(point: point).value(self, &powers)
+    }
+}
+
+struct ExactEvaluator {
+    let point: [Symbol: Rational]
+
+    func value(_ e: Expression, _ cache: inout [Expression: Rational]) -> ExactValue {
+        switch e.kind {
+        case .number(let r): return .rational(r)
+        case .symbol(let s):
+            guard let v = point[s] else { return .irrational }
+            return .rational(v)
+        case .add(let a):
+            var parts: [Rational] = [a.constant]
+            parts.reserveCapacity(a.terms.count + 1)
+            for (t, c) in a.terms {
+                switch value(t, &cache) {
+                case .rational(let v): parts.append(v * c)
+                case let other: return other
+                }
+            }
+            return .rational(Rational.sum(parts))
+        case .mul(let m):
+            var acc = m.coefficient
+            var irrational = false
+            for (b, x) in m.factors {
+                switch power(b, x, &cache) {
+                case .rational(let v): acc *= v
+                case .undefined: return .undefined
+                case .irrational: irrational = true
+                }
+            }
+            return irrational ? .irrational : .rational(acc)
+        case .power(let b, let x): return power(b, x, &cache)
+        case .function(let f, let args):
+            guard args.count == 1 else { return .irrational }
+            let inner = value(args[0], &cache)
+            guard case .rational(let u) = inner else { return inner }
+            let r = Expression.apply(f, Expression(u))
+            if case .number(let v) = r.kind { return .rational(v) }
+            if r.isUndefined { return .undefined }
+            return .irrational
+        case .undefined: return .undefined
+        default: return .irrational
+        }
+    }
+
+    private func power(_ b: Expression, _ x: Expression, _ cache: inout [Expression: Rational]) -> ExactValue {
+        guard case .rational(let bv) = value(b, &cache) else { return value(b, &cache) == .undefined ? .undefined : .irrational }
+        guard case .rational(let xv) = value(x, &cache) else { return value(x, &cache) == .undefined ? .undefined : .irrational }
+        if xv.isInteger, let k = xv.numerator.intValue {
+            guard let r = bv.power(k) else { return .undefined }
+            return .rational(r)
+        }
+        let r = Expression.numericPower(bv, xv)
+        if case .number(let v) = r.kind { return .rational(v) }
+        return r.isUndefined ? .undefined : .irrational
+    }
+}

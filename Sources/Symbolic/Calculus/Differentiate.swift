@@ -1,0 +1,125 @@
+/// Symbolic differentiation: sum, product, power and chain rules, with textbook
+/// derivatives (`σ' = σ(1 - σ)`, `tanh' = 1 - tanh²`, `ReLU' = H`).
+/// Symbols are independent variables; user-defined functions give unevaluated derivatives.
+extension Expression {
+    /// `∂self/∂variable`.
+    public func derivative(with variable: Symbol) -> Expression {
+        Differentiator(variable: variable).diff(self)
+    }
+
+    /// The `n`-th derivative with respect to `variable`.
+    public func derivative(with variable: Symbol, times n: Int) -> Expression {
+        var e = self
+        for _ in 0..<n { e = e.derivative(with: variable) }
+        return e
+    }
+}
+
+struct Differentiator {
+    let variable: Symbol
+
+    func diff(_ e: Expression) -> Expression {
+        switch e.kind {
+        case .number, .constant, .undefined: return .zero
+        case .symbol(let s): return s == variable ? .one : .zero
+        case .add(let a):
+            var out = AddBuilder(capacity: a.terms.count)
+            for (t, c) in a.terms { out.add(diff(t), times: c) }
+            return out.build()
+        case .mul(let m): return diffProduct(m)
+        case .power(let b, let x): return diffPower(b, x)
+        case .function(let f, let args): return diffFunction(f, args, e)
+        case .derivative(let f, let s, let n):
+            if s == variable { return Expression(.derivative(f, s, order: n + 1)) }
+            return f.contains(variable) ? Expression(.derivative(e, variable, order: 1)) : .zero
+        }
+    }
+
+    /// Product rule; a monomial in plain symbols is handled without building sub-products.
+    private func diffProduct(_ m: Mul) -> Expression {
+        var position = -1
+        var monomial = true
+        for (i, (b, x)) in m.factors.enumerated() {
+            guard case .symbol(let s) = b.kind, x.rationalValue != nil else { monomial = false; break }
+            if s == variable { position = i }
+        }
+        if monomial {
+            if position < 0 { return .zero }
+            let k = m.factors[position].exponent.rationalValue!
+            var factors = m.factors
+            let newExponent = k - .one
+            if newExponent.isZero { factors.remove(at: position) } else {
+                factors[position].exponent = newExponent.isInteger && !newExponent.isNegative
+                    ? Expression.smallInteger(newExponent.numerator.intValue ?? 0) : Expression(newExponent)
+            }
+            return Expression.product(coefficient: m.coefficient * k, factors: factors)
+        }
+        var out = AddBuilder(capacity: m.factors.count)
+        for i in m.factors.indices {
+            let d = diffPower(m.factors[i].base, m.factors[i].exponent)
+            if d.isZero { continue }
+            var rest = m.factors
+            rest.remove(at: i)
+            out.add(Expression.product(coefficient: m.coefficient, factors: rest) * d)
+        }
+        return out.build()
+    }
+
+    /// `d(b^x) = x b^(x-1) b'` for constant x, `b^x (x' log b + x b'/b)` in general.
+    private func diffPower(_ b: Expression, _ x: Expression) -> Expression {
+        if x.isOne { return diff(b) }
+        let db = diff(b)
+        if !x.contains(variable) {
+            if db.isZero { return .zero }
+            return x * Expression.power(b, x - .one) * db
+        }
+        let dx = diff(x)
+        return Expression.power(b, x) * (dx * Expression.apply(.log, b) + x * db / b)
+    }
+
+    private func diffFunction(_ f: Function, _ args: [Expression], _ whole: Expression) -> Expression {
+        if case .undefined(let name) = f { return diffUndefined(name, args, whole) }
+        let u = args[0]
+        let du = diff(u)
+        if du.isZero { return .zero }
+        let outer: Expression
+        switch f {
+        case .exp: outer = whole
+        case .log: outer = .one / u
+        case .sin: outer = .apply(.cos, u)
+        case .cos: outer = -Expression.apply(.sin, u)
+        case .tan: outer = .one + Expression.apply(.tan, u).pow(2)
+        case .cot: outer = -(.one + Expression.apply(.cot, u).pow(2))
+        case .sec: outer = Expression.apply(.sec, u) * .apply(.tan, u)
+        case .csc: outer = -(Expression.apply(.csc, u) * .apply(.cot, u))
+        case .asin: outer = .one / (.one - u.pow(2)).squareRoot
+        case .acos: outer = -(.one / (.one - u.pow(2)).squareRoot)
+        case .atan: outer = .one / (.one + u.pow(2))
+        case .sinh: outer = .apply(.cosh, u)
+        case .cosh: outer = .apply(.sinh, u)
+        case .tanh: outer = .one - Expression.apply(.tanh, u).pow(2)
+        case .sigmoid: outer = whole * (.one - whole)
+        case .relu: outer = .apply(.heaviside, u)
+        case .heaviside: outer = .zero  // almost everywhere
+        case .abs: outer = u / whole
+        case .undefined: outer = .zero
+        }
+        return outer * du
+    }
+
+    /// `d f(u₁, …)/dx = Σ ∂f/∂uᵢ · duᵢ/dx`, with `∂f/∂uᵢ` unevaluated.
+    private func diffUndefined(_ name: String, _ args: [Expression], _ whole: Expression) -> Expression {
+        var out = AddBuilder()
+        for (i, u) in args.enumerated() {
+            let du = diff(u)
+            if du.isZero { continue }
+            if case .symbol(let s) = u.kind {
+                out.add(Expression(.derivative(whole, s, order: 1)) * du)
+            } else {
+                let prime = args.count == 1 ? name + "'" : name + "_\(i + 1)"
+                out.add(Expression.apply(.undefined(prime), args) * du)
+            }
+        }
+        return out.build()
+    }
+}

@@ -1,0 +1,185 @@
+/// Turns an expression over elementary functions into a rational function over symbols
+/// and *atoms*: placeholders for `sin(g·t)`, `cos(g·t)`, `exp(g·t)`, real roots, absolute
+/// values and opaque applications, together with the algebraic relations between them
+/// (`S² = 1 - C²`, `R^q = b`, `A² = f²`).
+///
+/// For each direction t in the arguments of sin/cos (and separately of exp), g is the
+/// rational gcd of the multiples of t that occur, so `sin 2x`, `cos x` and `sin(x + y)`
+/// all become polynomials in `sin x`, `cos x`, `sin y`, `cos y`.
+struct Atomizer {
+    /// A relation `placeholder^degree = replacement`, used to reduce higher powers.
+    struct Relation {
+        let placeholder: Symbol
+        let degree: Int
+        let replacement: Expression
+    }
+
+    private(set) var relations: [Relation] = []
+    private var atoms: [Expression: Symbol] = [:]
+    private var trigGcd: [Expression: Rational] = [:]
+    private var expGcd: [Expression: Rational] = [:]
+    /// Set when some part could not be represented (too large a multiple angle).
+    private(set) var incomplete = false
+
+    /// True when any placeholder other than opaque ones was created.
+    var atomCount: Int { atoms.count }
+
+    mutating func atomize(_ e: Expression) -> Expression {
+        collectDirections(e)
+        return e.transformed { node in self.replace(node) }
+    }
+
+    // MARK: Directions
+
+    /// Splits an argument into a rational constant, a multiple of π, and `(direction, coefficient)` pairs.
+    static func linearParts(_ u: Expression) -> (constant: Rational, pi: Rational, parts: [(Expression, Rational)]) {
+        var constant = Rational.zero, pi = Rational.zero
+        var parts: [(Expression, Rational)] = []
+        for s in u.summandList {
+            switch s.kind {
+            case .number(let r): constant += r
+            case .constant(.pi): pi += .one
+            case .mul(let m):
+                let t = Expression.product(coefficient: .one, factors: m.factors)
+                if case .constant(.pi) = t.kind { pi += m.coefficient } else { parts.append((t, m.coefficient)) }
+            default: parts.append((s, .one))
+            }
+        }
+        return (constant, pi, parts)
+    }
+
+    private mutating func collectDirections(_ e: Expression) {
+        switch e.kind {
+        case .function(let f, let args):
+            for a in args { collectDirections(a) }
+            guard f == .sin || f == .cos || f == .exp else { return }
+            let (c, pi, parts) = Atomizer.linearParts(args[0])
+            func record(_ t: Expression, _ k: Rational) {
+                if f == .exp { expGcd[t] = Atomizer.gcd(expGcd[t], k) } else { trigGcd[t] = Atomizer.gcd(trigGcd[t], k) }
+            }
+            if !c.isZero { record(.one, c) }
+            if !pi.isZero && f == .exp { record(.pi, pi) }
+            for (t, k) in parts { record(t, k) }
+        default:
+            for c in e.children { collectDirections(c) }
+        }
+    }
+
+    /// The rational gcd: gcd of numerators over lcm of denominators.
+    static func gcd(_ a: Rational?, _ b: Rational) -> Rational {
+        guard let a else { return b.magnitude }
+        let n = Integer.gcd(a.numerator, b.numerator)
+        let d = Integer.lcm(a.denominator, b.denominator)
+        return Rational(n, d)!
+    }
+
+    // MARK: Replacement
+
+    private mutating func replace(_ node: Expression) -> Expression {
+        switch node.kind {
+        case .function(let f, let args) where (f == .sin || f == .cos) && args.count == 1:
+            let (s, c) = sinCos(args[0])
+            return f == .sin ? s : c
+        case .function(.exp, let args):
+            return exponential(args[0])
+        case .function(.abs, let args):
+            let a = atom(node)
+            addRelation(a, 2, args[0].pow(2))
+            return Expression(a)
+        case .power(let b, let x):
+            if let r = x.rationalValue, !r.isInteger, let q = r.denominator.intValue, q <= 64, let p = r.numerator.intValue {
+                let root = atom(Expression(.power(b, Expression(Rational(1, Integer(q))!))))
+                addRelation(root, q, b)
+                return Expression(root).pow(p)
+            }
+            if x.rationalValue == nil {
+                if case .number(let base) = b.kind, !base.isNegative, !base.isZero {
+                    // b^x = exp(x log b) for a positive constant base.
+                    return Expression(atom(node))
+                }
+                return Expression(atom(node))
+            }
+            return node
+        case .function, .derivative, .undefined:
+            return Expression(atom(node))
+        case .constant:
+            return Expression(atom(node))
+        default:
+            return node
+        }
+    }
+
+    private mutating func addRelation(_ p: Symbol, _ degree: Int, _ replacement: Expression) {
+        if relations.contains(where: { $0.placeholder == p }) { return }
+        relations.append(Relation(placeholder: p, degree: degree, replacement: replacement))
+    }
+
+    /// The placeholder symbol for an opaque node (one per distinct node).
+    private mutating func atom(_ node: Expression) -> Symbol {
+        if let s = atoms[node] { return s }
+        let s = Symbol("\u{1}atom", subscriptText: String(atoms.count))
+        atoms[node] = s
+        return s
+    }
+
+    /// (sin u, cos u) as polynomials in the placeholders of each direction's base angle.
+    private mutating func sinCos(_ u: Expression) -> (Expression, Expression) {
+        let (c, pi, parts) = Atomizer.linearParts(u)
+        var s = Expression.zero, co = Expression.one
+        func addAngle(_ ps: Expression, _ pc: Expression) {
+            (s, co) = ((s * pc + co * ps).expanded(), (co * pc - s * ps).expanded())
+        }
+        if !pi.isZero {
+            let angle = Expression(pi) * .pi
+            let (ps, pc) = (Expression.apply(.sin, angle), Expression.apply(.cos, angle))
+            if case .function = ps.kind {
+                addAngle(Expression(atom(ps)), Expression(atom(pc)))
+                addRelation(atom(ps), 2, .one - Expression(atom(pc)).pow(2))
+            } else {
+                addAngle(ps, pc)
+            }
+        }
+        var all = parts
+        if !c.isZero { all.append((.one, c)) }
+        for (t, k) in all {
+            let g = trigGcd[t] ?? k.magnitude
+            guard let nq = k / g, nq.isInteger, let n = nq.numerator.intValue, abs(n) <= 64 else {
+                incomplete = true
+                let angle = Expression(k) * t
+                addAngle(Expression(atom(Expression.apply(.sin, angle))), Expression(atom(Expression.apply(.cos, angle))))
+                continue
+            }
+            let base = Expression(g) * t
+            let sBase = atom(Expression(.function(.sin, [base])))
+            let cBase = atom(Expression(.function(.cos, [base])))
+            addRelation(sBase, 2, .one - Expression(cBase).pow(2))
+            var ms = Expression.zero, mc = Expression.one
+            for _ in 0..<abs(n) {
+                (ms, mc) = ((ms * Expression(cBase) + mc * Expression(sBase)).expanded(),
+                            (mc * Expression(cBase) - ms * Expression(sBase)).expanded())
+            }
+            addAngle(n < 0 ? -ms : ms, mc)
+        }
+        return (s, co)
+    }
+
+    /// exp(u) as a product of integer powers of `exp(g·t)` placeholders.
+    private mutating func exponential(_ u: Expression) -> Expression {
+        let (c, pi, parts) = Atomizer.linearParts(u)
+        var all = parts
+        if !c.isZero { all.append((.one, c)) }
+        if !pi.isZero { all.append((.pi, pi)) }
+        var out = MulBuilder()
+        for (t, k) in all {
+            let g = expGcd[t] ?? k.magnitude
+            guard let nq = k / g, nq.isInteger, let n = nq.numerator.intValue, abs(n) <= 1 << 12 else {
+                incomplete = true
+                out.multiply(Expression(atom(Expression(.function(.exp, [Expression(k) * t])))))
+                continue
+            }
+            let base = atom(Expression(.function(.exp, [Expression(g) * t])))
+            out.multiply(Expression(base), power: n)
+        }
+        return out.build()
+    }
+}

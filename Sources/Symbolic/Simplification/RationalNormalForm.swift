@@ -1,0 +1,105 @@
+/// A rational function `numerator / denominator` with both parts expanded polynomials.
+struct Fraction {
+    var numerator: Expression
+    var denominator: Expression
+
+    /// Combines an atomized expression into one fraction. Returns nil when an expansion
+    /// would exceed `termLimit` terms (the caller then falls back to sampling).
+    static func from(_ e: Expression, termLimit: Int) -> Fraction? {
+        switch e.kind {
+        case .add(let a):
+            var acc = Fraction(numerator: Expression(a.constant), denominator: .one)
+            for (t, c) in a.terms {
+                guard let f = from(t, termLimit: termLimit) else { return nil }
+                guard let s = acc.adding(Fraction(numerator: f.numerator * Expression(c), denominator: f.denominator), termLimit: termLimit) else { return nil }
+                acc = s
+            }
+            return acc
+        case .mul(let m):
+            var num = Expression(m.coefficient), den = Expression.one
+            for (b, x) in m.factors {
+                guard let f = from(b, termLimit: termLimit) else { return nil }
+                guard let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue, abs(n) <= 256 else {
+                    return nil
+                }
+                let (top, bottom) = n >= 0 ? (f.numerator, f.denominator) : (f.denominator, f.numerator)
+                num = (num * top.pow(abs(n))).expanded()
+                den = (den * bottom.pow(abs(n))).expanded()
+                if num.termCount > termLimit || den.termCount > termLimit { return nil }
+            }
+            return Fraction(numerator: num, denominator: den)
+        case .power:
+            return from(Expression(.mul(Mul(coefficient: .one, factors: [powerParts(e)]))), termLimit: termLimit)
+        default:
+            return Fraction(numerator: e, denominator: .one)
+        }
+    }
+
+    private static func powerParts(_ e: Expression) -> (base: Expression, exponent: Expression) {
+        if case .power(let b, let x) = e.kind { return (b, x) }
+        return (e, .one)
+    }
+
+    func adding(_ o: Fraction, termLimit: Int) -> Fraction? {
+        if denominator == o.denominator {
+            return Fraction(numerator: (numerator + o.numerator).expanded(), denominator: denominator)
+        }
+        if o.denominator.isOne {
+            return Fraction(numerator: (numerator + o.numerator * denominator).expanded(), denominator: denominator)
+        }
+        if denominator.isOne {
+            return Fraction(numerator: (numerator * o.denominator + o.numerator).expanded(), denominator: o.denominator)
+        }
+        let n = (numerator * o.denominator + o.numerator * denominator).expanded()
+        let d = (denominator * o.denominator).expanded()
+        if n.termCount > termLimit || d.termCount > termLimit { return nil }
+        return Fraction(numerator: n, denominator: d)
+    }
+}
+
+extension Expression {
+    /// Number of summands (1 for a non-sum).
+    var termCount: Int {
+        if case .add(let a) = kind { return a.terms.count + (a.constant.isZero ? 0 : 1) }
+        return 1
+    }
+}
+
+enum RelationReducer {
+    /// Rewrites `p^k` with k ≥ degree as `p^(k mod degree) · replacement^(k div degree)` for
+    /// every relation, re-expanding until no power can be lowered.
+    static func reduce(_ e: Expression, _ relations: [Atomizer.Relation], termLimit: Int) -> Expression? {
+        if relations.isEmpty { return e }
+        var byPlaceholder: [Expression: Atomizer.Relation] = [:]
+        for r in relations { byPlaceholder[Expression(r.placeholder)] = r }
+        var current = e
+        for _ in 0..<32 {
+            var changed = false
+            var out = AddBuilder()
+            for term in current.summandList {
+                guard case .mul = term.kind else {
+                    if case .power(let b, let x) = term.kind, let r = byPlaceholder[b], let k = x.rationalValue?.numerator.intValue, k >= r.degree {
+                        out.add(b.pow(k % r.degree) * r.replacement.pow(k / r.degree)); changed = true
+                    } else { out.add(term) }
+                    continue
+                }
+                guard case .mul(let m) = term.kind else { continue }
+                var hit = false
+                var b = MulBuilder()
+                b.multiply(Expression(m.coefficient))
+                for (base, x) in m.factors {
+                    if let r = byPlaceholder[base], let k = x.rationalValue?.numerator.intValue, k >= r.degree {
+                        b.multiply(base.pow(k % r.degree)); b.multiply(r.replacement.pow(k / r.degree)); hit = true
+                    } else {
+                        b.multiply(Expression.power(base, x))
+                    }
+                }
+                if hit { out.add(b.build()); changed = true } else { out.add(term) }
+            }
+            current = out.build().expanded()
+            if current.termCount > termLimit { return nil }
+            if !changed { return current }
+        }
+        return current
+    }
+}
