@@ -20,6 +20,8 @@ extension Expression {
     }
 
     static func power(_ base: Expression, rational e: Rational) -> Expression {
+        if e.isZero { return .one }
+        if e.isOne { return base }
         switch base.kind {
         case .number(let b):
             return numericPower(b, e)

@@ -21,7 +21,7 @@ public enum LaTeXPrinter {
         case .undefined: out += "\\text{undefined}"
         case .add(let a):
             var first = true
-            for s in a.summands {
+            for s in a.printOrder {
                 if first { write(s, into: &out); first = false; continue }
                 if s.hasNegativeSign { out += " - "; write(-s, into: &out) }
                 else { out += " + "; write(s, into: &out) }

@@ -14,7 +14,7 @@ public enum PlainPrinter {
         case .undefined: out += "undefined"
         case .add(let a):
             var first = true
-            for s in a.summands {
+            for s in a.printOrder {
                 if first { write(s, into: &out); first = false; continue }
                 if s.hasNegativeSign { out += " - "; write(-s, into: &out, parenthesisedBelow: .unary) }
                 else { out += " + "; write(s, into: &out) }
@@ -52,10 +52,10 @@ public enum PlainPrinter {
         for f in layout.numerator { parts.append(power(f.base, f.exponent)) }
         out += parts.joined(separator: "*")
         guard layout.hasDenominator else { return }
-        var den: [String] = []
-        if !layout.denominatorCoefficient.isOne { den.append(layout.denominatorCoefficient.description) }
-        for f in layout.denominator { den.append(power(f.base, f.exponent)) }
-        out += "/" + (den.count > 1 ? "(" + den.joined(separator: "*") + ")" : den[0])
+        // `a/2/(y + 1)`, not `a/(2*(y + 1))`: a number times a sum would be distributed on reading.
+        if !layout.denominatorCoefficient.isOne { out += "/" + layout.denominatorCoefficient.description }
+        let den = layout.denominator.map { power($0.base, $0.exponent) }
+        if !den.isEmpty { out += "/" + (den.count > 1 ? "(" + den.joined(separator: "*") + ")" : den[0]) }
     }
 
     private static func power(_ base: Expression, _ exponent: Expression) -> String {

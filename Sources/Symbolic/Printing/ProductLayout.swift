@@ -61,3 +61,17 @@ extension Expression {
         }
     }
 }
+
+extension Add {
+    /// Summands in print order: canonical order, except that a sum never starts with a
+    /// minus sign when it has a positive summand (`1 - tanh²x`, not `-tanh²x + 1`).
+    var printOrder: [Expression] {
+        let s = summands
+        guard let first = s.first, first.hasNegativeSign,
+              let i = s.firstIndex(where: { !$0.hasNegativeSign }) else { return s }
+        var out = s
+        out.remove(at: i)
+        out.insert(s[i], at: 0)
+        return out
+    }
+}

@@ -21,8 +21,28 @@ struct Atomizer {
     /// Set when some part could not be represented (too large a multiple angle).
     private(set) var incomplete = false
 
-    /// True when any placeholder other than opaque ones was created.
-    var atomCount: Int { atoms.count }
+    /// Placeholder -> the expression it stands for, to undo the atomization.
+    var expressions: [Symbol: Expression] {
+        var out: [Symbol: Expression] = [:]
+        for (e, s) in atoms { out[s] = e }
+        return out
+    }
+
+    /// The kinds of relation in use, for describing a proof.
+    var relationKinds: [String] {
+        var kinds: [String] = []
+        for r in relations {
+            guard let e = expressions[r.placeholder] else { continue }
+            let k: String
+            switch e.kind {
+            case .function(.sin, _), .function(.cos, _): k = "sin²+cos²=1"
+            case .function(.abs, _): k = "|f|²=f²"
+            default: k = "(b^(1/q))^q=b"
+            }
+            if !kinds.contains(k) { kinds.append(k) }
+        }
+        return kinds
+    }
 
     mutating func atomize(_ e: Expression) -> Expression {
         collectDirections(e)

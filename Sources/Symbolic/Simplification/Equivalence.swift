@@ -70,7 +70,8 @@ public struct EquivalenceChecker: Sendable {
         guard let f = Fraction.from(atomized, termLimit: termLimit) else { return .tooLarge }
         guard let n = RelationReducer.reduce(f.numerator, atomizer.relations, termLimit: termLimit) else { return .tooLarge }
         if n.isZero {
-            let how = atomizer.relations.isEmpty ? "expansion over a common denominator" : "expansion and the relations sin²+cos²=1, (ⁿ√b)ⁿ=b, |f|²=f²"
+            let kinds = atomizer.relationKinds
+            let how = kinds.isEmpty ? "expansion over a common denominator" : "expansion over a common denominator with " + kinds.joined(separator: ", ")
             return .proved("canonical forms agree (\(how))")
         }
         return .notZero

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Symbolic
+
+@main
+struct Derive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "derive",
+        abstract: "A symbolic math and derivation engine over exact rationals.",
+        subcommands: [ExpandCommand.self, DiffCommand.self, SimplifyCommand.self, VerifyCommand.self]
+    )
+
+    /// Runs the command; every failure other than `--help` and an explicit exit code is
+    /// a one-line message on standard error with exit status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            var message = (error as? InputError)?.description
+                ?? fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// An input error already formatted for the user.
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Reads EXPR, or standard input when it is `-`.
+func readArgument(_ text: String) throws -> String {
+    guard text == "-" else { return text }
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// Parses an expression argument, turning a syntax error into a one-line message with its column.
+func parseExpression(_ text: String) throws -> Symbolic.Expression {
+    do {
+        return try PlainParser.parse(try readArgument(text))
+    } catch let e as ParseError {
+        throw InputError(description: "column \(e.column): \(e.message)")
+    }
+}

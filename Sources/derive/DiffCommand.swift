@@ -1,0 +1,38 @@
+import ArgumentParser
+import Symbolic
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Differentiate an expression with respect to a symbol.",
+        discussion: "Example: derive diff 'tanh(w*x + b)' --wrt w --latex"
+    )
+
+    @Argument(help: "The expression in plain syntax, or - to read it from standard input.")
+    var expression: String
+
+    @Option(name: .long, help: "The symbol to differentiate with respect to (e.g. x, W_ua).")
+    var wrt: String
+
+    @Option(name: .long, help: "How many times to differentiate.")
+    var times: Int = 1
+
+    @Flag(inversion: .prefixedNo, help: "Simplify the result.")
+    var simplify = true
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard times >= 1 && times <= 1000 else { throw ValidationError("--times must be between 1 and 1000") }
+    }
+
+    func run() throws {
+        let e = try parseExpression(expression)
+        guard case .symbol(let s) = (try PlainParser.parse(wrt)).kind else {
+            throw InputError(description: "--wrt must be a symbol, got '\(wrt)'")
+        }
+        var d = e.derivative(with: s, times: times)
+        if simplify { d = d.simplified() }
+        output.print(input: e, result: d)
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Symbolic
+
+struct ExpandCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "expand",
+        abstract: "Multiply out products and integer powers of sums.",
+        discussion: "Example: derive expand '(x+y)^3*sigmoid(x)' --latex"
+    )
+
+    @Argument(help: "The expression in plain syntax, or - to read it from standard input.")
+    var expression: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let e = try parseExpression(expression)
+        output.print(input: e, result: e.expanded())
+    }
+}

@@ -1,0 +1,59 @@
+import PropertyBased
+import Testing
+@testable import Symbolic
+
+@Suite struct ExpandTests {
+    @Test func binomialCoefficients() {
+        let e = parse("(x+y)^5").expanded()
+        let cs = e.coefficients(in: Symbol("x"))!
+        // C(5, k) y^(5-k)
+        let expected = [1, 5, 10, 10, 5, 1]
+        for k in 0...5 {
+            #expect(cs[Rational(k)] == Expression(expected[k]) * parse("y").pow(5 - k))
+        }
+    }
+
+    @Test func multinomialTermCount() {
+        // (x+y+z+1)^20 has C(23, 3) = 1771 terms; (x+y+z+w)^15 has C(18, 3) = 816.
+        guard case .add(let a) = parse("(x+y+z+1)^20").expanded().kind else { Issue.record("not a sum"); return }
+        #expect(a.terms.count + 1 == 1771)
+        guard case .add(let b) = parse("(x+y+z+w)^15").expanded().kind else { Issue.record("not a sum"); return }
+        #expect(b.terms.count == 816)
+        // The largest coefficient of (x+y+z+w)^15 is 15!/(4!4!4!3!) = 15765750.
+        #expect(b.terms.map { $0.coefficient }.max() == Rational(15_765_750))
+    }
+
+    @Test func expandsInsideFunctionsAndKeepsNonPolynomialParts() {
+        #expect(parse("sin((x+1)^2)").expanded() == parse("sin(x^2 + 2*x + 1)"))
+        #expect(parse("(sqrt(x)+1)^2").expanded() == parse("x + 2*sqrt(x) + 1"))
+        #expect(parse("(x+1)*(x-1)/2").expanded() == parse("x^2/2 - 1/2"))
+    }
+
+    @Test func bigCoefficientsPromote() {
+        let e = parse("(123456789*x + 987654321)^4").expanded()
+        // 987654321^4 computed independently.
+        #expect(e.exactValue(at: [Symbol("x"): .zero]) == .rational(Rational(Integer("951524275264729222930554919618623681")!)))
+    }
+
+    @Test func expansionKeepsValue() async {
+        await propertyCheck(input: codeArrays, Gen.int(in: -9...9), Gen.int(in: -9...9)) { codes, a, b in
+            var d = ExpressionDecoder(codes)
+            let e = d.polynomial()
+            let p = point(a, b, a + b)
+            #expect(e.expanded().exactValue(at: p) == e.exactValue(at: p))
+        }
+    }
+
+    @Test func ringLaws() async {
+        await propertyCheck(input: codeArrays, codeArrays, codeArrays) { c1, c2, c3 in
+            var d1 = ExpressionDecoder(c1), d2 = ExpressionDecoder(c2), d3 = ExpressionDecoder(c3)
+            let a = d1.polynomial(), b = d2.polynomial(), c = d3.polynomial()
+            #expect(a + b == b + a)
+            #expect(a * b == b * a)
+            #expect((a + b) + c == a + (b + c))
+            #expect((a * (b + c)).expanded() == (a * b + a * c).expanded())
+            #expect(((a * b) * c).expanded() == (a * (b * c)).expanded())
+            #expect(a - a == .zero)
+        }
+    }
+}

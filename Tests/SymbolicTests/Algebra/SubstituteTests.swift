@@ -1,0 +1,42 @@
+import Testing
+@testable import Symbolic
+
+@Suite struct SubstituteTests {
+    @Test func substitutionRebuildsCanonically() {
+        let e = parse("x^2 + y")
+        #expect(e.substituting([Symbol("x"): parse("y + 1")]) == parse("(y+1)^2 + y"))
+        #expect(e.substituting([Symbol("x"): parse("2"), Symbol("y"): parse("1/3")]) == Expression(Rational(Integer(13), Integer(3))!))
+    }
+
+    @Test func exactEvaluation() {
+        let p: [Symbol: Rational] = [Symbol("x"): Rational(Integer(1), Integer(2))!]
+        #expect(parse("1/(x - 1/2)").exactValue(at: p) == .undefined)
+        #expect(parse("sqrt(x)").exactValue(at: [Symbol("x"): Rational(Integer(9), Integer(4))!]) == .rational(Rational(Integer(3), Integer(2))!))
+        #expect(parse("sin(x)").exactValue(at: p) == .irrational)
+        #expect(parse("log(x - 1)").exactValue(at: p) == .undefined)
+    }
+
+    @Test func intervalEvaluationIsRigorous() {
+        let ev = IntervalEvaluator(point: [Symbol("x"): 1])
+        guard case .value(let v) = ev.evaluate(parse("exp(x)")) else { Issue.record("no value"); return }
+        // e = 2.718281828459045235...
+        #expect(v.decimalString(digits: 10) == "2.718281828")
+        #expect(v.isDisjoint(from: Interval(Rational("2.718281828459045236")!, precision: 128)))
+        #expect(v.isDisjoint(from: Interval(Rational("2.7182818")!, precision: 128)))
+        guard case .undefined = ev.evaluate(parse("log(x - 1)")) else { Issue.record("log 0 must be undefined"); return }
+    }
+
+    @Test func trigExpansionAndProductToSum() {
+        #expect(parse("sin(x+y)").trigExpanded() == parse("sin(x)*cos(y) + cos(x)*sin(y)"))
+        #expect(parse("cos(2*x)").trigExpanded() == parse("cos(x)^2 - sin(x)^2"))
+        #expect(parse("sin(x)*cos(x)").productToSum() == parse("sin(2*x)/2"))
+        #expect(parse("2*sin(a)*sin(b)").productToSum() == parse("cos(a - b) - cos(a + b)"))
+    }
+
+    @Test func collect() {
+        let cs = parse("a*x^2 + b*x^2 + c*x + 1").coefficients(in: Symbol("x"))!
+        #expect(cs[2] == parse("a + b"))
+        #expect(cs[1] == parse("c"))
+        #expect(cs[0] == .one)
+    }
+}

@@ -1,0 +1,57 @@
+import PropertyBased
+import Testing
+@testable import Symbolic
+
+@Suite struct DifferentiateTests {
+    let x = Symbol("x")
+
+    @Test func textbookDerivatives() {
+        #expect(parse("x^3").derivative(with: x) == parse("3*x^2"))
+        #expect(parse("sigmoid(x)").derivative(with: x) == parse("sigmoid(x)*(1 - sigmoid(x))"))
+        #expect(parse("tanh(x)").derivative(with: x) == parse("1 - tanh(x)^2"))
+        #expect(parse("relu(x)").derivative(with: x) == parse("heaviside(x)"))
+        #expect(parse("log(x)").derivative(with: x) == parse("1/x"))
+        #expect(parse("exp(2*x)").derivative(with: x) == parse("2*exp(2*x)"))
+        #expect(parse("sin(x^2)").derivative(with: x) == parse("2*x*cos(x^2)"))
+        #expect(parse("x^x").derivative(with: x) == parse("x^x*(log(x) + 1)"))
+        #expect(parse("y").derivative(with: x) == .zero)
+    }
+
+    @Test func undefinedFunctionsGiveUnevaluatedDerivatives() {
+        let d = parse("f(x)^2").derivative(with: x)
+        let fx = parse("f(x)")
+        #expect(d == 2 * fx * Expression(.derivative(fx, x, order: 1)))
+        #expect(Expression(.derivative(fx, x, order: 1)).latex == "\\frac{\\partial}{\\partial x}\\left(f(x)\\right)")
+    }
+
+    @Test func higherDerivativesOfAnExpansion() {
+        // d^5/dx^5 of x^7 y = 7!/2! x^2 y = 2520 x^2 y
+        #expect(parse("x^7*y + x^4").derivative(with: x, times: 5) == parse("2520*x^2*y"))
+    }
+
+    @Test func productRule() async {
+        await propertyCheck(input: codeArrays, codeArrays, Gen.int(in: -9...9)) { c1, c2, a in
+            var d1 = ExpressionDecoder(c1), d2 = ExpressionDecoder(c2)
+            let f = d1.general(), g = d2.general()
+            let lhs = (f * g).derivative(with: x)
+            let rhs = f.derivative(with: x) * g + f * g.derivative(with: x)
+            // Compare exactly where rational, otherwise with certified intervals.
+            let p = point(a, a + 1, a - 1)
+            let checker = EquivalenceChecker()
+            #expect(checker.compare(lhs, rhs, at: p, [Symbol("x"), Symbol("y"), Symbol("z")]) == nil)
+        }
+    }
+
+    @Test func derivativeMatchesDifferenceQuotientOnPolynomials() async {
+        await propertyCheck(input: codeArrays, Gen.int(in: -9...9)) { codes, a in
+            var d = ExpressionDecoder(codes)
+            let f = d.polynomial()
+            // For a polynomial, f(x+h) - f(x) - h f'(x) is divisible by h^2: check the h-linear coefficient vanishes.
+            let h = Symbol("h")
+            let shifted = f.substituting([x: Expression.symbol("x") + Expression(h)])
+            let diff = (shifted - f - Expression(h) * f.derivative(with: x)).expanded()
+            let cs = diff.coefficients(in: h) ?? [:]
+            #expect(cs[0] == nil && cs[1] == nil)
+        }
+    }
+}

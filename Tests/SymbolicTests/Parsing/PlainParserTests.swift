@@ -1,0 +1,30 @@
+import Testing
+@testable import Symbolic
+
+@Suite struct PlainParserTests {
+    @Test func precedenceAndImplicitMultiplication() {
+        #expect(parse("2x^2") == 2 * Expression.symbol("x").pow(2))
+        #expect(parse("-x^2") == -(Expression.symbol("x").pow(2)))
+        #expect(parse("x**3") == Expression.symbol("x").pow(3))
+        #expect(parse("2^3^2") == Expression(512))
+        #expect(parse("1/2/2") == Expression(Rational(Integer(1), Integer(4))!))
+        #expect(parse("W_ua") == Expression(Symbol("W", subscriptText: "ua")))
+        #expect(parse("ln(e)") == .one)
+    }
+
+    @Test func errorsCarryColumns() {
+        func column(_ s: String) -> Int? {
+            do { _ = try PlainParser.parse(s); return nil } catch { return error.column }
+        }
+        #expect(column("(x+") == 4)
+        #expect(column("x + )") == 5)
+        #expect(column("") == 1)
+        #expect(column("sin(x, y)") == 1)
+        #expect(column("2 $ 3") == 3)
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)
+        #expect(throws: ParseError.self) { try PlainParser.parse(deep) }
+    }
+}
