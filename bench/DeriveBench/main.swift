@@ -1,1 +1,80 @@
-print("bench")
+// Benchmarks for the engine, the same workloads as bench/peers.py runs in SymEngine and SymPy.
+// Prints one JSON object: workload name -> best time in seconds over the repetitions.
+// Usage: DeriveBench [--quick]
+import Foundation
+import Symbolic
+typealias Expression = Symbolic.Expression
+
+let quick = CommandLine.arguments.contains("--quick")
+/// `--only NAME` runs one workload (for profiling).
+let only: String? = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
+func enabled(_ name: String) -> Bool { only == nil || only == name }
+let clock = ContinuousClock()
+
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+/// Best wall time of `body` over `repetitions` runs (after `setup`, which is not timed).
+func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0..<repetitions {
+        let t = clock.measure(body)
+        best = min(best, seconds(t))
+    }
+    return best
+}
+
+func parse(_ s: String) -> Expression { try! PlainParser.parse(s) }
+
+var results: [(String, Double)] = []
+let reps = quick ? 3 : 10
+
+// expand2: e = (x+y+z+w)^15; expand(e*(e+w))
+if enabled("expand2") {
+    let e = parse("(x+y+z+w)^15")
+    let f = e * (e + parse("w"))
+    var terms = 0
+    let t = measure(quick ? 2 : 5) {
+        let r = f.expanded()
+        if case .add(let a) = r.kind { terms = a.terms.count }
+    }
+    precondition(terms == 6272, "expand2 produced \(terms) terms")
+    results.append(("expand2", t))
+}
+
+// expand((x+y+z+1)^20)
+let p20 = parse("(x+y+z+1)^20")
+var expanded20 = Expression.zero
+if enabled("expand_pow20") || enabled("diff5") {
+    results.append(("expand_pow20", measure(reps * 5) { expanded20 = p20.expanded() }))
+}
+
+// five x-derivatives of that expansion
+if enabled("diff5") {
+    let x = Symbol("x")
+    results.append(("diff5", measure(reps * 2) { _ = expanded20.derivative(with: x, times: 5) }))
+}
+
+// exact sum of 1/k, k = 1..5000
+if enabled("harmonic5000") {
+    let terms = (1...5000).map { Expression(Rational(Integer(1), Integer($0))!) }
+    results.append(("harmonic5000", measure(reps) { _ = Expression.sum(terms) }))
+}
+
+// substitute x=1/2, y=1/3, z=1/5 into expand((x+y+z+1)^15)
+if enabled("subs3") {
+    let e = parse("(x+y+z+1)^15").expanded()
+    let values: [Symbol: Expression] = [
+        Symbol("x"): Expression(Rational(Integer(1), Integer(2))!),
+        Symbol("y"): Expression(Rational(Integer(1), Integer(3))!),
+        Symbol("z"): Expression(Rational(Integer(1), Integer(5))!),
+    ]
+    var value = Expression.zero
+    results.append(("subs3", measure(reps * 5) { value = e.substituting(values) }))
+    // (1/2 + 1/3 + 1/5 + 1)^15 = (61/30)^15
+    precondition(value == Expression(Rational(Integer(61).power(15), Integer(30).power(15))!), "subs3 gave \(value)")
+}
+
+let body = results.map { "\"\($0.0)\": \(String(format: "%.6f", $0.1))" }.joined(separator: ", ")
+print("{" + body + "}")

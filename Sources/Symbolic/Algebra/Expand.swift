@@ -133,11 +133,15 @@ struct Expander {
         let dIsOne = p.denominator.isOne
         var general = AddBuilder()
         var needsGeneral = false
-        for (m, c) in p.terms where !c.isZero {
+        // Descending packed order is the canonical term order for symbol generators, so the
+        // final sort in `Add.make` sees sorted input and runs in linear time.
+        let monomials = p.terms.sorted { $0.key > $1.key }
+        for (m, c) in monomials {
             let coefficient = dIsOne ? Rational(c) : Rational.normalised(c, p.denominator)
             if m == 0 { constant += coefficient; continue }
             if allAtoms {
                 var factors: [(base: Expression, exponent: Expression)] = []
+                factors.reserveCapacity(generators.count)
                 for i in 0..<generators.count {
                     let k = p.exponent(m, i)
                     if k > 0 { factors.append((generators[i], Expression.smallInteger(k))) }

@@ -5,7 +5,46 @@ extension Expression {
     public func substituting(_ replacements: [Expression: Expression]) -> Expression {
         if replacements.isEmpty { return self }
         var memo: [Expression: Expression] = [:]
+        if case .add(let a) = kind, replacements.values.allSatisfy({ $0.rationalValue != nil }) {
+            return substituteNumbers(a, replacements, &memo)
+        }
         return substitute(self, replacements, &memo)
+    }
+
+    /// A sum with numbers substituted: terms that become numbers are evaluated with a
+    /// table of powers per symbol and summed by binary splitting; the rest are rebuilt.
+    private func substituteNumbers(_ a: Add, _ map: [Expression: Expression], _ memo: inout [Expression: Expression]) -> Expression {
+        var powers: [Expression: [Rational]] = [:]
+        for (k, v) in map { powers[k] = [.one, v.rationalValue!] }
+        func power(_ base: Expression, _ exponent: Expression) -> Rational? {
+            guard let x = exponent.rationalValue, x.isInteger, let k = x.numerator.intValue, k >= 0, k <= 4096,
+                  var table = powers[base] else { return nil }
+            if k < table.count { return table[k] }
+            while table.count <= k { table.append(table.last! * table[1]) }
+            powers[base] = table
+            return table[k]
+        }
+        var numbers: [Rational] = [a.constant]
+        numbers.reserveCapacity(a.terms.count + 1)
+        var rest = AddBuilder()
+        for (t, c) in a.terms {
+            var value: Rational? = nil
+            switch t.kind {
+            case .symbol: value = power(t, .one)
+            case .power(let b, let x): value = power(b, x)
+            case .mul(let m):
+                var acc = m.coefficient
+                for (b, x) in m.factors {
+                    guard let v = power(b, x) else { acc = .zero; value = nil; break }
+                    acc *= v
+                    value = acc
+                }
+            default: break
+            }
+            if let v = value { numbers.append(v * c) } else { rest.add(substitute(t, map, &memo), times: c) }
+        }
+        rest.add(Expression(Rational.sum(numbers)))
+        return rest.build()
     }
 
     /// Replaces symbols by expressions.

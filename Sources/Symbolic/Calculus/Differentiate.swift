@@ -23,6 +23,7 @@ struct Differentiator {
         case .number, .constant, .undefined: return .zero
         case .symbol(let s): return s == variable ? .one : .zero
         case .add(let a):
+            if let fast = diffMonomialSum(a) { return fast }
             var out = AddBuilder(capacity: a.terms.count)
             for (t, c) in a.terms { out.add(diff(t), times: c) }
             return out.build()
@@ -33,6 +34,51 @@ struct Differentiator {
             if s == variable { return Expression(.derivative(f, s, order: n + 1)) }
             return f.contains(variable) ? Expression(.derivative(e, variable, order: 1)) : .zero
         }
+    }
+
+    /// A sum of monomials in plain symbols with numeric exponents: distinct monomials have
+    /// distinct derivatives and keep their relative order, so no merging or re-sorting is needed.
+    private func diffMonomialSum(_ a: Add) -> Expression? {
+        var terms: [(term: Expression, coefficient: Rational)] = []
+        terms.reserveCapacity(a.terms.count)
+        var constant = Rational.zero
+        for (t, c) in a.terms {
+            switch t.kind {
+            case .symbol(let s):
+                if s == variable { constant += c }
+            case .power(let b, let x):
+                guard case .symbol(let s) = b.kind, let k = x.rationalValue else { return nil }
+                if s == variable {
+                    let nk = k - .one
+                    if nk.isZero { constant += c * k; continue }
+                    let term = nk.isOne ? b : Expression(.power(b, exponentExpression(nk)))
+                    terms.append((term, c * k))
+                }
+            case .mul(let m):
+                var position = -1
+                for (i, f) in m.factors.enumerated() {
+                    guard case .symbol(let s) = f.base.kind, f.exponent.rationalValue != nil else { return nil }
+                    if s == variable { position = i }
+                }
+                if position < 0 { continue }
+                let k = m.factors[position].exponent.rationalValue!
+                var factors = m.factors
+                let nk = k - .one
+                if nk.isZero { factors.remove(at: position) } else { factors[position].exponent = exponentExpression(nk) }
+                let term = factors.count == 1
+                    ? (factors[0].exponent.isOne ? factors[0].base : Expression(.power(factors[0].base, factors[0].exponent)))
+                    : Expression(.mul(Mul(coefficient: .one, factors: factors)))
+                terms.append((term, c * k))
+            default:
+                return nil
+            }
+        }
+        return Add.make(constant: constant, terms: &terms)
+    }
+
+    private func exponentExpression(_ k: Rational) -> Expression {
+        if k.isInteger, let v = k.numerator.intValue, v >= 0 { return Expression.smallInteger(v) }
+        return Expression(k)
     }
 
     /// Product rule; a monomial in plain symbols is handled without building sub-products.

@@ -3,9 +3,14 @@
 /// Invariants: every term is a non-numeric expression that is not itself a sum and, if
 /// a product, has coefficient 1; coefficients are non-zero; terms are unique and sorted
 /// by `Expression.compareTerms`; there are at least two summands in all.
-public struct Add: Sendable {
+public final class Add: Sendable {
     public let constant: Rational
     public let terms: [(term: Expression, coefficient: Rational)]
+
+    init(constant: Rational, terms: [(term: Expression, coefficient: Rational)]) {
+        self.constant = constant
+        self.terms = terms
+    }
 }
 
 /// Accumulates summands into canonical form: like terms are merged in one hash map,
@@ -59,7 +64,13 @@ extension Add {
     static func make(constant: Rational, terms: inout [(term: Expression, coefficient: Rational)]) -> Expression {
         if terms.isEmpty { return Expression(constant) }
         if terms.count == 1 && constant.isZero { return Expression.scale(terms[0].term, by: terms[0].coefficient) }
-        terms.sort { Expression.compareTerms($0.term, $1.term) < 0 }
+        // Producers such as `expand` and `derivative` usually deliver sorted terms: check first.
+        var sorted = true
+        for i in terms.indices.dropFirst() where Expression.compareTerms(terms[i - 1].term, terms[i].term) >= 0 {
+            sorted = false
+            break
+        }
+        if !sorted { terms.sort { Expression.compareTerms($0.term, $1.term) < 0 } }
         return Expression(.add(Add(constant: constant, terms: terms)))
     }
 
@@ -75,7 +86,12 @@ extension Expression {
     /// The canonical sum of `items`.
     public static func sum<S: Sequence>(_ items: S) -> Expression where S.Element == Expression {
         var b = AddBuilder()
-        for e in items { b.add(e) }
+        var numbers: [Rational] = []
+        for e in items {
+            if case .number(let r) = e.kind { numbers.append(r) } else { b.add(e) }
+        }
+        // Many numbers are summed by binary splitting, which keeps the operands balanced.
+        if !numbers.isEmpty { b.add(Expression(Rational.sum(numbers))) }
         return b.build()
     }
 

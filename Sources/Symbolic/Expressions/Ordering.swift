@@ -64,17 +64,44 @@ extension Expression {
     /// powers first, as in `x^2 + 2xy + x + y^2 + 1`.
     public static func compareTerms(_ a: Expression, _ b: Expression) -> Int {
         if a.node === b.node { return 0 }
-        return withMonomial(a) { fa, ca in
-            withMonomial(b) { fb, cb in
-                for (p, q) in zip(fa, fb) {
-                    let c = compareBases(p.base, q.base)
-                    if c != 0 { return c }
-                    let e = compareExponents(p.exponent, q.exponent)
-                    if e != 0 { return -e }
-                }
-                if fa.count != fb.count { return fa.count > fb.count ? -1 : 1 }
-                return Rational.compare(ca, cb)
+        if case .mul(let ma) = a.kind, case .mul(let mb) = b.kind {
+            let fa = ma.factors, fb = mb.factors
+            let n = min(fa.count, fb.count)
+            var i = 0
+            while i < n {
+                let c = compareFactor(fa[i].base, fa[i].exponent, fb[i].base, fb[i].exponent)
+                if c != 0 { return c }
+                i += 1
             }
+            if fa.count != fb.count { return fa.count > fb.count ? -1 : 1 }
+            return Rational.compare(ma.coefficient, mb.coefficient)
+        }
+        let (ba, xa, na) = leadingFactor(a), (bb, xb, nb) = leadingFactor(b)
+        if na == 0 || nb == 0 {
+            if na != nb { return na > nb ? -1 : 1 }
+            return compare(a, b)
+        }
+        let c = compareFactor(ba, xa, bb, xb)
+        if c != 0 { return c }
+        if na != nb { return na > nb ? -1 : 1 }
+        if case .mul(let ma) = a.kind, case .mul(let mb) = b.kind { return Rational.compare(ma.coefficient, mb.coefficient) }
+        return 0
+    }
+
+    @inline(__always)
+    private static func compareFactor(_ b1: Expression, _ x1: Expression, _ b2: Expression, _ x2: Expression) -> Int {
+        let c = compareBases(b1, b2)
+        if c != 0 { return c }
+        return -compareExponents(x1, x2)
+    }
+
+    /// The first (base, exponent) of a term and its number of factors (0 for a number).
+    private static func leadingFactor(_ e: Expression) -> (Expression, Expression, Int) {
+        switch e.kind {
+        case .mul(let m): return (m.factors[0].base, m.factors[0].exponent, m.factors.count)
+        case .power(let b, let x): return (b, x, 1)
+        case .number: return (e, .one, 0)
+        default: return (e, .one, 1)
         }
     }
 
@@ -90,12 +117,4 @@ extension Expression {
         return compare(a, b)
     }
 
-    private static func withMonomial<R>(_ e: Expression, _ body: (ArraySlice<(base: Expression, exponent: Expression)>, Rational) -> R) -> R {
-        switch e.kind {
-        case .mul(let m): return body(m.factors[...], m.coefficient)
-        case .power(let b, let x): return body([(b, x)][...], .one)
-        case .number(let r): return body([][...], r)
-        default: return body([(e, .one)][...], .one)
-        }
-    }
 }

@@ -3,24 +3,56 @@
 /// `\hat{y}`, `W_{ua}`, `a^{<t-1>}`, `\Gamma_u^{<t>}` and `c'` are all distinct symbols;
 /// a time-step superscript is part of the name, never a power.
 public struct Symbol: Hashable, Sendable {
+    /// Shared immutable storage: copying a symbol is one reference-count operation.
+    @usableFromInline final class Storage: Sendable {
+        let name: String
+        let accent: Accent?
+        let subscriptText: String?
+        let timeStep: TimeStep?
+        let primes: Int
+        let stableHash: Int
+
+        init(_ name: String, _ accent: Accent?, _ subscriptText: String?, _ timeStep: TimeStep?, _ primes: Int) {
+            self.name = name
+            self.accent = accent
+            self.subscriptText = subscriptText
+            self.timeStep = timeStep
+            self.primes = primes
+            var h = StableHasher()
+            h.combine(string: name)
+            h.combine(string: accent?.rawValue ?? "")
+            h.combine(string: subscriptText ?? "")
+            h.combine(string: timeStep?.index ?? "")
+            h.combine(primes)
+            stableHash = h.value
+        }
+    }
+
+    @usableFromInline let storage: Storage
+
     /// The letter or word: `x`, `W`, `Gamma` (Greek letters by their LaTeX name, without the backslash).
-    public let name: String
+    public var name: String { storage.name }
     /// An accent drawn over the name.
-    public let accent: Accent?
+    public var accent: Accent? { storage.accent }
     /// Subscript text, as written (`ua`, `next`, `1`, `i,j`).
-    public let subscriptText: String?
+    public var subscriptText: String? { storage.subscriptText }
     /// A time-step marker, normalised to its index text (`t-1`) with the bracket style kept.
-    public let timeStep: TimeStep?
+    public var timeStep: TimeStep? { storage.timeStep }
     /// Number of primes (`c'` has one).
-    public let primes: Int
+    public var primes: Int { storage.primes }
 
     public init(_ name: String, accent: Accent? = nil, subscriptText: String? = nil, timeStep: TimeStep? = nil, primes: Int = 0) {
-        self.name = name
-        self.accent = accent
-        self.subscriptText = subscriptText.flatMap { $0.isEmpty ? nil : $0 }
-        self.timeStep = timeStep
-        self.primes = primes
+        storage = Storage(name, accent, subscriptText.flatMap { $0.isEmpty ? nil : $0 }, timeStep, primes)
     }
+
+    public static func == (a: Symbol, b: Symbol) -> Bool {
+        if a.storage === b.storage { return true }
+        let x = a.storage, y = b.storage
+        return x.stableHash == y.stableHash && x.name == y.name && x.accent == y.accent
+            && x.subscriptText == y.subscriptText && x.timeStep == y.timeStep && x.primes == y.primes
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.stableHash) }
 
     /// Accents and font decorations that change a symbol's identity.
     public enum Accent: String, Sendable, CaseIterable {
@@ -41,18 +73,11 @@ public struct Symbol: Hashable, Sendable {
         public func hash(into h: inout Hasher) { h.combine(index) }
     }
 
-    var stableHash: Int {
-        var h = StableHasher()
-        h.combine(string: name)
-        h.combine(string: accent?.rawValue ?? "")
-        h.combine(string: subscriptText ?? "")
-        h.combine(string: timeStep?.index ?? "")
-        h.combine(primes)
-        return h.value
-    }
+    var stableHash: Int { storage.stableHash }
 
     /// Total order used for canonical ordering: by name, then decorations.
     static func compare(_ a: Symbol, _ b: Symbol) -> Int {
+        if a.storage === b.storage { return 0 }
         if a.name != b.name { return a.name < b.name ? -1 : 1 }
         let sa = a.subscriptText ?? "", sb = b.subscriptText ?? ""
         if sa != sb { return sa < sb ? -1 : 1 }

@@ -9,15 +9,15 @@ struct SparsePolynomial {
     /// Bits per exponent field; `generatorCount * bits <= 64`.
     let bits: Int
     let generatorCount: Int
-    /// Packed monomial -> integer coefficient (zero coefficients may linger until `pruned`).
-    var terms: [UInt64: Integer]
+    /// Packed monomial -> integer coefficient, without zero coefficients.
+    var terms: [(key: UInt64, value: Integer)]
     /// The polynomial is `terms / denominator`.
     var denominator: Integer
 
     init(generatorCount: Int, bits: Int) {
         self.generatorCount = generatorCount
         self.bits = bits
-        terms = [:]
+        terms = []
         denominator = .one
     }
 
@@ -26,36 +26,39 @@ struct SparsePolynomial {
 
     static func constant(_ r: Rational, generatorCount: Int, bits: Int) -> SparsePolynomial {
         var p = SparsePolynomial(generatorCount: generatorCount, bits: bits)
-        if !r.isZero { p.terms[0] = r.numerator }
+        if !r.isZero { p.terms = [(0, r.numerator)] }
         p.denominator = r.denominator
         return p
     }
 
     static func generator(_ i: Int, generatorCount: Int, bits: Int) -> SparsePolynomial {
         var p = SparsePolynomial(generatorCount: generatorCount, bits: bits)
-        p.terms[UInt64(1) << UInt64(i * bits)] = .one
+        p.terms = [(UInt64(1) << UInt64((generatorCount - 1 - i) * bits), .one)]
         return p
     }
 
-    /// Exponent of generator `i` in a packed monomial.
+    /// Exponent of generator `i` in a packed monomial. Generator 0 sits in the highest field,
+    /// so comparing packed words compares exponent vectors lexicographically.
     @inline(__always) func exponent(_ m: UInt64, _ i: Int) -> Int {
-        Int((m >> UInt64(i * bits)) & UInt64(maximumExponent))
+        Int((m >> UInt64((generatorCount - 1 - i) * bits)) & UInt64(maximumExponent))
     }
 
     /// Total degree bound per generator (the largest exponent of each generator).
     func degrees() -> [Int] {
         var d = [Int](repeating: 0, count: generatorCount)
-        for m in terms.keys { for i in 0..<generatorCount { d[i] = max(d[i], exponent(m, i)) } }
+        for (m, _) in terms { for i in 0..<generatorCount { d[i] = max(d[i], exponent(m, i)) } }
         return d
     }
 
     static func + (a: SparsePolynomial, b: SparsePolynomial) -> SparsePolynomial {
-        var r = a
+        var r = SparsePolynomial(generatorCount: a.generatorCount, bits: a.bits)
         let g = Integer.gcd(a.denominator, b.denominator)
         let fa = b.denominator.dividedExactly(by: g), fb = a.denominator.dividedExactly(by: g)
-        if !fa.isOne { for (m, c) in r.terms { r.terms[m] = c * fa } }
+        var table = MonomialTable(minimumCapacity: a.terms.count + b.terms.count)
+        for (m, c) in a.terms { table.add(m, fa.isOne ? c : c * fa) }
+        for (m, c) in b.terms { table.add(m, fb.isOne ? c : c * fb) }
+        r.terms = table.entries
         r.denominator = a.denominator * fa
-        for (m, c) in b.terms { r.terms[m, default: .zero] += fb.isOne ? c : c * fb }
         return r
     }
 
@@ -64,31 +67,54 @@ struct SparsePolynomial {
         var r = SparsePolynomial(generatorCount: a.generatorCount, bits: a.bits)
         r.denominator = a.denominator * b.denominator
         if a.terms.isEmpty || b.terms.isEmpty { return r }
-        r.terms.reserveCapacity(max(a.terms.count, b.terms.count) * 2)
-        let bt = Array(b.terms)
+        var table = MonomialTable(minimumCapacity: max(a.terms.count, b.terms.count) * 2)
         for (ma, ca) in a.terms {
-            for (mb, cb) in bt {
-                let m = ma &+ mb
-                if let old = r.terms[m] {
-                    r.terms[m] = old + ca * cb
-                } else {
-                    r.terms[m] = ca * cb
-                }
+            for (mb, cb) in b.terms {
+                table.add(ma &+ mb, ca * cb)
             }
         }
+        r.terms = table.entries
         return r
     }
 
-    /// `self^n` for n ≥ 1, by repeated multiplication with the base (cheapest for sparse bases).
+    /// `self^n` for n ≥ 1 by the multinomial theorem: one coefficient per composition
+    /// k₁ + … + k_m = n of the exponent over the m terms, `n!/(k₁!…k_m!) Π cᵢ^kᵢ`, so the
+    /// cost is proportional to the number of output terms, not to n multiplications.
     func power(_ n: Int) -> SparsePolynomial {
-        var result = self
-        if n == 1 { return result }
-        for _ in 1..<n { result = result * self }
-        return result
+        if n == 1 { return self }
+        if terms.count <= 1 {
+            var r = SparsePolynomial(generatorCount: generatorCount, bits: bits)
+            r.denominator = denominator.power(n)
+            if let (m, c) = terms.first { r.terms = [(m &* UInt64(n), c.power(n))] }
+            return r
+        }
+        let m = terms.count
+        // powers[i][k] = cᵢ^k
+        let powers: [[Integer]] = terms.map { t in
+            var row = [Integer.one]
+            row.reserveCapacity(n + 1)
+            for _ in 0..<n { row.append(row.last! * t.value) }
+            return row
+        }
+        var table = MonomialTable(minimumCapacity: 64)
+        // Walk compositions depth-first, carrying the partial monomial and coefficient.
+        func walk(_ i: Int, _ remaining: Int, _ monomial: UInt64, _ coefficient: Integer) {
+            if i == m - 1 {
+                let c = coefficient * powers[i][remaining]
+                table.add(monomial &+ terms[i].key &* UInt64(remaining), c)
+                return
+            }
+            var binomial = Integer.one  // C(remaining, k)
+            for k in 0...remaining {
+                walk(i + 1, remaining - k, monomial &+ terms[i].key &* UInt64(k), coefficient * binomial * powers[i][k])
+                binomial = (binomial * Integer(remaining - k)).dividedExactly(by: Integer(k + 1))
+            }
+        }
+        walk(0, n, 0, .one)
+        var r = SparsePolynomial(generatorCount: generatorCount, bits: bits)
+        r.terms = table.entries
+        r.denominator = denominator.power(n)
+        return r
     }
 
-    /// Removes zero coefficients.
-    mutating func prune() {
-        terms = terms.filter { !$0.value.isZero }
-    }
 }
