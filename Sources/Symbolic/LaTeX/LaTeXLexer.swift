@@ -1,0 +1,147 @@
+/// A token of LaTeX math, with its position in the source (1-based line and column).
+public struct LaTeXToken: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// `\frac`, `\alpha`, `\,` (the name without the backslash).
+        case command(String)
+        /// A number, already normalised: Persian and Arabic-Indic digits, thousands separators
+        /// and decimal commas read (`۷,۶۸۰,۰۰۰` is 7680000, `2,8` is 2.8).
+        case number(Rational)
+        /// A single letter (Latin).
+        case letter(Character)
+        /// Any other single character: `{ } ( ) [ ] ^ _ + - * / = < > , : ; ' | & ! .`
+        case symbol(Character)
+        /// A run of text the math reader cannot interpret (for example Persian prose).
+        case prose(String)
+    }
+
+    public let kind: Kind
+    public let line: Int
+    public let column: Int
+    /// Whether whitespace preceded the token (decides `2, 8` versus `2,8`).
+    public let spaceBefore: Bool
+    /// Character offsets of the token in the lexed text: `[start, end)`.
+    public var start: Int = 0
+    public var end: Int = 0
+}
+
+/// Splits LaTeX math into tokens. Never fails: unknown characters become `prose` tokens,
+/// which the reader reports as unreadable constructs.
+public struct LaTeXLexer {
+    public static func tokens(_ text: String, line: Int = 1, column: Int = 1) -> [LaTeXToken] {
+        let chars = Array(text)
+        var out: [LaTeXToken] = []
+        var i = 0, ln = line, col = column
+        var space = false
+        func advance(_ n: Int) {
+            for _ in 0..<n {
+                if i < chars.count && chars[i] == "\n" { ln += 1; col = 1 } else { col += 1 }
+                i += 1
+            }
+        }
+        func append(_ kind: LaTeXToken.Kind, _ l0: Int, _ c0: Int, _ s0: Bool, _ from: Int) {
+            var t = LaTeXToken(kind: kind, line: l0, column: c0, spaceBefore: s0)
+            t.start = from
+            t.end = i
+            out.append(t)
+        }
+        while i < chars.count {
+            let c = chars[i]
+            let from = i
+            if c.isWhitespace { advance(1); space = true; continue }
+            if c == "%" {  // comment to end of line
+                while i < chars.count && chars[i] != "\n" { advance(1) }
+                continue
+            }
+            let (l0, c0, s0) = (ln, col, space)
+            space = false
+            if c == "\\" {
+                var j = i + 1
+                if j < chars.count, chars[j].isASCII, chars[j].isLetter {
+                    while j < chars.count, chars[j].isASCII, chars[j].isLetter { j += 1 }
+                } else if j < chars.count {
+                    j += 1
+                }
+                let name = String(chars[(i + 1)..<j])
+                advance(j - i)
+                append(.command(name), l0, c0, s0, from)
+                continue
+            }
+            if digitValue(c) != nil || (c == "." && i + 1 < chars.count && digitValue(chars[i + 1]) != nil) {
+                let (value, length) = readNumber(chars, i)
+                advance(length)
+                append(.number(value), l0, c0, s0, from)
+                continue
+            }
+            if c.isASCII && c.isLetter {
+                advance(1)
+                append(.letter(c), l0, c0, s0, from)
+                continue
+            }
+            if c.isASCII || "−×·…".contains(c) {
+                let mapped: Character = c == "−" ? "-" : (c == "×" || c == "·" ? "*" : c)
+                advance(1)
+                append(.symbol(mapped), l0, c0, s0, from)
+                continue
+            }
+            // A run of non-ASCII, non-digit characters (prose in another script).
+            var j = i
+            while j < chars.count, !chars[j].isASCII || chars[j] == " ", digitValue(chars[j]) == nil {
+                if chars[j] == " " && (j + 1 >= chars.count || chars[j + 1].isASCII) { break }
+                j += 1
+            }
+            if j == i { j = i + 1 }
+            let text = String(chars[i..<j])
+            advance(j - i)
+            append(.prose(text), l0, c0, s0, from)
+        }
+        return out
+    }
+
+    /// The value of an ASCII, Persian (U+06F0…) or Arabic-Indic (U+0660…) digit.
+    static func digitValue(_ c: Character) -> Int? {
+        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+        switch s.value {
+        case 0x30...0x39: return Int(s.value - 0x30)
+        case 0x6F0...0x6F9: return Int(s.value - 0x6F0)
+        case 0x660...0x669: return Int(s.value - 0x660)
+        default: return nil
+        }
+    }
+
+    /// Reads digits with thousands separators (`7,680,000`), a decimal point or a decimal
+    /// comma (`2,8`: the group after the comma is not three digits), and the Arabic
+    /// decimal separator `٫`.
+    static func readNumber(_ chars: [Character], _ start: Int) -> (Rational, Int) {
+        var i = start
+        func digits() -> String {
+            var s = ""
+            while i < chars.count, let d = digitValue(chars[i]) { s.append(Character(String(d))); i += 1 }
+            return s
+        }
+        var whole = digits()
+        var fraction = ""
+        // Thousands groups: ",ddd" repeated, each followed by a non-digit.
+        while i < chars.count, chars[i] == "," {
+            var j = i + 1, group = ""
+            while j < chars.count, let d = digitValue(chars[j]) { group.append(Character(String(d))); j += 1 }
+            if group.count == 3 {
+                whole += group
+                i = j
+            } else if !group.isEmpty && fraction.isEmpty && whole.count <= 3 && i == start + whole.count {
+                // A decimal comma: `2,8`.
+                fraction = group
+                i = j
+                break
+            } else {
+                break
+            }
+        }
+        if fraction.isEmpty, i < chars.count, chars[i] == "." || chars[i] == "٫",
+           i + 1 < chars.count, digitValue(chars[i + 1]) != nil {
+            i += 1
+            fraction = digits()
+        }
+        let text = (whole.isEmpty ? "0" : whole) + (fraction.isEmpty ? "" : "." + fraction)
+        return (Rational(text) ?? .zero, i - start)
+    }
+}

@@ -1,0 +1,315 @@
+/// Commands: fractions and derivatives, roots, functions, decorations, text, sums and matrices.
+extension LaTeXReader {
+    static let functionCommands: [String: Function] = [
+        "sin": .sin, "cos": .cos, "tan": .tan, "cot": .cot, "sec": .sec, "csc": .csc,
+        "sinh": .sinh, "cosh": .cosh, "tanh": .tanh, "exp": .exp, "log": .log, "ln": .log,
+        "arcsin": .asin, "arccos": .acos, "arctan": .atan,
+    ]
+
+    static let accents: [String: Symbol.Accent] = [
+        "hat": .hat, "widehat": .hat, "tilde": .tilde, "widetilde": .tilde, "bar": .bar, "overline": .bar,
+        "vec": .vec, "dot": .dot, "mathbf": .bold, "boldsymbol": .bold, "bm": .bold, "textbf": .bold,
+    ]
+
+    /// Names written in `\text{…}` or `\operatorname{…}` that are functions.
+    static let textFunctions: [String: Function] = [
+        "ReLU": .relu, "relu": .relu, "Relu": .relu, "sigmoid": .sigmoid, "tanh": .tanh, "exp": .exp,
+        "log": .log, "sin": .sin, "cos": .cos, "sign": .heaviside, "H": .heaviside, "step": .heaviside,
+    ]
+
+    mutating func readCommand(_ c: String, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
+        switch c {
+        case "frac", "dfrac", "tfrac", "cfrac":
+            return try readFraction(t)
+        case "sqrt":
+            var index = 2
+            skipSpacing()
+            if isSymbol("[") {
+                pos += 1
+                guard let tk = next(), case .number(let r) = tk.kind, r.isInteger, let n = r.numerator.intValue, n >= 2 else {
+                    throw error("a root index", at: t)
+                }
+                index = n
+                try expect("]")
+            }
+            let v = try readScript()
+            guard case .scalar(let e) = v else { throw error("the root of a matrix", at: t) }
+            return .scalar(Expression.power(e, Expression(Rational(Integer(1), Integer(index))!)))
+        case "left":
+            return try readLeftRight(t)
+        case "pi":
+            return .scalar(.pi)
+        case "sigma" where isSymbol("(") || isSymbol("'") || isCommand(["left"]):
+            var primes = 0
+            while isSymbol("'") { pos += 1; primes += 1 }
+            let args = try readArguments()
+            guard args.count == 1 else { throw error("\\sigma with several arguments", at: t) }
+            let s = Expression.apply(.sigmoid, args[0])
+            if primes == 0 { return .scalar(s) }
+            if primes == 1 { return .scalar(s * (1 - s)) }
+            throw error("\\sigma''", at: t)
+        case _ where greekLetterNames.contains(c):
+            return try readSymbolOrApplication(c, accent: nil, start: t)
+        case _ where LaTeXReader.functionCommands[c] != nil:
+            return try readFunction(LaTeXReader.functionCommands[c]!, t)
+        case "text", "mathrm", "operatorname", "mathit", "textit", "mathsf", "textrm", "textnormal":
+            let raw = LaTeXReader.text(try readRawGroup()).trimmingCharacters()
+            if let f = LaTeXReader.textFunctions[raw] { return try readFunction(f, t) }
+            if raw.count == 1, let l = raw.first, l.isLetter, l.isASCII {
+                return try readSymbolOrApplication(raw, accent: nil, start: t)
+            }
+            if raw.isEmpty { return .scalar(.one) }
+            skipSpacing()
+            if isSymbol("(") || isCommand(["left"]) {
+                // softmax(…), Attention(…): a function the engine does not know.
+                let args = try readArguments()
+                return .scalar(Expression.apply(.undefined(raw), args))
+            }
+            return try readSymbolOrApplication(raw, accent: nil, start: t)
+        case _ where LaTeXReader.accents[c] != nil:
+            let inner = try readRawGroup()
+            let name: String
+            if inner.count == 1, case .letter(let l) = inner[0].kind { name = String(l) }
+            else if inner.count == 1, case .command(let g) = inner[0].kind, greekLetterNames.contains(g) { name = g }
+            else if !inner.isEmpty, inner.allSatisfy({ if case .letter = $0.kind { return true }; return false }) { name = LaTeXReader.text(inner) }
+            else { throw error("\\\(c) over a formula", at: t) }
+            return try readSymbolOrApplication(name, accent: LaTeXReader.accents[c], start: t)
+        case "boxed", "underline":
+            return try readGroup()
+        case "det":
+            let v = try readPower()
+            guard case .matrix(let m) = v else { throw error("\\det of a non-matrix", at: t) }
+            guard let d = m.determinant else { throw error("\\det of a non-square matrix", at: t) }
+            return .scalar(d)
+        case "underbrace", "overbrace":
+            let v = try readGroup()
+            skipSpacing()
+            if isSymbol("_") || isSymbol("^") { pos += 1; _ = try readRawGroup() }
+            return v
+        case "sum", "prod":
+            return try readBigOperator(c, t)
+        case "begin":
+            return try readEnvironment(t)
+        case "{":
+            let v = try readValue()
+            skipSpacing()
+            guard isCommand(["}"]) else { throw peek.map(unreadable) ?? error("missing \\}", at: t) }
+            pos += 1
+            return v
+        case "#":
+            // `\#params`: a count written as a name.
+            var name = "#"
+            while let tk = peek, case .letter(let l) = tk.kind, !tk.spaceBefore { name.append(l); pos += 1 }
+            return try readSymbolOrApplication(name, accent: nil, start: t)
+        case "mathbb":
+            let raw = LaTeXReader.text(try readRawGroup())
+            if raw == "E" { throw error("an expectation \\mathbb{E}", at: t) }
+            return try readSymbolOrApplication("mathbb" + raw, accent: nil, start: t)
+        default:
+            throw error("\\" + c, at: t)
+        }
+    }
+
+    /// `\sin x`, `\sin(x)`, `\sin^2 x`, `\log_2 x`, `\sin^{-1} x`.
+    mutating func readFunction(_ f: Function, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
+        var f = f
+        var outerPower: Expression? = nil
+        skipSpacing()
+        if isSymbol("_") {
+            pos += 1
+            let baseTokens = try readRawGroup()
+            guard f == .log, baseTokens.count == 1, case .number(let b) = baseTokens[0].kind else { throw error("a subscript on a function", at: t) }
+            let arg = try readFunctionArgument(t)
+            return .scalar(Expression.apply(.log, arg) / Expression.apply(.log, Expression(b)))
+        }
+        if isSymbol("^") {
+            pos += 1
+            guard case .scalar(let p) = try readScript() else { throw error("a matrix power of a function", at: t) }
+            if p == -1 {
+                switch f {
+                case .sin: f = .asin
+                case .cos: f = .acos
+                case .tan: f = .atan
+                default: throw error("an inverse function written with ^{-1}", at: t)
+                }
+            } else {
+                outerPower = p
+            }
+        }
+        let arg = try readFunctionArgument(t)
+        let value = Expression.apply(f, arg)
+        return .scalar(outerPower.map { Expression.power(value, $0) } ?? value)
+    }
+
+    /// The argument of a named function: parenthesised, or the following factors of an implicit product.
+    mutating func readFunctionArgument(_ t: LaTeXToken) throws(ReaderError) -> Expression {
+        skipSpacing()
+        if isSymbol("(") || isCommand(["left"]) {
+            let args = try readArguments()
+            guard args.count == 1 else { throw error("a function of several arguments", at: t) }
+            return args[0]
+        }
+        // \sin 2x, \log x: factors up to the next operator or command.
+        guard case .scalar(var arg) = try readPower() else { throw error("a matrix argument", at: t) }
+        while let tk = peek {
+            if case .letter = tk.kind {} else if case .number = tk.kind {} else { break }
+            guard case .scalar(let more) = try readPower() else { throw error("a matrix argument", at: t) }
+            arg = arg * more
+        }
+        return arg
+    }
+
+    /// `\left( … \right)`, `\left[ … \right]`, `\left| … \right|`.
+    mutating func readLeftRight(_ t: LaTeXToken) throws(ReaderError) -> MathValue {
+        skipSpacing()
+        guard let open = next() else { throw error("\\left without a delimiter", at: t) }
+        let isAbs: Bool
+        switch open.kind {
+        case .symbol("("), .symbol("["): isAbs = false
+        case .symbol("|"), .command("lvert"), .command("vert"): isAbs = true
+        case .command("{"): isAbs = false
+        case .command("|"), .command("Vert"): throw error("a norm \\| · \\|", at: t)
+        case .symbol("."): isAbs = false
+        default: throw error("\\left" + LaTeXReader.text([open]), at: t)
+        }
+        let saveAbs = absDepth
+        absDepth = 0
+        let v = try readValue()
+        absDepth = saveAbs
+        skipSpacing()
+        if isSymbol(",") { throw error("a tuple", at: t) }
+        guard isCommand(["right"]) else { throw peek.map(unreadable) ?? error("missing \\right", at: t) }
+        pos += 1
+        _ = next()  // the closing delimiter
+        if isAbs {
+            guard case .scalar(let e) = v else { throw error("|·| of a matrix", at: t) }
+            return .scalar(Expression.apply(.abs, e))
+        }
+        return v
+    }
+
+    /// `\frac{a}{b}`, and derivatives: `\frac{\partial L}{\partial w}`, `\frac{d}{dx} f`, `\frac{\partial^2 f}{\partial x^2}`.
+    mutating func readFraction(_ t: LaTeXToken) throws(ReaderError) -> MathValue {
+        let numStart = pos
+        let num = try readRawGroup()
+        let den = try readRawGroup()
+        if let d = try derivative(num, den, t) { return d }
+        // An ordinary fraction: read both groups as values.
+        var top = LaTeXReader(tokens: num), bottom = LaTeXReader(tokens: den)
+        top.depth = depth; bottom.depth = depth
+        let a = try top.readWhole(), b = try bottom.readWhole()
+        _ = numStart
+        guard case .scalar(let q) = b else { throw error("division by a matrix", at: t) }
+        return try multiply(a, .scalar(Expression.one / q))
+    }
+
+    /// Reads all tokens as one value.
+    mutating func readWhole() throws(ReaderError) -> MathValue {
+        let v = try readValue()
+        skipSpacing()
+        if let t = peek { throw unreadable(t) }
+        return v
+    }
+
+    /// A derivative when the fraction is `∂…/∂v` or `d…/dv`, else nil.
+    mutating func derivative(_ num: [LaTeXToken], _ den: [LaTeXToken], _ t: LaTeXToken) throws(ReaderError) -> MathValue? {
+        func isD(_ k: LaTeXToken.Kind) -> Bool { k == .command("partial") || k == .letter("d") }
+        guard let n0 = num.first, let d0 = den.first, isD(n0.kind), isD(d0.kind), den.count >= 2 else { return nil }
+        var numRest = Array(num.dropFirst()), denRest = Array(den.dropFirst())
+        var order = 1
+        if numRest.first?.kind == .symbol("^"), numRest.count >= 2, case .number(let r) = numRest[1].kind, let k = r.numerator.intValue {
+            order = k
+            numRest.removeFirst(2)
+        }
+        // The variable: a symbol with its decorations; a trailing ^k must match the order.
+        if denRest.count >= 2, denRest[denRest.count - 2].kind == .symbol("^"), case .number = denRest.last!.kind {
+            denRest.removeLast(2)
+        }
+        var vr = LaTeXReader(tokens: denRest)
+        guard case .scalar(let ve) = try vr.readWhole(), case .symbol(let variable) = ve.kind else {
+            throw error("a derivative with respect to a non-symbol", at: t)
+        }
+        let target: Expression
+        if numRest.isEmpty {
+            // \frac{d}{dx} applies to the next factor.
+            guard case .scalar(let f) = try readPower() else { throw error("the derivative of a matrix", at: t) }
+            target = f
+        } else {
+            var nr = LaTeXReader(tokens: numRest)
+            guard case .scalar(let f) = try nr.readWhole() else { throw error("the derivative of a matrix", at: t) }
+            target = f
+        }
+        if case .symbol = target.kind {
+            // ∂L/∂w of a name: resolved later against the document's definitions.
+            return .scalar(target == Expression(variable) ? (order == 1 ? .one : .zero) : Expression(.derivative(target, variable, order: order)))
+        }
+        return .scalar(target.derivative(with: variable, times: order))
+    }
+
+    /// `\sum_{i=1}^{n} body`: expanded when the bounds are small integers, else unreadable.
+    mutating func readBigOperator(_ c: String, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
+        var lower: [LaTeXToken] = [], upper: [LaTeXToken] = []
+        for _ in 0..<2 {
+            skipSpacing()
+            if isSymbol("_") { pos += 1; lower = try readRawGroup() }
+            else if isSymbol("^") { pos += 1; upper = try readRawGroup() }
+        }
+        guard let eq = lower.firstIndex(where: { $0.kind == .symbol("=") }), eq == 1,
+              case .letter(let index) = lower[0].kind else { throw error("\\\(c) without numeric bounds", at: t) }
+        var lr = LaTeXReader(tokens: Array(lower[(eq + 1)...])), ur = LaTeXReader(tokens: upper)
+        guard case .scalar(let lo) = try lr.readWhole(), case .scalar(let hi) = try ur.readWhole(),
+              let a = lo.rationalValue?.numerator.intValue, let b = hi.rationalValue?.numerator.intValue,
+              lo.rationalValue!.isInteger, hi.rationalValue!.isInteger, b - a < 10_000 else {
+            throw error("\\\(c) with symbolic bounds", at: t)
+        }
+        guard case .scalar(let body) = try readProduct() else { throw error("a \\\(c) of matrices", at: t) }
+        let i = Symbol(String(index))
+        let items = a > b ? [] : (a...b).map { body.substituting([i: Expression($0)]) }
+        return .scalar(c == "sum" ? Expression.sum(items) : Expression.product(items))
+    }
+
+    /// `\begin{pmatrix} … \end{pmatrix}` (also bmatrix, matrix, vmatrix for a determinant).
+    mutating func readEnvironment(_ t: LaTeXToken) throws(ReaderError) -> MathValue {
+        let name = LaTeXReader.text(try readRawGroup())
+        guard ["pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "smallmatrix"].contains(name) else {
+            throw error("the \(name) environment", at: t)
+        }
+        var rows: [[Expression]] = [[]]
+        while true {
+            skipSpacing()
+            if isCommand(["end"]) {
+                pos += 1
+                _ = try readRawGroup()
+                break
+            }
+            if atEnd { throw error("an unclosed \(name)", at: t) }
+            if isCommand(["cdot", "dots", "cdots", "ldots"]) {
+                // A lone dot in a sparse matrix stands for zero.
+                pos += 1
+                rows[rows.count - 1].append(.zero)
+            } else {
+                guard case .scalar(let e) = try readValue() else { throw error("a matrix inside a matrix", at: t) }
+                rows[rows.count - 1].append(e)
+            }
+            skipSpacing()
+            if isSymbol("&") { pos += 1; continue }
+            if isCommand(["\\"]) { pos += 1; rows.append([]); continue }
+        }
+        if rows.last?.isEmpty == true { rows.removeLast() }
+        guard let m = Matrix(rows) else { throw error("a matrix with rows of different lengths", at: t) }
+        if name == "vmatrix" {
+            guard let d = m.determinant else { throw error("the determinant of a non-square matrix", at: t) }
+            return .scalar(d)
+        }
+        return .matrix(m)
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,164 @@
+/// Primaries: numbers, symbols with decorations, groups, absolute values and commands.
+extension LaTeXReader {
+    /// Letters that name functions when followed by `(`: `f(x)`, `g'(z)`, `J(w)`, `P(w|c)`.
+    static let functionLetters: Set<Character> = ["f", "g", "h", "F", "G", "H", "J", "L", "P", "E"]
+
+    mutating func readPrimary() throws(ReaderError) -> MathValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > LaTeXReader.maximumDepth { throw error("formula nested too deeply") }
+        skipSpacing()
+        guard let t = peek else { throw error("a formula that ends too early") }
+        switch t.kind {
+        case .number(let r):
+            pos += 1
+            return .scalar(Expression(r))
+        case .letter(let l):
+            pos += 1
+            if l == "e" && isSymbol("^") {
+                // e^{x} is the exponential function.
+                pos += 1
+                let x = try readScript()
+                guard case .scalar(let arg) = x else { throw error("a matrix exponent", at: t) }
+                return .scalar(Expression.apply(.exp, arg))
+            }
+            return try readSymbolOrApplication(String(l), accent: nil, start: t)
+        case .symbol("("), .symbol("["):
+            let close: Character = t.kind == .symbol("(") ? ")" : "]"
+            pos += 1
+            return try readParenthesised(close: close, open: t)
+        case .symbol("{"):
+            return try readGroup()
+        case .symbol("|"):
+            pos += 1
+            if isSymbol("|") { throw error("a norm ||·||", at: t) }
+            absDepth += 1
+            let inner = try readValue()
+            absDepth -= 1
+            try expect("|")
+            guard case .scalar(let e) = inner else { throw error("|·| of a matrix", at: t) }
+            return .scalar(Expression.apply(.abs, e))
+        case .command(let c):
+            pos += 1
+            return try readCommand(c, t)
+        case .prose, .symbol:
+            throw unreadable(t)
+        }
+    }
+
+    /// `( … )` or `[ … ]`; a comma inside makes it a tuple, which is not a value.
+    mutating func readParenthesised(close: Character, open: LaTeXToken) throws(ReaderError) -> MathValue {
+        let saveAbs = absDepth
+        absDepth = 0
+        defer { absDepth = saveAbs }
+        let v = try readValue()
+        skipSpacing()
+        if isSymbol(",") { throw error("a tuple", at: open) }
+        if isSymbol(close) || (close == "]" && isSymbol(")")) || (close == ")" && isSymbol("]")) {
+            pos += 1
+            return v
+        }
+        throw peek.map(unreadable) ?? error("an unclosed '\(open.kind == .symbol("(") ? "(" : "[")'", at: open)
+    }
+
+    /// A symbol with subscripts, time-step superscripts and primes, or a function application.
+    mutating func readSymbolOrApplication(_ name: String, accent: Symbol.Accent?, start: LaTeXToken) throws(ReaderError) -> MathValue {
+        var subscriptText: String? = nil
+        var timeStep: Symbol.TimeStep? = nil
+        var primes = 0
+        var name = name
+        while true {
+            if isSymbol("_") && subscriptText == nil {
+                pos += 1
+                subscriptText = LaTeXReader.text(try readRawGroup()).filter { !$0.isWhitespace }
+            } else if isSymbol("^"), timeStep == nil, let ts = try readTimeStep() {
+                timeStep = ts
+            } else if isSymbol("^"), let star = peekStarSuperscript() {
+                pos += star
+                name += "*"
+            } else if isSymbol("'") {
+                pos += 1
+                primes += 1
+            } else {
+                break
+            }
+        }
+        let symbol = Symbol(name, accent: accent, subscriptText: subscriptText, timeStep: timeStep, primes: primes)
+        // Application: f(x), g'(z), J(\mathbf{w}), E[...]
+        if accent == nil, name.count == 1, LaTeXReader.functionLetters.contains(name.first!),
+           isSymbol("(") || (name == "E" && isSymbol("[")) || isCommand(["left"]) {
+            if name == "E" && subscriptText == nil { throw error("an expectation E[·]", at: start) }
+            let args = try readArguments()
+            var fname = name + (subscriptText.map { "_" + $0 } ?? "")
+            if primes > 0 { fname += String(repeating: "'", count: primes) }
+            return .scalar(Expression.apply(.undefined(fname), args))
+        }
+        if name == "pi" && subscriptText == nil && accent == nil { return .scalar(.pi) }
+        return .scalar(Expression(symbol))
+    }
+
+    /// `^*` or `^{*}` after a name (an optimum, `w^*`): the number of tokens it spans.
+    func peekStarSuperscript() -> Int? {
+        guard pos + 1 < tokens.count else { return nil }
+        let a = tokens[pos + 1].kind
+        if a == .symbol("*") || a == .command("ast") || a == .command("star") { return 2 }
+        if a == .symbol("{"), pos + 3 < tokens.count,
+           tokens[pos + 2].kind == .symbol("*") || tokens[pos + 2].kind == .command("ast"),
+           tokens[pos + 3].kind == .symbol("}") { return 4 }
+        return nil
+    }
+
+    /// `^{<t>}`, `^{(t-1)}`, `^{\langle t \rangle}`, `^{<t>}` (a time step), or nil (then nothing is consumed).
+    mutating func readTimeStep() throws(ReaderError) -> Symbol.TimeStep? {
+        guard pos + 2 < tokens.count, tokens[pos + 1].kind == .symbol("{") else { return nil }
+        let opener = tokens[pos + 2].kind
+        let style: Symbol.TimeStep.Style
+        let closer: LaTeXToken.Kind
+        switch opener {
+        case .symbol("<"): style = .angle; closer = .symbol(">")
+        case .command("langle"): style = .angle; closer = .command("rangle")
+        case .symbol("("): style = .paren; closer = .symbol(")")
+        default: return nil
+        }
+        // Find the closer followed by '}'.
+        var j = pos + 3
+        var inner: [LaTeXToken] = []
+        while j < tokens.count, tokens[j].kind != closer {
+            if tokens[j].kind == .symbol("}") { return nil }
+            inner.append(tokens[j]); j += 1
+        }
+        guard j + 1 < tokens.count, tokens[j + 1].kind == .symbol("}") else { return nil }
+        // (t) must look like an index, not a parenthesised power such as x^{(2)}... accept letters.
+        let text = LaTeXReader.text(inner)
+        guard text.contains(where: { $0.isLetter }) else { return nil }
+        pos = j + 2
+        return Symbol.TimeStep(text, style: style)
+    }
+
+    /// Arguments in parentheses, separated by commas: `(x)`, `(x, y)`, `\left( … \right)`.
+    mutating func readArguments() throws(ReaderError) -> [Expression] {
+        skipSpacing()
+        var leftRight = false
+        if isCommand(["left"]) { pos += 1; leftRight = true }
+        guard isSymbol("(") || isSymbol("[") else { throw peek.map(unreadable) ?? error("missing '('") }
+        let open = peek!
+        pos += 1
+        var args: [Expression] = []
+        while true {
+            let v = try readValue()
+            guard case .scalar(let e) = v else { throw error("a matrix argument", at: open) }
+            args.append(e)
+            skipSpacing()
+            if isSymbol(",") { pos += 1; continue }
+            if isSymbol("|") { throw error("a conditional bar '|'") }
+            break
+        }
+        if leftRight {
+            guard isCommand(["right"]) else { throw peek.map(unreadable) ?? error("missing \\right", at: open) }
+            pos += 1
+        }
+        guard isSymbol(")") || isSymbol("]") else { throw peek.map(unreadable) ?? error("an unclosed '('", at: open) }
+        pos += 1
+        return args
+    }
+}

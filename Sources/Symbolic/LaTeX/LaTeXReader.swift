@@ -1,0 +1,271 @@
+/// A construct the reader could not interpret, with its position.
+public struct ReaderError: Error, Sendable, CustomStringConvertible {
+    /// The construct, as the user wrote it (`\sum`, `a tuple`, `\in`).
+    public let construct: String
+    public let line: Int
+    public let column: Int
+    public init(_ construct: String, line: Int, column: Int) {
+        self.construct = construct
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "cannot read \(construct) (line \(line), column \(column))" }
+}
+
+/// Reads LaTeX math into values: a recursive-descent parser over `LaTeXToken`s with
+/// source positions. It stops (without consuming) at relations and separators at the
+/// top level, so `StatementReader` can split chains such as `a = b = c`.
+public struct LaTeXReader {
+    var tokens: [LaTeXToken]
+    var pos = 0
+    var depth = 0
+    var absDepth = 0
+    /// Nesting deeper than this is reported instead of risking the stack.
+    static let maximumDepth = 200
+
+    public init(tokens: [LaTeXToken]) { self.tokens = tokens }
+
+    /// Reads a whole string as one value.
+    public static func read(_ latex: String) throws(ReaderError) -> MathValue {
+        var r = LaTeXReader(tokens: LaTeXLexer.tokens(latex))
+        let v = try r.readValue()
+        r.skipSpacing()
+        if let t = r.peek { throw r.unreadable(t) }
+        return v
+    }
+
+    /// Reads a whole string as one scalar expression.
+    public static func readExpression(_ latex: String) throws(ReaderError) -> Expression {
+        let v = try read(latex)
+        guard let e = v.scalar else { throw ReaderError("a matrix where a scalar was expected", line: 1, column: 1) }
+        return e
+    }
+
+    // MARK: Token access
+
+    var peek: LaTeXToken? { pos < tokens.count ? tokens[pos] : nil }
+    var atEnd: Bool { pos >= tokens.count }
+
+    mutating func next() -> LaTeXToken? {
+        defer { pos += 1 }
+        return peek
+    }
+
+    /// Skips thin spaces and other spacing commands that carry no meaning.
+    mutating func skipSpacing() {
+        while let t = peek, case .command(let c) = t.kind, LaTeXReader.spacing.contains(c) { pos += 1 }
+    }
+
+    static let spacing: Set<String> = [",", ";", "!", " ", ":", ">", "displaystyle", "textstyle", "left.", "nonumber", "notag", "limits", "big", "Big", "bigg", "Bigg"]
+
+    func isSymbol(_ c: Character) -> Bool {
+        if let t = peek, case .symbol(let s) = t.kind { return s == c }
+        return false
+    }
+
+    func isCommand(_ names: Set<String>) -> Bool {
+        if let t = peek, case .command(let c) = t.kind { return names.contains(c) }
+        return false
+    }
+
+    func error(_ construct: String, at t: LaTeXToken? = nil) -> ReaderError {
+        let tok = t ?? peek ?? tokens.last
+        return ReaderError(construct, line: tok?.line ?? 1, column: tok?.column ?? 1)
+    }
+
+    func unreadable(_ t: LaTeXToken) -> ReaderError {
+        switch t.kind {
+        case .command(let c): return error("\\" + c, at: t)
+        case .symbol(let s): return error("'\(s)'", at: t)
+        case .prose(let p): return error("prose \"\(p.prefix(20))\"", at: t)
+        case .letter(let l): return error("'\(l)'", at: t)
+        case .number(let n): return error("number \(n)", at: t)
+        }
+    }
+
+    mutating func expect(_ c: Character) throws(ReaderError) {
+        skipSpacing()
+        guard isSymbol(c) else { throw peek.map(unreadable) ?? error("missing '\(c)'") }
+        pos += 1
+    }
+
+    // MARK: Values
+
+    /// A sum: products joined by `+` and `-`.
+    public mutating func readValue() throws(ReaderError) -> MathValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > LaTeXReader.maximumDepth { throw error("formula nested too deeply") }
+        skipSpacing()
+        var acc: MathValue
+        if isSymbol("-") { pos += 1; acc = try negate(try readProduct()) }
+        else if isSymbol("+") { pos += 1; acc = try readProduct() }
+        else if isCommand(["pm", "mp"]) { throw error("\\pm") }
+        else { acc = try readProduct() }
+        while true {
+            skipSpacing()
+            if isSymbol("+") { pos += 1; acc = try add(acc, try readProduct()) }
+            else if isSymbol("-") { pos += 1; acc = try add(acc, try negate(try readProduct())) }
+            else if isCommand(["pm", "mp"]) { throw error("\\pm") }
+            else { return acc }
+        }
+    }
+
+    /// Factors joined by `\cdot`, `\times`, `*`, `/`, `\div` or juxtaposition.
+    mutating func readProduct() throws(ReaderError) -> MathValue {
+        var acc = try readPower()
+        while true {
+            skipSpacing()
+            if isSymbol("*") || isCommand(["cdot", "times", "ast"]) {
+                pos += 1
+                acc = try multiply(acc, try readPower())
+            } else if isSymbol("/") || isCommand(["div"]) {
+                let t = peek
+                pos += 1
+                let d = try readPower()
+                guard case .scalar(let den) = d else { throw error("division by a matrix", at: t) }
+                acc = try multiply(acc, .scalar(Expression.one / den))
+            } else if startsFactor() {
+                acc = try multiply(acc, try readPower())
+            } else {
+                return acc
+            }
+        }
+    }
+
+    /// True when the next token can begin a factor of an implicit product.
+    func startsFactor() -> Bool {
+        guard let t = peek else { return false }
+        switch t.kind {
+        case .number, .letter: return true
+        case .symbol(let s):
+            if s == "|" { return absDepth == 0 }
+            return s == "(" || s == "[" || s == "{"
+        case .command(let c):
+            return !LaTeXReader.stopCommands.contains(c) && !["cdot", "times", "ast", "div", "pm", "mp", "right", "end", "pmod"].contains(c)
+        case .prose: return false
+        }
+    }
+
+    /// Commands that end a value: relations, arrows and separators.
+    static let stopCommands: Set<String> = [
+        "Rightarrow", "rightarrow", "Leftarrow", "leftarrow", "to", "implies", "iff", "Longrightarrow",
+        "longrightarrow", "Leftrightarrow", "leftrightarrow", "xrightarrow", "xleftarrow", "mapsto",
+        "leq", "le", "geq", "ge", "neq", "ne", "approx", "sim", "simeq", "equiv", "cong", "in", "notin",
+        "subset", "subseteq", "propto", "quad", "qquad", "\\", "text", "textbf", "downarrow", "uparrow",
+        "therefore", "because", "forall", "exists", "colon", "hline", "label", "tag", "and", "or",
+    ]
+
+    /// A factor with its exponents, primes and transposes.
+    mutating func readPower() throws(ReaderError) -> MathValue {
+        var base = try readPrimary()
+        while true {
+            skipSpacing()
+            if isSymbol("^") {
+                let t = peek
+                pos += 1
+                if let marker = try readTransposeMarker() {
+                    guard marker, case .matrix(let m) = base else { throw error("a transpose of a non-matrix", at: t) }
+                    base = .matrix(m.transposed)
+                    continue
+                }
+                let exponent = try readScript()
+                guard case .scalar(let x) = exponent else { throw error("a matrix exponent", at: t) }
+                base = try power(base, x, at: t)
+            } else if isSymbol("!") {
+                throw error("factorial '!'")
+            } else {
+                return base
+            }
+        }
+    }
+
+    /// After `^`: true for `T`, `\top`, `{T}` (a transpose), nil when it is an ordinary exponent.
+    mutating func readTransposeMarker() throws(ReaderError) -> Bool? {
+        let save = pos
+        skipSpacing()
+        if let t = peek {
+            if case .letter("T") = t.kind { pos += 1; return true }
+            if case .command(let c) = t.kind, c == "top" || c == "intercal" { pos += 1; return true }
+            if case .symbol("{") = t.kind, pos + 2 < tokens.count, case .symbol("}") = tokens[pos + 2].kind {
+                let inner = tokens[pos + 1].kind
+                if inner == .letter("T") || inner == .command("top") || inner == .command("intercal") { pos += 3; return true }
+            }
+        }
+        pos = save
+        return nil
+    }
+
+    /// A script argument: a braced group, or a single token (`x^2`, `x^n`, `e^\alpha`).
+    mutating func readScript() throws(ReaderError) -> MathValue {
+        skipSpacing()
+        guard let t = peek else { throw error("missing exponent") }
+        switch t.kind {
+        case .symbol("{"):
+            return try readGroup()
+        case .number(let r):
+            // TeX takes one digit: x^23 is x^2·3. Split a multi-digit token.
+            let digits = r.numerator.description
+            if r.isInteger, !r.isNegative, digits.count > 1 {
+                let first = Int(String(digits.first!))!
+                tokens[pos] = LaTeXToken(kind: .number(Rational(Integer(String(digits.dropFirst()))!)),
+                                         line: t.line, column: t.column + 1, spaceBefore: false)
+                return .scalar(Expression(first))
+            }
+            pos += 1
+            return .scalar(Expression(r))
+        case .letter, .command:
+            return try readPrimary()
+        case .symbol("-"):
+            pos += 1
+            return try negate(try readScript())
+        default:
+            throw unreadable(t)
+        }
+    }
+
+    /// `{ … }` read as one value.
+    mutating func readGroup() throws(ReaderError) -> MathValue {
+        try expect("{")
+        let v = try readValue()
+        skipSpacing()
+        guard isSymbol("}") else { throw peek.map(unreadable) ?? error("missing '}'") }
+        pos += 1
+        return v
+    }
+
+    /// The raw tokens of a braced group (for `\text`, subscripts and labels).
+    mutating func readRawGroup() throws(ReaderError) -> [LaTeXToken] {
+        skipSpacing()
+        guard isSymbol("{") else {
+            guard let t = next() else { throw error("missing argument") }
+            return [t]
+        }
+        let open = peek
+        pos += 1
+        var level = 1
+        var out: [LaTeXToken] = []
+        while let t = next() {
+            if case .symbol("{") = t.kind { level += 1 }
+            if case .symbol("}") = t.kind { level -= 1; if level == 0 { return out } }
+            out.append(t)
+        }
+        throw error("an unclosed '{'", at: open)
+    }
+
+    /// Source-like text of tokens (for names and labels).
+    static func text(_ ts: [LaTeXToken]) -> String {
+        var s = ""
+        for t in ts {
+            if t.spaceBefore && !s.isEmpty { s += " " }
+            switch t.kind {
+            case .command(let c): s += c.count == 1 && !c.first!.isLetter ? (c == " " ? " " : c) : "\\" + c
+            case .number(let r): s += r.isInteger ? r.description : PlainPrinter.string(Expression(r))
+            case .letter(let l): s.append(l)
+            case .symbol(let c): s.append(c)
+            case .prose(let p): s += p
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+extension VerificationReport {
+    /// One line per step, `FILE:LINE  verdict  step  reason`, then `N valid, N invalid, N unchecked`.
+    public var text: String {
+        var out = ""
+        for s in steps {
+            let step = s.latex.replacingOccurrences(of: "\n", with: " ")
+            out += "\(file):\(s.line)  \(s.verdict.rawValue)  \(step)  \(s.reason)\n"
+        }
+        out += "\(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked\n"
+        return out
+    }
+
+    /// The report as JSON: `{"file", "notes", "steps": [...], "summary"}` with sorted keys.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    /// A LaTeX document: every step re-typeset with a mark, and the correction under each wrong one.
+    public var latex: String {
+        var out = """
+        \\documentclass{article}
+        \\usepackage{amsmath,amssymb}
+        \\usepackage{xcolor}
+        \\begin{document}
+        \\section*{Verification of \\texttt{\(LaTeXText.escape(file))}}
+        \(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked.
+
+        """
+        for s in steps {
+            let mark: String
+            switch s.verdict {
+            case .valid: mark = "\\textcolor{green!50!black}{\\checkmark}"
+            case .invalid: mark = "\\textcolor{red}{\\boldsymbol{\\times}}"
+            case .unchecked: mark = "\\textcolor{gray}{?}"
+            }
+            out += "\\noindent Line \(s.line):\n\\[ \(s.latex) \\qquad \(mark) \\]\n"
+            if s.verdict == .invalid {
+                out += "\\begin{quote}\\color{red} \(LaTeXText.escape(s.reason))\\end{quote}\n"
+            } else if s.verdict == .unchecked {
+                out += "\\begin{quote}\\color{gray} \(LaTeXText.escape(s.reason))\\end{quote}\n"
+            }
+            out += "\n"
+        }
+        out += "\\end{document}\n"
+        return out
+    }
+}
+
+/// Escaping of plain text for LaTeX.
+enum LaTeXText {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\": out += "\\textbackslash{}"
+            case "{", "}", "%", "$", "&", "#", "_": out += "\\" + String(c)
+            case "^": out += "\\^{}"
+            case "~": out += "\\~{}"
+            case "≈": out += "$\\approx$"
+            case "≠": out += "$\\neq$"
+            case "≤": out += "$\\leq$"
+            case "≥": out += "$\\geq$"
+            case "∈": out += "$\\in$"
+            case "∼": out += "$\\sim$"
+            case "×": out += "$\\times$"
+            case "·": out += "$\\cdot$"
+            case "²": out += "$^2$"
+            case "–": out += "--"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+/// The names a document has defined so far (`s_1 = 0.5`, `\hat{y} = w t`), and their use
+/// when checking later steps.
+///
+/// A name defined by an expression is replaced by it, so `∂ŷ/∂w` is computed from `ŷ = w t`.
+/// A name given only as a number is a value with unknown dependence: it is substituted
+/// in values, but a derivative of it stays unknown rather than becoming 0.
+public struct Definitions: Sendable {
+    private(set) var values: [Symbol: MathValue] = [:]
+
+    public init() {}
+
+    public func isDefined(_ s: Symbol) -> Bool { values[s] != nil }
+    public func value(of s: Symbol) -> MathValue? { values[s] }
+
+    public mutating func define(_ s: Symbol, _ v: MathValue) { values[s] = v }
+
+    private var scalars: [Symbol: Expression] {
+        var out: [Symbol: Expression] = [:]
+        for (k, v) in values { if case .scalar(let e) = v { out[k] = e } }
+        return out
+    }
+
+    /// Replaces defined names by their definitions (transitively) and evaluates derivatives
+    /// of names defined by expressions.
+    public func resolve(_ e: Expression) -> Expression {
+        let map = scalars
+        if map.isEmpty { return e }
+        var current = e
+        for _ in 0..<12 {
+            let next = current.transformed { node in
+                switch node.kind {
+                case .symbol(let s):
+                    return map[s] ?? node
+                case .derivative(let f, let s, let n):
+                    guard case .symbol(let fs) = f.kind, let def = map[fs], def.rationalValue == nil else { return node }
+                    return structural(def, map).derivative(with: s, times: n)
+                default:
+                    return node
+                }
+            }
+            if next == current { break }
+            current = next
+        }
+        return current
+    }
+
+    /// Substitutes only names defined by non-numeric expressions, so numeric values stay
+    /// symbolic (constants) while differentiating.
+    private func structural(_ e: Expression, _ map: [Symbol: Expression]) -> Expression {
+        var structuralMap: [Symbol: Expression] = [:]
+        for (k, v) in map where v.rationalValue == nil { structuralMap[k] = v }
+        var current = e
+        for _ in 0..<12 {
+            let next = current.substituting(structuralMap)
+            if next == current { break }
+            current = next
+        }
+        return current
+    }
+
+    /// A matrix with its entries resolved.
+    public func resolve(_ v: MathValue) -> MathValue {
+        switch v {
+        case .scalar(let e):
+            if case .symbol(let s) = e.kind, case .matrix(let m)? = values[s] { return .matrix(m) }
+            return .scalar(resolve(e))
+        case .matrix(let m): return .matrix(m.map(resolve))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// `P = Q \rightarrow v_1 = r_1, v_2 = r_2`: claimed solutions of a polynomial equation, checked
+/// by substitution and, when all are roots, for completeness with multiplicity.
+extension Verifier {
+    /// When statements[k] is an equation followed by an arrow and assignments of numbers to one
+    /// variable that occurs in it, checks the claim and returns how many statements it used.
+    func solvingClaim(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+        let eq = statements[k]
+        guard eq.relations == [.equal], eq.items.count == 2, k + 1 < statements.count, statements[k + 1].followsArrow,
+              case .success(.scalar(let l)) = eq.items[0].value, case .success(.scalar(let r)) = eq.items[1].value else { return nil }
+        let p = (state.definitions.resolve(l) - state.definitions.resolve(r)).expanded()
+        let unknowns = p.freeSymbols
+        guard unknowns.count == 1, let x = unknowns.first else { return nil }
+        // Collect `x_i = number` statements right after the arrow.
+        var roots: [Rational] = []
+        var j = k + 1
+        while j < statements.count, statements[j].relations == [.equal], statements[j].items.count == 2,
+              j == k + 1 || !statements[j].followsArrow,
+              case .success(.scalar(let v)) = statements[j].items[0].value, case .symbol(let vs) = v.kind,
+              vs.name == x.name, vs.accent == x.accent,
+              case .success(.scalar(let value)) = statements[j].items[1].value, let root = value.rationalValue {
+            roots.append(root)
+            j += 1
+        }
+        guard !roots.isEmpty, let poly = UnivariateDivision.poly(p, x) else { return nil }
+        let name = PlainPrinter.name(x)
+        let outcome: StepChecker.Outcome
+        let notRoots = roots.filter { r in !UnivariateDivision.evaluate(poly, r).isZero }
+        if let bad = notRoots.first {
+            let value = UnivariateDivision.evaluate(poly, bad)
+            outcome = StepChecker.Outcome(verdict: .invalid, method: "substitution",
+                                          reason: "\(name) = \(bad) is not a solution: the equation's sides differ by \(value) there",
+                                          counterexample: CounterexampleReport(point: [name: bad.description], lhs: value.description, rhs: "0", correct: nil))
+        } else {
+            var rest = poly
+            for r in roots {
+                let (q, rem) = UnivariateDivision.divide(rest, [-r, .one])
+                if !rem.isEmpty { break }
+                rest = q
+            }
+            if rest.count <= 1 {
+                outcome = StepChecker.Outcome(verdict: .valid, method: "substitution and polynomial division",
+                                              reason: "exactly the roots of a degree-\(poly.count - 1) polynomial equation, with multiplicity", counterexample: nil)
+            } else {
+                outcome = StepChecker.Outcome(verdict: .invalid, method: "polynomial division",
+                                              reason: "the claimed values are roots, but the degree-\(poly.count - 1) equation has \(poly.count - 1 - roots.count) more root(s) (with multiplicity)", counterexample: nil)
+            }
+        }
+        let latex = eq.items[0].latex + " = " + eq.items[1].latex + " \\rightarrow " + roots.map { "\(name) = \($0)" }.joined(separator: ", ")
+        state.steps.append(StepResult(line: block.line, column: eq.items[0].line == block.line ? eq.items[0].column : block.column,
+                                      latex: latex, lhs: PlainPrinter.string(p), rhs: roots.map(\.description).joined(separator: ", "),
+                                      verdict: outcome.verdict, method: outcome.method, reason: outcome.reason, counterexample: outcome.counterexample))
+        state.previousLast = statements[j - 1].items.last
+        return j - k
+    }
+}
+
+extension UnivariateDivision {
+    /// p(r) by Horner's rule.
+    static func evaluate(_ p: Poly, _ r: Rational) -> Rational {
+        var acc = Rational.zero
+        for c in p.reversed() { acc = acc * r + c }
+        return acc
+    }
+}

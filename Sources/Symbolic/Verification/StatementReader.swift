@@ -1,0 +1,250 @@
+/// Splits the math of a block into statements: lines (`\\`), separators (`\quad`, top-level
+/// commas, semicolons), arrows (`\Rightarrow`, `\rightarrow`) and relation chains, then reads
+/// each item with `LaTeXReader`. Labels (`\text{Total}:`) are dropped.
+public struct StatementReader {
+    static let relationCommands: [String: Relation] = [
+        "leq": .lessOrEqual, "le": .lessOrEqual, "geq": .greaterOrEqual, "ge": .greaterOrEqual,
+        "neq": .notEqual, "ne": .notEqual, "approx": .approximately, "simeq": .approximately,
+        "in": .member, "sim": .distributed, "equiv": .equivalent, "propto": .proportional,
+    ]
+    static let arrowCommands: Set<String> = [
+        "Rightarrow", "rightarrow", "to", "implies", "Longrightarrow", "longrightarrow",
+        "Leftrightarrow", "iff", "therefore", "xrightarrow", "mapsto", "leftarrow", "Leftarrow",
+    ]
+    static let wrapperEnvironments: Set<String> = ["aligned", "split", "gathered", "cases", "alignedat", "array"]
+
+    /// The statements of one block of LaTeX whose first character is at `line`, `column` of the file.
+    public static func statements(_ latex: String, line: Int, column: Int) -> [Statement] {
+        let tokens = LaTeXLexer.tokens(latex, line: line, column: column)
+        let chars = Array(latex)
+        var out: [Statement] = []
+        for lineTokens in splitLines(stripWrappers(tokens)) {
+            var arrowBefore = false
+            var firstInLine = true
+            for (segment, arrowAfter) in splitSegments(lineTokens) {
+                var s = statement(from: dropLabels(segment), chars)
+                s.followsArrow = arrowBefore
+                if !firstInLine { s.continuesPrevious = false }
+                if !s.items.isEmpty || s.failure != nil { out.append(s) }
+                arrowBefore = arrowAfter
+                firstInLine = false
+            }
+        }
+        return out
+    }
+
+    /// Removes `\begin{aligned}`…`\end{aligned}` wrappers (keeping their lines) and alignment `&`.
+    static func stripWrappers(_ ts: [LaTeXToken]) -> [LaTeXToken] {
+        var out: [LaTeXToken] = []
+        var i = 0
+        var matrixDepth = 0
+        while i < ts.count {
+            let t = ts[i]
+            if case .command(let c) = t.kind, c == "begin" || c == "end", i + 1 < ts.count, ts[i + 1].kind == .symbol("{") {
+                var j = i + 2, name = ""
+                while j < ts.count, ts[j].kind != .symbol("}") { name += LaTeXReader.text([ts[j]]); j += 1 }
+                if wrapperEnvironments.contains(name) {
+                    i = j + 1
+                    if name == "array", c == "begin", i < ts.count, ts[i].kind == .symbol("{") {
+                        while i < ts.count, ts[i].kind != .symbol("}") { i += 1 }
+                        i += 1
+                    }
+                    continue
+                }
+                matrixDepth += c == "begin" ? 1 : -1
+            }
+            if t.kind == .symbol("&") && matrixDepth == 0 { i += 1; continue }
+            out.append(t)
+            i += 1
+        }
+        return out
+    }
+
+    /// Splits at top-level `\\`.
+    static func splitLines(_ ts: [LaTeXToken]) -> [[LaTeXToken]] {
+        var lines: [[LaTeXToken]] = [[]]
+        var depth = 0
+        for t in ts {
+            depth += nesting(t)
+            if depth == 0, t.kind == .command("\\") { lines.append([]); continue }
+            lines[lines.count - 1].append(t)
+        }
+        return lines.filter { !$0.isEmpty }
+    }
+
+    /// +1 for openers, -1 for closers.
+    static func nesting(_ t: LaTeXToken) -> Int {
+        switch t.kind {
+        case .symbol("{"), .symbol("("), .symbol("["), .command("left"), .command("begin"): return 1
+        case .symbol("}"), .symbol(")"), .symbol("]"), .command("right"), .command("end"): return -1
+        default: return 0
+        }
+    }
+
+    /// Splits a line at separators and arrows; each segment says whether an arrow follows it.
+    static func splitSegments(_ ts: [LaTeXToken]) -> [([LaTeXToken], Bool)] {
+        var out: [([LaTeXToken], Bool)] = []
+        var current: [LaTeXToken] = []
+        var depth = 0
+        var i = 0
+        while i < ts.count {
+            let t = ts[i]
+            let before = depth
+            depth += nesting(t)
+            if before == 0 {
+                var isArrow = false, isSeparator = false
+                switch t.kind {
+                case .command(let c) where arrowCommands.contains(c): isArrow = true
+                case .command("quad"), .command("qquad"), .symbol(";"): isSeparator = true
+                case .symbol(","): isSeparator = true
+                default: break
+                }
+                if isArrow || isSeparator {
+                    out.append((current, isArrow))
+                    current = []
+                    i += 1
+                    // \xrightarrow[below]{above}: skip its labels.
+                    if case .command("xrightarrow") = t.kind {
+                        while i < ts.count, ts[i].kind == .symbol("[") || ts[i].kind == .symbol("{") {
+                            let close: LaTeXToken.Kind = ts[i].kind == .symbol("[") ? .symbol("]") : .symbol("}")
+                            var d = 0
+                            repeat {
+                                if ts[i].kind == .symbol("{") || ts[i].kind == .symbol("[") { d += 1 }
+                                if ts[i].kind == close || (ts[i].kind == .symbol("}") && close == .symbol("]")) { d -= 1 }
+                                i += 1
+                            } while i < ts.count && d > 0
+                        }
+                    }
+                    continue
+                }
+            }
+            current.append(t)
+            i += 1
+        }
+        out.append((current, false))
+        return out.filter { !$0.0.isEmpty }
+    }
+
+    /// Drops `\text{label}:` and `label:` prefixes, `: \text{label}` suffixes, `\text{Label: }` and a final period.
+    static func dropLabels(_ ts: [LaTeXToken]) -> [LaTeXToken] {
+        var ts = ts
+        while let last = ts.last, last.kind == .symbol(".") || last.kind == .symbol(",") { ts.removeLast() }
+        // `\text{Layer 1: }` at the start.
+        if ts.count >= 3, ts[0].kind == .command("text") || ts[0].kind == .command("textbf"), ts[1].kind == .symbol("{") {
+            if let close = matchingBrace(ts, 1), LaTeXReader.text(Array(ts[2..<close])).trimmingCharacters().hasSuffix(":") {
+                ts.removeFirst(close + 1)
+            }
+        }
+        guard let colon = topLevelIndex(of: .symbol(":"), in: ts) else { return ts }
+        let before = Array(ts[..<colon]), after = Array(ts[(colon + 1)...])
+        if isLabel(before) { return dropLabels(after) }
+        if isLabel(after) { return before }
+        return ts
+    }
+
+    /// Text-only tokens: `\text{…}` groups, prose and letters, with no relation.
+    static func isLabel(_ ts: [LaTeXToken]) -> Bool {
+        if ts.isEmpty { return true }
+        var depth = 0, sawText = false
+        for t in ts {
+            depth += nesting(t)
+            switch t.kind {
+            case .command(let c) where ["text", "textbf", "mathrm", "textit", "quad", "qquad", "mathbf"].contains(c): sawText = true
+            case .prose: sawText = true
+            case .symbol("="): if depth == 0 { return false }
+            default: if depth == 0, case .letter = t.kind {} else if depth == 0 { if case .symbol("{") = t.kind {} else if case .symbol("}") = t.kind {} else { return false } }
+            }
+        }
+        return sawText
+    }
+
+    static func matchingBrace(_ ts: [LaTeXToken], _ open: Int) -> Int? {
+        var d = 0
+        for k in open..<ts.count {
+            if ts[k].kind == .symbol("{") { d += 1 }
+            if ts[k].kind == .symbol("}") { d -= 1; if d == 0 { return k } }
+        }
+        return nil
+    }
+
+    static func topLevelIndex(of kind: LaTeXToken.Kind, in ts: [LaTeXToken]) -> Int? {
+        var depth = 0
+        for (k, t) in ts.enumerated() {
+            if depth == 0 && t.kind == kind { return k }
+            depth += nesting(t)
+        }
+        return nil
+    }
+
+    /// Splits a segment at top-level relations and reads each item.
+    static func statement(from ts: [LaTeXToken], _ chars: [Character]) -> Statement {
+        var s = Statement(items: [], relations: [])
+        var groups: [[LaTeXToken]] = [[]]
+        var depth = 0
+        for t in ts {
+            let before = depth
+            depth += nesting(t)
+            if before == 0 {
+                var relation: Relation? = nil
+                switch t.kind {
+                case .symbol("="): relation = .equal
+                case .symbol("<"): relation = .less
+                case .symbol(">"): relation = .greater
+                case .command(let c): relation = relationCommands[c]
+                default: break
+                }
+                if let r = relation {
+                    s.relations.append(r)
+                    groups.append([])
+                    continue
+                }
+            }
+            groups[groups.count - 1].append(t)
+        }
+        if groups[0].isEmpty && !s.relations.isEmpty {
+            s.continuesPrevious = true
+            groups.removeFirst()
+            s.relations.removeFirst()
+            s.relations.insert(.equal, at: 0)
+            groups.insert([], at: 0)
+        }
+        if let first = groups.first?.first, groups[0].count > 0 {
+            switch first.kind {
+            case .symbol("+"), .symbol("*"): s.leadingOperator = first.kind == .symbol("+") ? "+" : "*"
+            case .command("times"), .command("cdot"): s.leadingOperator = "*"
+            default: break
+            }
+            if s.leadingOperator != nil { groups[0].removeFirst() }
+        }
+        for (k, g) in groups.enumerated() {
+            if k == 0 && s.continuesPrevious { continue }
+            s.items.append(item(g, chars))
+        }
+        if s.continuesPrevious {
+            // Placeholder first item, replaced by the previous chain's last item by the verifier.
+            s.items.insert(ChainItem(value: .failure(ReaderError("nothing", line: 0, column: 0)), latex: "", line: 0, column: 0, isProse: false), at: 0)
+        }
+        return s
+    }
+
+    static func item(_ g: [LaTeXToken], _ chars: [Character]) -> ChainItem {
+        guard let first = g.first, let last = g.last else {
+            return ChainItem(value: .failure(ReaderError("an empty side", line: 0, column: 0)), latex: "", line: 0, column: 0, isProse: false)
+        }
+        let latex = first.start < last.end && last.end <= chars.count
+            ? String(chars[first.start..<last.end]).trimmingCharacters() : LaTeXReader.text(g)
+        let prose = g.contains { if case .prose = $0.kind { return true }; return false }
+            && g.allSatisfy {
+                switch $0.kind {
+                case .prose, .letter: return true
+                case .command(let c): return ["text", "textbf", "mathrm"].contains(c) || LaTeXReader.spacing.contains(c)
+                case .symbol(let c): return c == "{" || c == "}" || c == "(" || c == ")"
+                default: return false
+                }
+            }
+        var reader = LaTeXReader(tokens: g)
+        let value: Result<MathValue, ReaderError>
+        do { value = .success(try reader.readWhole()) } catch { value = .failure(error) }
+        return ChainItem(value: value, latex: latex, line: first.line, column: first.column, isProse: prose)
+    }
+}

@@ -1,0 +1,182 @@
+/// Checks one step `lhs relation rhs` after the document's definitions are applied.
+public struct StepChecker: Sendable {
+    public var equivalence = EquivalenceChecker()
+
+    public init() {}
+
+    /// The outcome of a check, before it is placed in the document.
+    public struct Outcome: Sendable {
+        public let verdict: StepVerdict
+        public let method: String
+        public let reason: String
+        public let counterexample: CounterexampleReport?
+
+        static func unchecked(_ reason: String) -> Outcome { Outcome(verdict: .unchecked, method: "", reason: reason, counterexample: nil) }
+    }
+
+    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, rhsLatex: String = "") -> Outcome {
+        switch (lhs, rhs) {
+        case let (.scalar(a), .scalar(b)):
+            return checkScalars(a, relation, b, rhsLatex: rhsLatex)
+        case let (.matrix(a), .matrix(b)):
+            guard relation == .equal else { return .unchecked("a relation \(relation.rawValue) between matrices") }
+            return checkMatrices(a, b)
+        default:
+            return .unchecked("one side is a matrix and the other a scalar")
+        }
+    }
+
+    func checkMatrices(_ a: Matrix, _ b: Matrix) -> Outcome {
+        guard a.rows == b.rows, a.columns == b.columns else {
+            return Outcome(verdict: .invalid, method: "matrix shapes", reason: "the left side is \(a.rows)×\(a.columns) but the right side is \(b.rows)×\(b.columns)", counterexample: nil)
+        }
+        var methods: Set<String> = []
+        for i in 0..<a.rows {
+            for j in 0..<a.columns {
+                let o = checkScalars(a[i, j], .equal, b[i, j], rhsLatex: "")
+                switch o.verdict {
+                case .valid: methods.insert(o.method)
+                case .invalid:
+                    return Outcome(verdict: .invalid, method: o.method, reason: "entry (\(i + 1), \(j + 1)): " + o.reason, counterexample: o.counterexample)
+                case .unchecked:
+                    return .unchecked("entry (\(i + 1), \(j + 1)): " + o.reason)
+                }
+            }
+        }
+        return Outcome(verdict: .valid, method: "entrywise: " + methods.sorted().joined(separator: "; "), reason: "all \(a.rows * a.columns) entries agree", counterexample: nil)
+    }
+
+    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, rhsLatex: String) -> Outcome {
+        if a.contains(derivative: ()) || b.contains(derivative: ()) {
+            return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
+        }
+        let fa = a.freeSymbols, fb = b.freeSymbols
+        switch relation {
+        case .equal:
+            break
+        case .approximately:
+            guard fa.isEmpty && fb.isEmpty else { return .unchecked("an approximate equality between symbolic expressions") }
+            return checkApproximate(a, b, rhsLatex: rhsLatex)
+        case .less, .lessOrEqual, .greater, .greaterOrEqual, .notEqual:
+            guard fa.isEmpty && fb.isEmpty else { return .unchecked("an inequality (only numeric inequalities are decided)") }
+            return checkNumericRelation(a, relation, b)
+        case .member: return .unchecked("a set membership (∈)")
+        case .distributed: return .unchecked("a distribution claim (∼)")
+        case .equivalent, .proportional: return .unchecked("a relation \(relation.rawValue)")
+        }
+        if fa.isEmpty && fb.isEmpty { return checkArithmetic(a, b) }
+        if fa.isEmpty != fb.isEmpty { return pluggedIn(a, b) }
+        switch equivalence.check(a, b) {
+        case .equal(let method):
+            return Outcome(verdict: .valid, method: method, reason: "both sides are equal for all values of " + list(Array(Set(fa + fb))), counterexample: nil)
+        case .different(let ce):
+            return Outcome(verdict: .invalid, method: "counterexample", reason: "the sides differ at " + describe(ce.point), counterexample: report(ce, correct: nil))
+        case .unknown(let reason):
+            return .unchecked(reason)
+        }
+    }
+
+    /// Both sides are numbers: exact comparison, or certified intervals for irrational values.
+    func checkArithmetic(_ a: Expression, _ b: Expression) -> Outcome {
+        if a.isUndefined || b.isUndefined { return .unchecked("a side is undefined (division by zero or a similar operation)") }
+        switch equivalence.check(a, b) {
+        case .equal(let method):
+            let how = a.rationalValue != nil || b.rationalValue != nil || method.contains("canonical") ? "exact arithmetic" : method
+            return Outcome(verdict: .valid, method: how, reason: "both sides equal \(PlainPrinter.string(b))", counterexample: nil)
+        case .different(let ce):
+            let correct = ce.lhs.description
+            return Outcome(verdict: .invalid, method: ce.lhs.isExact && ce.rhs.isExact ? "exact arithmetic" : "interval arithmetic (MPFI)",
+                           reason: "the left side is \(correct), not \(ce.rhs.description)", counterexample: report(ce, correct: correct))
+        case .unknown(let reason):
+            return .unchecked(reason)
+        }
+    }
+
+    /// `a ≈ b` with b written as a decimal: valid when |a - b| is within half a unit of b's last digit.
+    func checkApproximate(_ a: Expression, _ b: Expression, rhsLatex: String) -> Outcome {
+        let digits = rhsLatex.split(whereSeparator: { $0 == "." || $0 == "," }).last.map { $0.prefix(while: { $0.isNumber }).count } ?? 0
+        let tolerance = Rational(Integer(1), Integer(10).power(digits) * 2)!
+        let evaluator = IntervalEvaluator(point: [:], precision: 256)
+        guard case .value(let ia) = evaluator.evaluate(a), case .value(let ib) = evaluator.evaluate(b) else {
+            return .unchecked("a side could not be evaluated")
+        }
+        let diff = ia - ib
+        let tol = Interval(tolerance, precision: 256)
+        if (tol - diff).isNonNegative && (tol + diff).isNonNegative {
+            return Outcome(verdict: .valid, method: "interval arithmetic (MPFI)", reason: "equal to within \(tolerance) (the digits shown)", counterexample: nil)
+        }
+        if (diff - tol).isPositive || (diff + tol).isNegative {
+            return Outcome(verdict: .invalid, method: "interval arithmetic (MPFI)", reason: "the left side is ≈ \(ia.decimalString()), not \(PlainPrinter.string(b))",
+                           counterexample: CounterexampleReport(point: [:], lhs: ia.decimalString(), rhs: PlainPrinter.string(b), correct: ia.decimalString()))
+        }
+        return .unchecked("too close to the rounding boundary to decide")
+    }
+
+    func checkNumericRelation(_ a: Expression, _ relation: Relation, _ b: Expression) -> Outcome {
+        let evaluator = IntervalEvaluator(point: [:], precision: 256)
+        guard case .value(let ia) = evaluator.evaluate(a), case .value(let ib) = evaluator.evaluate(b) else {
+            return .unchecked("a side could not be evaluated")
+        }
+        let d = ia - ib
+        let holds: Bool?
+        switch relation {
+        case .less: holds = d.isNegative ? true : (d.isNonNegative ? false : nil)
+        case .lessOrEqual: holds = d.isPositive ? false : ((ib - ia).isNonNegative ? true : nil)
+        case .greater: holds = d.isPositive ? true : ((ib - ia).isNonNegative ? false : nil)
+        case .greaterOrEqual: holds = d.isNegative ? false : (d.isNonNegative ? true : nil)
+        case .notEqual: holds = d.excludesZero ? true : (d.isExactlyZero ? false : nil)
+        default: holds = nil
+        }
+        guard let h = holds else { return .unchecked("the two sides are too close to decide") }
+        return Outcome(verdict: h ? .valid : .invalid, method: "interval arithmetic (MPFI)",
+                       reason: "the left side is \(ia.decimalString()) and the right side \(ib.decimalString())", counterexample: nil)
+    }
+
+    /// One side numeric, the other with names never given a value: plugged-in numbers
+    /// (values often sit in prose or a figure). Unchecked, with the condition for it to hold.
+    func pluggedIn(_ a: Expression, _ b: Expression) -> Outcome {
+        let symbolic = a.freeSymbols.isEmpty ? b : a
+        let numeric = a.freeSymbols.isEmpty ? a : b
+        let names = symbolic.freeSymbols
+        let difference = (symbolic - numeric).expanded()
+        if names.count == 1, let cs = difference.coefficients(in: names[0]),
+           cs.keys.allSatisfy({ $0 == .zero || $0 == .one }), let c1 = cs[.one], let v1 = c1.rationalValue {
+            let c0 = cs[.zero]?.rationalValue ?? .zero
+            let root = (-c0 / v1)!
+            return .unchecked("numbers plugged in: holds iff \(PlainPrinter.name(names[0])) = \(root)")
+        }
+        return .unchecked("numbers plugged in: holds iff \(PlainPrinter.string(symbolic)) = \(PlainPrinter.string(numeric)) (\(list(names)) never given a value)")
+    }
+
+    func report(_ ce: Counterexample, correct: String?) -> CounterexampleReport {
+        var point: [String: String] = [:]
+        for (s, v) in ce.point { point[PlainPrinter.name(s)] = v.description }
+        return CounterexampleReport(point: point, lhs: ce.lhs.description, rhs: ce.rhs.description, correct: correct)
+    }
+
+    func describe(_ point: [(symbol: Symbol, value: Rational)]) -> String {
+        point.isEmpty ? "every point" : point.map { "\(PlainPrinter.name($0.symbol)) = \($0.value)" }.joined(separator: ", ")
+    }
+
+    func list(_ names: [Symbol]) -> String {
+        names.sorted { Symbol.compare($0, $1) < 0 }.map(PlainPrinter.name).joined(separator: ", ")
+    }
+}
+
+extension SampleValue {
+    var isExact: Bool { if case .exact = self { return true }; return false }
+}
+
+extension Expression {
+    /// True when an unevaluated derivative node occurs.
+    func contains(derivative: Void) -> Bool {
+        switch kind {
+        case .derivative: return true
+        case .add(let a): return a.terms.contains { $0.term.contains(derivative: ()) }
+        case .mul(let m): return m.factors.contains { $0.base.contains(derivative: ()) || $0.exponent.contains(derivative: ()) }
+        case .power(let b, let x): return b.contains(derivative: ()) || x.contains(derivative: ())
+        case .function(_, let args): return args.contains { $0.contains(derivative: ()) }
+        default: return false
+        }
+    }
+}

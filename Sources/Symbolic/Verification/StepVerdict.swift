@@ -1,0 +1,88 @@
+/// The verdict on one step of a derivation.
+public enum StepVerdict: String, Sendable, Codable {
+    /// Proved: canonical forms agree, exact arithmetic agrees, or a stated probabilistic bound.
+    case valid
+    /// Refuted by a certain counterexample.
+    case invalid
+    /// Neither: the reason says why.
+    case unchecked
+}
+
+/// A point where the two sides of a step differ, with both values and the correct one.
+public struct CounterexampleReport: Sendable, Codable, Equatable {
+    /// Symbol (in plain syntax) -> value; empty for pure arithmetic.
+    public let point: [String: String]
+    public let lhs: String
+    public let rhs: String
+    /// The value the right side should have had (the left side's value), for arithmetic steps.
+    public let correct: String?
+}
+
+/// One checked step: `lhs relation rhs` with its verdict.
+public struct StepResult: Sendable, Codable {
+    /// Line where the step's math block starts, and the column of the step.
+    public let line: Int
+    public let column: Int
+    /// The step as written: `lhs = rhs`.
+    public let latex: String
+    /// Both sides as read, in plain syntax (empty when unreadable).
+    public let lhs: String
+    public let rhs: String
+    public let verdict: StepVerdict
+    /// How the verdict was reached (empty for unchecked).
+    public let method: String
+    /// Why, in words.
+    public let reason: String
+    public let counterexample: CounterexampleReport?
+
+    enum CodingKeys: String, CodingKey {
+        case line, column, latex, lhs, rhs, verdict, method, reason, counterexample
+    }
+
+    /// Always writes `counterexample` (null when there is none), so the schema is fixed.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(latex, forKey: .latex)
+        try c.encode(lhs, forKey: .lhs)
+        try c.encode(rhs, forKey: .rhs)
+        try c.encode(verdict, forKey: .verdict)
+        try c.encode(method, forKey: .method)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(counterexample, forKey: .counterexample)
+    }
+}
+
+/// A math block with no step in it, and why.
+public struct BlockNote: Sendable, Codable {
+    public let line: Int
+    public let reason: String
+}
+
+/// The verification of a whole document.
+public struct VerificationReport: Sendable, Codable {
+    public struct Summary: Sendable, Codable, Equatable {
+        public var valid = 0, invalid = 0, unchecked = 0
+    }
+    public let file: String
+    public let steps: [StepResult]
+    public let summary: Summary
+    /// Math blocks that yielded no step, with the reason (definitions, bare expressions).
+    public let notes: [BlockNote]
+
+    public init(file: String, steps: [StepResult], notes: [BlockNote]) {
+        self.file = file
+        self.steps = steps
+        self.notes = notes
+        var s = Summary()
+        for step in steps {
+            switch step.verdict {
+            case .valid: s.valid += 1
+            case .invalid: s.invalid += 1
+            case .unchecked: s.unchecked += 1
+            }
+        }
+        summary = s
+    }
+}
