@@ -101,6 +101,15 @@ extension LaTeXReader {
             var name = "#"
             while let tk = peek, case .letter(let l) = tk.kind, !tk.spaceBefore { name.append(l); pos += 1 }
             return try readSymbolOrApplication(name, accent: nil, start: t)
+        case "piecewise":
+            throw error("a definition by cases", at: t)
+        case "ell", "hbar", "imath", "jmath":
+            return try readSymbolOrApplication(c, accent: nil, start: t)
+        case "mathcal", "mathscr", "mathfrak":
+            let raw = LaTeXReader.text(try readRawGroup())
+            skipSpacing()
+            if isSymbol("(") { throw error("a distribution \\\(c){\(raw)}(…)", at: t) }
+            return try readSymbolOrApplication(c + raw, accent: nil, start: t)
         case "mathbb":
             let raw = LaTeXReader.text(try readRawGroup())
             if raw == "E" { throw error("an expectation \\mathbb{E}", at: t) }
@@ -136,10 +145,14 @@ extension LaTeXReader {
                 outerPower = p
             }
         }
-        let arg = try readFunctionArgument(t)
+        let arg = startsFactor() ? try readFunctionArgument(t) : LaTeXReader.implicitArgument
         let value = Expression.apply(f, arg)
         return .scalar(outerPower.map { Expression.power(value, $0) } ?? value)
     }
+
+    /// The argument of a function name written alone (`\begin{bmatrix} \cos & \sin \end{bmatrix}`):
+    /// one implicit argument shared by every such name, so `\cos^2 + \sin^2 = 1` reads as an identity.
+    public static let implicitArgument = Expression(Symbol("_"))
 
     /// The argument of a named function: parenthesised, or the following factors of an implicit product.
     mutating func readFunctionArgument(_ t: LaTeXToken) throws(ReaderError) -> Expression {
@@ -152,7 +165,9 @@ extension LaTeXReader {
         // \sin 2x, \log x: factors up to the next operator or command.
         guard case .scalar(var arg) = try readPower() else { throw error("a matrix argument", at: t) }
         while let tk = peek {
-            if case .letter = tk.kind {} else if case .number = tk.kind {} else { break }
+            if case .letter = tk.kind {} else if case .number = tk.kind {}
+            else if case .command(let c) = tk.kind, greekLetterNames.contains(c) {}
+            else { break }
             guard case .scalar(let more) = try readPower() else { throw error("a matrix argument", at: t) }
             arg = arg * more
         }

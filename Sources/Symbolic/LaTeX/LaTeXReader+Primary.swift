@@ -15,6 +15,14 @@ extension LaTeXReader {
             return .scalar(Expression(r))
         case .letter(let l):
             pos += 1
+            // A run of four or more letters is a word (`stride`, `carry`), not a product.
+            var word = String(l)
+            var j = pos
+            while j < tokens.count, case .letter(let m) = tokens[j].kind, !tokens[j].spaceBefore { word.append(m); j += 1 }
+            if word.count >= 4 {
+                pos = j
+                return try readSymbolOrApplication(word, accent: nil, start: t)
+            }
             if l == "e" && isSymbol("^") {
                 // e^{x} is the exponential function.
                 pos += 1
@@ -31,7 +39,18 @@ extension LaTeXReader {
             return try readGroup()
         case .symbol("|"):
             pos += 1
-            if isSymbol("|") { throw error("a norm ||·||", at: t) }
+            if isSymbol("|") && absDepth == 0 {
+                // ||v|| of a scalar is |v|; a subscript _2 names the norm.
+                pos += 1
+                absDepth += 2
+                let inner = try readValue()
+                absDepth -= 2
+                try expect("|")
+                try expect("|")
+                if isSymbol("_") { pos += 1; _ = try readRawGroup() }
+                guard case .scalar(let e) = inner else { throw error("the norm of a matrix", at: t) }
+                return .scalar(Expression.apply(.abs, e))
+            }
             absDepth += 1
             let inner = try readValue()
             absDepth -= 1
@@ -94,6 +113,7 @@ extension LaTeXReader {
             return .scalar(Expression.apply(.undefined(fname), args))
         }
         if name == "pi" && subscriptText == nil && accent == nil { return .scalar(.pi) }
+        if let m = matrices[symbol] { return .matrix(m) }
         return .scalar(Expression(symbol))
     }
 

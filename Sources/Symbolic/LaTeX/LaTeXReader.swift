@@ -20,6 +20,8 @@ public struct LaTeXReader {
     var pos = 0
     var depth = 0
     var absDepth = 0
+    /// Names known to stand for matrices (from earlier definitions), read as those matrices.
+    public var matrices: [Symbol: Matrix] = [:]
     /// Nesting deeper than this is reported instead of risking the stack.
     static let maximumDepth = 200
 
@@ -152,7 +154,7 @@ public struct LaTeXReader {
         "Rightarrow", "rightarrow", "Leftarrow", "leftarrow", "to", "implies", "iff", "Longrightarrow",
         "longrightarrow", "Leftrightarrow", "leftrightarrow", "xrightarrow", "xleftarrow", "mapsto",
         "leq", "le", "geq", "ge", "neq", "ne", "approx", "sim", "simeq", "equiv", "cong", "in", "notin",
-        "subset", "subseteq", "propto", "quad", "qquad", "\\", "text", "textbf", "downarrow", "uparrow",
+        "subset", "subseteq", "propto", "quad", "qquad", "\\", "downarrow", "uparrow",
         "therefore", "because", "forall", "exists", "colon", "hline", "label", "tag", "and", "or",
     ]
 

@@ -6,8 +6,23 @@
 /// in values, but a derivative of it stays unknown rather than becoming 0.
 public struct Definitions: Sendable {
     private(set) var values: [Symbol: MathValue] = [:]
+    /// User functions: `f(x) = ReLU(x) - 2 ReLU(x - 1)` gives f's parameters and body.
+    private(set) var functions: [String: (parameters: [Symbol], body: Expression)] = [:]
 
     public init() {}
+
+    public mutating func defineFunction(_ name: String, parameters: [Symbol], body: Expression) {
+        functions[name] = (parameters, body)
+    }
+
+    public func isFunctionDefined(_ name: String) -> Bool { functions[name] != nil }
+
+    /// Names that stand for matrices.
+    public var matrices: [Symbol: Matrix] {
+        var out: [Symbol: Matrix] = [:]
+        for (k, v) in values { if case .matrix(let m) = v { out[k] = m } }
+        return out
+    }
 
     public func isDefined(_ s: Symbol) -> Bool { values[s] != nil }
     public func value(of s: Symbol) -> MathValue? { values[s] }
@@ -24,13 +39,23 @@ public struct Definitions: Sendable {
     /// of names defined by expressions.
     public func resolve(_ e: Expression) -> Expression {
         let map = scalars
-        if map.isEmpty { return e }
+        if map.isEmpty && functions.isEmpty { return e }
         var current = e
         for _ in 0..<12 {
             let next = current.transformed { node in
                 switch node.kind {
                 case .symbol(let s):
                     return map[s] ?? node
+                case .function(.undefined(let name), let args):
+                    // f(a), f'(a): the defined body, differentiated once per prime, at the arguments.
+                    let base = String(name.prefix { $0 != "'" })
+                    let primes = name.count - base.count
+                    guard let (params, body) = functions[base], params.count == args.count, primes == 0 || params.count == 1 else { return node }
+                    var b = body
+                    if primes > 0 { b = b.derivative(with: params[0], times: primes) }
+                    var map: [Symbol: Expression] = [:]
+                    for (p, a) in zip(params, args) { map[p] = a }
+                    return b.substituting(map)
                 case .derivative(let f, let s, let n):
                     guard case .symbol(let fs) = f.kind, let def = map[fs], def.rationalValue == nil else { return node }
                     return structural(def, map).derivative(with: s, times: n)

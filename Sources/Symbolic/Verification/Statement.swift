@@ -13,13 +13,30 @@ public enum Relation: String, Sendable {
 /// One side of a relation as read from the document.
 public struct ChainItem: Sendable {
     /// The value, or why it could not be read.
-    public let value: Result<MathValue, ReaderError>
+    public var value: Result<MathValue, ReaderError>
     /// The source text of the item.
     public let latex: String
     public let line: Int
     public let column: Int
     /// True when the item is only prose in `\text{…}` (a claim in words).
     public let isProse: Bool
+    /// The tokens, for reading again once earlier definitions (matrices) are known.
+    public var tokens: [LaTeXToken] = []
+    /// The parts of a tuple `(a, b, c)`, each readable on its own; nil for other items.
+    public var tupleParts: [[LaTeXToken]]? = nil
+
+    /// The item read again with names that stand for matrices.
+    public func reread(matrices: [Symbol: Matrix]) -> ChainItem {
+        guard !tokens.isEmpty, !matrices.isEmpty else { return self }
+        var reader = LaTeXReader(tokens: tokens)
+        reader.matrices = matrices
+        var copy = self
+        do { copy.value = .success(try reader.readWhole()) } catch { copy.value = .failure(error) }
+        return copy
+    }
+
+    /// True for the empty right side of a relation that ends a block (`… =` before a line break).
+    public var isEmpty: Bool { tokens.isEmpty && latex.isEmpty }
 }
 
 /// A chain `a = b = c` (or with other relations), as written in one part of a math block.
@@ -32,6 +49,8 @@ public struct Statement: Sendable {
     public var leadingOperator: Character? = nil
     /// The statement follows an arrow (`\Rightarrow`, `\rightarrow`) from the previous statement.
     public var followsArrow = false
+    /// The statement is followed by a condition (`\quad \text{if } x > 0`).
+    public var conditional = false
     /// A construct at the statement level that makes it unreadable (a `cases` tail, say).
     public var failure: ReaderError? = nil
 }

@@ -22,6 +22,11 @@ public struct StatementReader {
             var arrowBefore = false
             var firstInLine = true
             for (segment, arrowAfter) in splitSegments(lineTokens) {
+                if isCondition(segment) {
+                    if let last = out.indices.last { out[last].conditional = true }
+                    arrowBefore = arrowAfter
+                    continue
+                }
                 var s = statement(from: dropLabels(segment), chars)
                 s.followsArrow = arrowBefore
                 if !firstInLine { s.continuesPrevious = false }
@@ -31,6 +36,14 @@ public struct StatementReader {
             }
         }
         return out
+    }
+
+    /// A segment that states a condition: `\text{if } x > 0`, `\text{otherwise}`, `\text{for } t > 1`.
+    static func isCondition(_ ts: [LaTeXToken]) -> Bool {
+        guard ts.count >= 3, ts[0].kind == .command("text") || ts[0].kind == .command("mathrm"), ts[1].kind == .symbol("{"),
+              let close = matchingBrace(ts, 1) else { return false }
+        let word = LaTeXReader.text(Array(ts[2..<close])).trimmingCharacters().lowercased()
+        return ["if", "otherwise", "when", "for", "where", "else", "اگر", "وقتی"].contains { word == $0 || word.hasPrefix($0 + " ") }
     }
 
     /// Removes `\begin{aligned}`…`\end{aligned}` wrappers (keeping their lines) and alignment `&`.
@@ -43,6 +56,19 @@ public struct StatementReader {
             if case .command(let c) = t.kind, c == "begin" || c == "end", i + 1 < ts.count, ts[i + 1].kind == .symbol("{") {
                 var j = i + 2, name = ""
                 while j < ts.count, ts[j].kind != .symbol("}") { name += LaTeXReader.text([ts[j]]); j += 1 }
+                if name == "cases" && c == "begin", let prev = out.last, prev.kind == .symbol("=") {
+                    // `f = \begin{cases} … \end{cases}`: a definition by cases, read as one opaque value.
+                    var depth = 0, k = i
+                    while k < ts.count {
+                        if ts[k].kind == .command("begin") { depth += 1 }
+                        if ts[k].kind == .command("end") { depth -= 1; if depth == 0 { break } }
+                        k += 1
+                    }
+                    out.append(LaTeXToken(kind: .command("piecewise"), line: t.line, column: t.column, spaceBefore: true))
+                    i = k + 1
+                    if i < ts.count, ts[i].kind == .symbol("{"), let close = matchingBrace(ts, i) { i = close + 1 }
+                    continue
+                }
                 if wrapperEnvironments.contains(name) {
                     i = j + 1
                     if name == "array", c == "begin", i < ts.count, ts[i].kind == .symbol("{") {
@@ -53,7 +79,28 @@ public struct StatementReader {
                 }
                 matrixDepth += c == "begin" ? 1 : -1
             }
-            if t.kind == .symbol("&") && matrixDepth == 0 { i += 1; continue }
+            if t.kind == .symbol("&") && matrixDepth == 0 {
+                // `a &= b` aligns a relation: drop the `&`. Elsewhere (`p &= 1 & q &= 2`, cases)
+                // it separates cells, which become separate statements.
+                let nextIsRelation = i + 1 < ts.count && (ts[i + 1].kind == .symbol("=") || ts[i + 1].kind == .symbol("<")
+                    || ts[i + 1].kind == .symbol(">") || { if case .command(let c) = ts[i + 1].kind { return relationCommands[c] != nil || arrowCommands.contains(c) }; return false }())
+                if !nextIsRelation { out.append(LaTeXToken(kind: .command("quad"), line: t.line, column: t.column, spaceBefore: true)) }
+                i += 1
+                continue
+            }
+            // Annotations that are not math: 	extcircled{A}, 	ag{1}, \label{eq}.
+            if case .command(let c) = t.kind, ["textcircled", "tag", "label", "circled"].contains(c) {
+                i += 1
+                if i < ts.count, ts[i].kind == .symbol("{"), let close = matchingBrace(ts, i) { i = close + 1 }
+                continue
+            }
+            if case .command(let c) = t.kind, ["nonumber", "notag"].contains(c) { i += 1; continue }
+            // \boxed{λ_1 = 1, λ_2 = 4}: the box is decoration; its relations are the statement's.
+            if case .command("boxed") = t.kind, i + 1 < ts.count, ts[i + 1].kind == .symbol("{"), let close = matchingBrace(ts, i + 1) {
+                out.append(contentsOf: stripWrappers(Array(ts[(i + 2)..<close])))
+                i = close + 1
+                continue
+            }
             out.append(t)
             i += 1
         }
@@ -203,10 +250,6 @@ public struct StatementReader {
         }
         if groups[0].isEmpty && !s.relations.isEmpty {
             s.continuesPrevious = true
-            groups.removeFirst()
-            s.relations.removeFirst()
-            s.relations.insert(.equal, at: 0)
-            groups.insert([], at: 0)
         }
         if let first = groups.first?.first, groups[0].count > 0 {
             switch first.kind {
@@ -222,14 +265,14 @@ public struct StatementReader {
         }
         if s.continuesPrevious {
             // Placeholder first item, replaced by the previous chain's last item by the verifier.
-            s.items.insert(ChainItem(value: .failure(ReaderError("nothing", line: 0, column: 0)), latex: "", line: 0, column: 0, isProse: false), at: 0)
+            s.items.insert(ChainItem(value: .failure(ReaderError("a relation with nothing before it", line: ts.first?.line ?? 0, column: ts.first?.column ?? 0)), latex: "", line: 0, column: 0, isProse: false), at: 0)
         }
         return s
     }
 
     static func item(_ g: [LaTeXToken], _ chars: [Character]) -> ChainItem {
         guard let first = g.first, let last = g.last else {
-            return ChainItem(value: .failure(ReaderError("an empty side", line: 0, column: 0)), latex: "", line: 0, column: 0, isProse: false)
+            return ChainItem(value: .failure(ReaderError("a relation with nothing after it", line: 0, column: 0)), latex: "", line: 0, column: 0, isProse: false)
         }
         let latex = first.start < last.end && last.end <= chars.count
             ? String(chars[first.start..<last.end]).trimmingCharacters() : LaTeXReader.text(g)
@@ -245,6 +288,25 @@ public struct StatementReader {
         var reader = LaTeXReader(tokens: g)
         let value: Result<MathValue, ReaderError>
         do { value = .success(try reader.readWhole()) } catch { value = .failure(error) }
-        return ChainItem(value: value, latex: latex, line: first.line, column: first.column, isProse: prose)
+        var item = ChainItem(value: value, latex: latex, line: first.line, column: first.column, isProse: prose)
+        item.tokens = g
+        item.tupleParts = tupleParts(g)
+        return item
+    }
+
+    /// `( a, b, c )` split at its top-level commas; nil when the tokens are not one parenthesised tuple.
+    static func tupleParts(_ g: [LaTeXToken]) -> [[LaTeXToken]]? {
+        guard g.count >= 5, g.first!.kind == .symbol("(") || g.first!.kind == .symbol("["),
+              g.last!.kind == .symbol(")") || g.last!.kind == .symbol("]") else { return nil }
+        var parts: [[LaTeXToken]] = [[]]
+        var depth = 0
+        for t in g.dropFirst().dropLast() {
+            let before = depth
+            depth += nesting(t)
+            if depth < 0 { return nil }
+            if before == 0 && t.kind == .symbol(",") { parts.append([]); continue }
+            parts[parts.count - 1].append(t)
+        }
+        return parts.count >= 2 && parts.allSatisfy({ !$0.isEmpty }) ? parts : nil
     }
 }

@@ -14,10 +14,11 @@ public struct StepChecker: Sendable {
         static func unchecked(_ reason: String) -> Outcome { Outcome(verdict: .unchecked, method: "", reason: reason, counterexample: nil) }
     }
 
-    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, rhsLatex: String = "") -> Outcome {
+    /// Checks `lhs relation rhs`; `usesNames` says the sides were written with names (whose values come from definitions).
+    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, rhsLatex: String = "", usesNames: Bool = false) -> Outcome {
         switch (lhs, rhs) {
         case let (.scalar(a), .scalar(b)):
-            return checkScalars(a, relation, b, rhsLatex: rhsLatex)
+            return checkScalars(a, relation, b, rhsLatex: rhsLatex, usesNames: usesNames)
         case let (.matrix(a), .matrix(b)):
             guard relation == .equal else { return .unchecked("a relation \(relation.rawValue) between matrices") }
             return checkMatrices(a, b)
@@ -28,7 +29,8 @@ public struct StepChecker: Sendable {
 
     func checkMatrices(_ a: Matrix, _ b: Matrix) -> Outcome {
         guard a.rows == b.rows, a.columns == b.columns else {
-            return Outcome(verdict: .invalid, method: "matrix shapes", reason: "the left side is \(a.rows)×\(a.columns) but the right side is \(b.rows)×\(b.columns)", counterexample: nil)
+            // Names for matrices are often reused with other shapes: not a certain error.
+            return .unchecked("the left side is \(a.rows)×\(a.columns) but the right side is \(b.rows)×\(b.columns)")
         }
         var methods: Set<String> = []
         for i in 0..<a.rows {
@@ -46,10 +48,11 @@ public struct StepChecker: Sendable {
         return Outcome(verdict: .valid, method: "entrywise: " + methods.sorted().joined(separator: "; "), reason: "all \(a.rows * a.columns) entries agree", counterexample: nil)
     }
 
-    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, rhsLatex: String) -> Outcome {
+    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, rhsLatex: String, usesNames: Bool = false) -> Outcome {
         if a.contains(derivative: ()) || b.contains(derivative: ()) {
             return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
         }
+        if a.usesFunction("O") || b.usesFunction("O") { return .unchecked("asymptotic notation O(·)") }
         let fa = a.freeSymbols, fb = b.freeSymbols
         switch relation {
         case .equal:
@@ -58,7 +61,7 @@ public struct StepChecker: Sendable {
             guard fa.isEmpty && fb.isEmpty else { return .unchecked("an approximate equality between symbolic expressions") }
             return checkApproximate(a, b, rhsLatex: rhsLatex)
         case .less, .lessOrEqual, .greater, .greaterOrEqual, .notEqual:
-            guard fa.isEmpty && fb.isEmpty else { return .unchecked("an inequality (only numeric inequalities are decided)") }
+            guard fa.isEmpty && fb.isEmpty, !usesNames else { return .unchecked("an inequality between names: a condition, not a computed claim") }
             return checkNumericRelation(a, relation, b)
         case .member: return .unchecked("a set membership (∈)")
         case .distributed: return .unchecked("a distribution claim (∼)")
@@ -70,6 +73,12 @@ public struct StepChecker: Sendable {
         case .equal(let method):
             return Outcome(verdict: .valid, method: method, reason: "both sides are equal for all values of " + list(Array(Set(fa + fb))), counterexample: nil)
         case .different(let ce):
+            let onlyLeft = Set(fa).subtracting(fb), onlyRight = Set(fb).subtracting(fa)
+            if !onlyLeft.isEmpty || !onlyRight.isEmpty {
+                // Names on one side only: an equation that determines them (a condition or an
+                // assumption), not an identity in all its letters.
+                return .unchecked("an equation in \(list(Array(onlyLeft.union(onlyRight)))), not an identity: it holds only for particular values")
+            }
             return Outcome(verdict: .invalid, method: "counterexample", reason: "the sides differ at " + describe(ce.point), counterexample: report(ce, correct: nil))
         case .unknown(let reason):
             return .unchecked(reason)
@@ -138,14 +147,34 @@ public struct StepChecker: Sendable {
         let symbolic = a.freeSymbols.isEmpty ? b : a
         let numeric = a.freeSymbols.isEmpty ? a : b
         let names = symbolic.freeSymbols
-        let difference = (symbolic - numeric).expanded()
-        if names.count == 1, let cs = difference.coefficients(in: names[0]),
-           cs.keys.allSatisfy({ $0 == .zero || $0 == .one }), let c1 = cs[.one], let v1 = c1.rationalValue {
-            let c0 = cs[.zero]?.rationalValue ?? .zero
-            let root = (-c0 / v1)!
-            return .unchecked("numbers plugged in: holds iff \(PlainPrinter.name(names[0])) = \(root)")
+        if names.count == 1, let roots = rationalRoots(symbolic - numeric, names[0]) {
+            let n = PlainPrinter.name(names[0])
+            if roots.isEmpty { return .unchecked("numbers plugged in: holds for no rational value of \(n)") }
+            return .unchecked("numbers plugged in: holds iff " + roots.map { "\(n) = \($0)" }.joined(separator: " or "))
         }
         return .unchecked("numbers plugged in: holds iff \(PlainPrinter.string(symbolic)) = \(PlainPrinter.string(numeric)) (\(list(names)) never given a value)")
+    }
+
+    /// The rational solutions of `e = 0` when its numerator is a polynomial of degree 1 or 2 in `x`
+    /// (nil when that is not the case or the roots are irrational).
+    func rationalRoots(_ e: Expression, _ x: Symbol) -> [Rational]? {
+        guard e.isRationalFunction, let f = Fraction.from(e, termLimit: 2_000),
+              let p = UnivariateDivision.poly(f.numerator, x) else { return nil }
+        switch p.count {
+        case 2: return [(-p[0] / p[1])!]
+        case 3:
+            let (c, b, a) = (p[0], p[1], p[2])
+            let disc = b * b - 4 * a * c
+            if disc.isNegative { return [] }
+            guard let r = disc.exactRoot(2) else { return nil }
+            let two = a * 2
+            let roots = [((-b - r) / two)!, ((-b + r) / two)!]
+            return Array(Set(roots)).sorted().filter { root in
+                // A root of the numerator that is a pole of the denominator is not a solution.
+                (UnivariateDivision.poly(f.denominator, x).map { !UnivariateDivision.evaluate($0, root).isZero }) ?? true
+            }
+        default: return nil
+        }
     }
 
     func report(_ ce: Counterexample, correct: String?) -> CounterexampleReport {
@@ -178,5 +207,13 @@ extension Expression {
         case .function(_, let args): return args.contains { $0.contains(derivative: ()) }
         default: return false
         }
+    }
+}
+
+extension Expression {
+    /// True when a user-defined function named `name` is applied somewhere.
+    func usesFunction(_ name: String) -> Bool {
+        if case .function(.undefined(let n), _) = kind, n == name { return true }
+        return children.contains { $0.usesFunction(name) }
     }
 }

@@ -7,7 +7,17 @@ public struct Verifier: Sendable {
 
     public func verify(_ text: String, file: String) -> VerificationReport {
         var state = DocumentState()
+        let sections = Verifier.sectionStarts(text)
+        var section = 0
         for block in MathBlockScanner.blocks(in: text) {
+            // Definitions are scoped to a section: a new question may reuse the names.
+            while section < sections.count && sections[section] <= block.line {
+                state.definitions = Definitions()
+                state.previousLast = nil
+                state.pending = nil
+                section += 1
+            }
+            if !block.display { state.pending = nil }
             let before = state.steps.count
             let statements = StatementReader.statements(block.latex, line: block.line, column: block.column)
             process(statements, block: block, &state)
@@ -19,7 +29,21 @@ public struct Verifier: Sendable {
         return VerificationReport(file: file, steps: state.steps, notes: state.notes)
     }
 
+    /// Lines that start a new section: Markdown headings and lines opening with a question or
+    /// problem label (`سوال ۲`, `Question 3`, `Problem 1`, `تمرین`).
+    static func sectionStarts(_ text: String) -> [Int] {
+        let labels = ["#", "سوال", "سؤال", "Question", "Problem", "Exercise", "تمرین", "مسئله", "\\section", "\\subsection"]
+        var out: [Int] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let t = line.drop { $0 == " " || $0 == "*" || $0 == "\t" }
+            if labels.contains(where: { t.hasPrefix($0) }) { out.append(i + 1) }
+        }
+        return out
+    }
+
     struct DocumentState {
+        /// `a = b =` at the end of a display block: the chain goes on in the next one.
+        var pending: (ChainItem, Relation)?
         var definitions = Definitions()
         var steps: [StepResult] = []
         var notes: [BlockNote] = []
@@ -29,15 +53,40 @@ public struct Verifier: Sendable {
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
+        var statements = statements
+        // A chain left open by the previous display block continues here.
+        if let (item, relation) = state.pending, var first = statements.first, !first.continuesPrevious, block.display {
+            first.items.insert(item, at: 0)
+            first.relations.insert(relation, at: 0)
+            statements[0] = first
+        }
+        state.pending = nil
+        if block.display, var last = statements.last, last.items.count >= 2, last.items.last!.isEmpty, !last.relations.isEmpty {
+            state.pending = (last.items[last.items.count - 2], last.relations.last!)
+            last.items.removeLast()
+            last.relations.removeLast()
+            statements[statements.count - 1] = last
+        }
         var k = 0
         while k < statements.count {
             var s = statements[k]
+            // Definitions are recognised on the items as written; checks use them re-read with
+            // the matrices defined so far (so `\tilde{X}^T` is the transpose of a defined matrix).
+            let written = s
+            let matrices = state.definitions.matrices
+            s.items = s.items.map { $0.reread(matrices: matrices) }
+            if s.conditional {
+                for i in 0..<s.relations.count {
+                    record(block, s.items[i], s.items[i + 1], .unchecked("a statement that holds under a condition (if …)"), &state, relation: s.relations[i])
+                }
+                k += 1; continue
+            }
             if let f = s.failure {
                 record(block, s.items.first, nil, .unchecked("cannot read \(f.construct)"), &state)
                 k += 1; continue
             }
             if s.continuesPrevious {
-                guard let prev = state.previousLast else {
+                guard let prev = state.previousLast, block.display || k > 0 else {
                     s.items.removeFirst(); s.relations.removeFirst()
                     if s.items.isEmpty { k += 1; continue }
                     state.previousLast = s.items.last
@@ -64,8 +113,22 @@ public struct Verifier: Sendable {
             if let consumed = solvingClaim(statements, at: k, block, &state) {
                 k += consumed; continue
             }
+            if defineTuple(written, &state) {
+                state.lastNote = "definition of \(s.items[0].latex)"
+                state.previousLast = s.items.last
+                k += 1; continue
+            }
+            if defineFunction(written, &state) {
+                state.lastNote = "definition of \(s.items[0].latex)"
+                for i in 1..<s.relations.count { checkPair(s.items[i], s.relations[i], s.items[i + 1], block, &state) }
+                state.previousLast = s.items.last
+                k += 1; continue
+            }
             var start = 0
-            if defineIfFresh(s, &state) {
+            if let redefinition = redefines(written, &state) {
+                record(block, s.items[0], s.items[1], redefinition, &state)
+                start = 1
+            } else if defineIfFresh(written, &state) {
                 start = 1
                 state.lastNote = "definition of \(s.items[0].latex)"
             }
@@ -96,16 +159,71 @@ public struct Verifier: Sendable {
         return true
     }
 
+    /// `(x_1, x_2) = (1, 2)`: each name gets its value. Returns true when the statement was such a definition.
+    private func defineTuple(_ s: Statement, _ state: inout DocumentState) -> Bool {
+        guard s.relations == [.equal], s.items.count == 2, let names = s.items[0].tupleParts, let values = s.items[1].tupleParts,
+              names.count == values.count else { return false }
+        var pairs: [(Symbol, MathValue)] = []
+        for (n, v) in zip(names, values) {
+            var nr = LaTeXReader(tokens: n), vr = LaTeXReader(tokens: v)
+            guard case .scalar(let ne)? = try? nr.readWhole(), case .symbol(let sym) = ne.kind,
+                  let value = try? vr.readWhole() else { return false }
+            pairs.append((sym, value))
+        }
+        for (sym, value) in pairs { state.definitions.define(sym, state.definitions.resolve(value)) }
+        return true
+    }
+
+    /// `f(x) = body` with f a single undefined name applied to distinct symbols: a function definition.
+    private func defineFunction(_ s: Statement, _ state: inout DocumentState) -> Bool {
+        guard s.relations.first == .equal, s.items.count >= 2,
+              case .success(.scalar(let lhs)) = s.items[0].value, case .function(.undefined(let name), let args) = lhs.kind,
+              !name.contains("'"), case .success(.scalar(let body)) = s.items[1].value else { return false }
+        var params: [Symbol] = []
+        for a in args { guard case .symbol(let p) = a.kind, !params.contains(p) else { return false }; params.append(p) }
+        // `h(t) = 0` states a value, not a rule: only a body that uses the parameters defines a function.
+        if body.usesFunction(name) || !params.contains(where: { body.contains($0) }) { return false }
+        state.definitions.defineFunction(name, parameters: params, body: body)
+        return true
+    }
+
+    /// `name = value` where `name` already has a different numeric value: a new part of the
+    /// document reusing a name, not a step. Records the new value; nil when this is not the case.
+    private func redefines(_ s: Statement, _ state: inout DocumentState) -> StepChecker.Outcome? {
+        guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
+              case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
+              let old = state.definitions.value(of: name), case .success(let new) = s.items[1].value else { return nil }
+        let resolvedNew = state.definitions.resolve(new)
+        switch (old, resolvedNew) {
+        case let (.scalar(o), .scalar(n)):
+            guard o.freeSymbols.isEmpty, n.freeSymbols.isEmpty, o != n else { return nil }
+            if case .different = checker.equivalence.check(o, n) {} else { return nil }
+            state.definitions.define(name, resolvedNew)
+            return .unchecked("redefines \(PlainPrinter.name(name)) (earlier \(PlainPrinter.name(name)) = \(PlainPrinter.string(o)))")
+        case let (.matrix(o), .matrix(n)) where o.rows != n.rows || o.columns != n.columns:
+            state.definitions.define(name, resolvedNew)
+            return .unchecked("redefines \(PlainPrinter.name(name)) (earlier a \(o.rows)×\(o.columns) matrix)")
+        case (.scalar, .matrix), (.matrix, .scalar):
+            state.definitions.define(name, resolvedNew)
+            return .unchecked("redefines \(PlainPrinter.name(name))")
+        default:
+            return nil
+        }
+    }
+
     private func checkPair(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ block: MathBlock, _ state: inout DocumentState) {
         let outcome: StepChecker.Outcome
         switch (a.value, b.value) {
         case (.failure(let e), _), (_, .failure(let e)):
             outcome = .unchecked("cannot read \(e.construct)")
         case let (.success(x), .success(y)):
-            if a.isProse || b.isProse {
+            if a.isProse || b.isProse || x.mentionsWords || y.mentionsWords {
                 outcome = .unchecked("a claim in words")
+            } else if x.isBareSymbol && y.isBareSymbol && x != y && !x.isDefined(in: state.definitions) && !y.isDefined(in: state.definitions) {
+                outcome = .unchecked("a relation between two names (an assumption or a definition)")
             } else {
-                outcome = checker.check(state.definitions.resolve(x), r, state.definitions.resolve(y), rhsLatex: b.latex)
+                let names = x.hasNames || y.hasNames
+                outcome = checker.check(state.definitions.resolve(x), r, state.definitions.resolve(y), rhsLatex: b.latex, usesNames: names)
             }
         }
         record(block, a, b, outcome, &state, relation: r)
@@ -123,5 +241,31 @@ public struct Verifier: Sendable {
         let column = (a?.line == block.line ? a?.column : nil) ?? block.column
         state.steps.append(StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
                                       verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample))
+    }
+}
+
+extension MathValue {
+    /// True when a name occurs (before definitions are applied).
+    var hasNames: Bool {
+        switch self {
+        case .scalar(let e): return !e.freeSymbols.isEmpty
+        case .matrix(let m): return m.entries.contains { !$0.freeSymbols.isEmpty }
+        }
+    }
+
+    func isDefined(in d: Definitions) -> Bool {
+        if case .scalar(let e) = self, case .symbol(let s) = e.kind { return d.isDefined(s) }
+        return false
+    }
+
+    var isBareSymbol: Bool {
+        if case .scalar(let e) = self, case .symbol = e.kind { return true }
+        return false
+    }
+
+    /// True when a name is prose (`\text{…}` with spaces or non-Latin letters).
+    var mentionsWords: Bool {
+        guard case .scalar(let e) = self else { return false }
+        return e.freeSymbols.contains { s in s.name.contains(" ") || s.name.contains { !$0.isASCII } }
     }
 }
