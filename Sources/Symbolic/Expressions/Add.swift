@@ -60,6 +60,36 @@ public struct AddBuilder {
 }
 
 extension Add {
+    /// The rational content (gcd of numerators over lcm of denominators, signed so that the
+    /// primitive part has a positive leading coefficient) and the primitive part; nil when the
+    /// content is 1.
+    func contentAndPrimitivePart() -> (Rational, Expression)? {
+        var g = Integer.zero, l = Integer.one
+        for (_, c) in terms { g = Integer.gcd(g, c.numerator); l = Integer.lcm(l, c.denominator) }
+        if !constant.isZero { g = Integer.gcd(g, constant.numerator); l = Integer.lcm(l, constant.denominator) }
+        var content = Rational(g, l)!
+        // The sign: `1 - σ(z)` and `1 - tanh²z` keep a positive constant (the textbook forms);
+        // otherwise the leading coefficient is positive (`x - 1`).
+        if prefersPositiveConstant ? constant.isNegative : terms[0].coefficient.isNegative { content = -content }
+        if content.isOne { return nil }
+        let inverse = content.inverse!
+        var scaled: [(term: Expression, coefficient: Rational)] = terms.map { ($0.term, $0.coefficient * inverse) }
+        return (content, Add.make(constant: constant * inverse, terms: &scaled))
+    }
+
+    /// True for `c ± f(…)…` sums: a constant plus terms led by function applications.
+    var prefersPositiveConstant: Bool {
+        guard !constant.isZero else { return false }
+        return terms.allSatisfy { t in
+            switch t.term.kind {
+            case .function: return true
+            case .power(let b, _): if case .function = b.kind { return true }; return false
+            case .mul(let m): if case .function = m.factors[0].base.kind { return true }; return false
+            default: return false
+            }
+        }
+    }
+
     /// Builds a sum from distinct canonical terms with non-zero coefficients, in any order.
     static func make(constant: Rational, terms: inout [(term: Expression, coefficient: Rational)]) -> Expression {
         if terms.isEmpty { return Expression(constant) }

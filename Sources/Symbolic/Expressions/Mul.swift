@@ -88,6 +88,15 @@ public struct MulBuilder {
         for base in order {
             let x = exponents[base]!
             if x.isZero { continue }
+            if case .add(let a) = base.kind, let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue,
+               let (content, primitive) = a.contentAndPrimitivePart() {
+                // (6y + 9)^n = 3^n (2y + 3)^n: sums inside products are primitive with a positive
+                // leading coefficient, so `-3(-y - 3)` and `3y + 9` meet in one canonical form.
+                if let c = content.power(n) { coefficient *= c }
+                factors.append((primitive, x))
+                needsMerge = true
+                continue
+            }
             if x.isOne { factors.append((base, x)); continue }
             absorb(Expression.power(base, x), from: base)
         }

@@ -92,6 +92,10 @@ extension LaTeXReader {
                 subscriptText = LaTeXReader.text(try readRawGroup()).filter { !$0.isWhitespace }
             } else if isSymbol("^"), timeStep == nil, let ts = try readTimeStep() {
                 timeStep = ts
+            } else if isSymbol("^"), timeStep == nil, let label = peekLabelSuperscript(base: name) {
+                // W^Q, W_i^K: an upper-case letter over an upper-case name labels it (T is a transpose).
+                pos += label.count
+                timeStep = Symbol.TimeStep(label.text, style: .label)
             } else if isSymbol("^"), let star = peekStarSuperscript() {
                 pos += star
                 name += "*"
@@ -115,6 +119,19 @@ extension LaTeXReader {
         if name == "pi" && subscriptText == nil && accent == nil { return .scalar(.pi) }
         if let m = matrices[symbol] { return .matrix(m) }
         return .scalar(Expression(symbol))
+    }
+
+    /// `^Q` or `^{Q}` over an upper-case name: the label and the number of tokens it spans.
+    func peekLabelSuperscript(base: String) -> (text: String, count: Int)? {
+        guard base.count == 1, base.first!.isUppercase, pos + 1 < tokens.count else { return nil }
+        func label(_ k: LaTeXToken.Kind) -> String? {
+            if case .letter(let l) = k, l.isUppercase, l != "T" { return String(l) }
+            return nil
+        }
+        if let l = label(tokens[pos + 1].kind) { return (l, 2) }
+        if tokens[pos + 1].kind == .symbol("{"), pos + 3 < tokens.count, let l = label(tokens[pos + 2].kind),
+           tokens[pos + 3].kind == .symbol("}") { return (l, 4) }
+        return nil
     }
 
     /// `^*` or `^{*}` after a name (an optimum, `w^*`): the number of tokens it spans.

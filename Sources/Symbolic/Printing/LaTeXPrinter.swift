@@ -53,7 +53,11 @@ public enum LaTeXPrinter {
         n += String(repeating: "'", count: s.primes)
         if let sub = s.subscriptText { n += sub.count == 1 ? "_\(sub)" : "_{\(sub)}" }
         if let t = s.timeStep {
-            n += t.style == .angle ? "^{\\langle \(t.index) \\rangle}" : "^{(\(t.index))}"
+            switch t.style {
+            case .angle: n += "^{\\langle \(t.index) \\rangle}"
+            case .paren: n += "^{(\(t.index))}"
+            case .label: n += "^{\(t.index)}"
+            }
         }
         return n
     }

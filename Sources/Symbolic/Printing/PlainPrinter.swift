@@ -37,7 +37,7 @@ public enum PlainPrinter {
         var n = s.name
         if let a = s.accent { n = "\(a.rawValue)_\(n)" }
         if let sub = s.subscriptText { n += "_" + sub.filter { !$0.isWhitespace && $0 != "{" && $0 != "}" } }
-        if let t = s.timeStep { n += "^<\(t.index)>" }
+        if let t = s.timeStep { n += t.style == .label ? "^\(t.index)" : "^<\(t.index)>" }
         return n + String(repeating: "'", count: s.primes)
     }
 

@@ -45,7 +45,8 @@ extension Verifier {
                                               reason: "the claimed values are roots, but the degree-\(poly.count - 1) equation has \(poly.count - 1 - roots.count) more root(s) (with multiplicity)", counterexample: nil)
             }
         }
-        let latex = eq.items[0].latex + " = " + eq.items[1].latex + " \\rightarrow " + roots.map { "\(name) = \($0)" }.joined(separator: ", ")
+        let claims = statements[(k + 1)..<j].map { $0.items[0].latex + " = " + $0.items[1].latex }
+        let latex = eq.items[0].latex + " = " + eq.items[1].latex + " \\rightarrow " + claims.joined(separator: ", ")
         state.steps.append(StepResult(line: block.line, column: eq.items[0].line == block.line ? eq.items[0].column : block.column,
                                       latex: latex, lhs: PlainPrinter.string(p), rhs: roots.map(\.description).joined(separator: ", "),
                                       verdict: outcome.verdict, method: outcome.method, reason: outcome.reason, counterexample: outcome.counterexample))

@@ -49,6 +49,8 @@ public struct Statement: Sendable {
     public var leadingOperator: Character? = nil
     /// The statement follows an arrow (`\Rightarrow`, `\rightarrow`) from the previous statement.
     public var followsArrow = false
+    /// The statement is followed by `\leftarrow` (its justification or assumption comes next).
+    public var endsWithBackwardArrow = false
     /// The statement is followed by a condition (`\quad \text{if } x > 0`).
     public var conditional = false
     /// A construct at the statement level that makes it unreadable (a `cases` tail, say).

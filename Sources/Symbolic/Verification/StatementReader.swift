@@ -9,7 +9,7 @@ public struct StatementReader {
     ]
     static let arrowCommands: Set<String> = [
         "Rightarrow", "rightarrow", "to", "implies", "Longrightarrow", "longrightarrow",
-        "Leftrightarrow", "iff", "therefore", "xrightarrow", "mapsto", "leftarrow", "Leftarrow",
+        "Leftrightarrow", "iff", "therefore", "xrightarrow", "mapsto",
     ]
     static let wrapperEnvironments: Set<String> = ["aligned", "split", "gathered", "cases", "alignedat", "array"]
 
@@ -28,6 +28,8 @@ public struct StatementReader {
                     continue
                 }
                 var s = statement(from: dropLabels(segment), chars)
+                // `claim \leftarrow reason`: the claim holds under what follows it.
+                if s.endsWithBackwardArrow { s.conditional = true }
                 s.followsArrow = arrowBefore
                 if !firstInLine { s.continuesPrevious = false }
                 if !s.items.isEmpty || s.failure != nil { out.append(s) }
@@ -129,6 +131,8 @@ public struct StatementReader {
     }
 
     /// Splits a line at separators and arrows; each segment says whether an arrow follows it.
+    static let backwardArrows: Set<String> = ["leftarrow", "Leftarrow", "because"]
+
     static func splitSegments(_ ts: [LaTeXToken]) -> [([LaTeXToken], Bool)] {
         var out: [([LaTeXToken], Bool)] = []
         var current: [LaTeXToken] = []
@@ -141,6 +145,7 @@ public struct StatementReader {
             if before == 0 {
                 var isArrow = false, isSeparator = false
                 switch t.kind {
+                case .command(let c) where backwardArrows.contains(c): isSeparator = true; current.append(LaTeXToken(kind: .command("because"), line: t.line, column: t.column, spaceBefore: true))
                 case .command(let c) where arrowCommands.contains(c): isArrow = true
                 case .command("quad"), .command("qquad"), .symbol(";"): isSeparator = true
                 case .symbol(","): isSeparator = true
@@ -226,6 +231,11 @@ public struct StatementReader {
     /// Splits a segment at top-level relations and reads each item.
     static func statement(from ts: [LaTeXToken], _ chars: [Character]) -> Statement {
         var s = Statement(items: [], relations: [])
+        var ts = ts
+        if ts.last?.kind == .command("because") {
+            ts.removeLast()
+            s.endsWithBackwardArrow = true
+        }
         var groups: [[LaTeXToken]] = [[]]
         var depth = 0
         for t in ts {

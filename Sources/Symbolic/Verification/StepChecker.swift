@@ -15,10 +15,12 @@ public struct StepChecker: Sendable {
     }
 
     /// Checks `lhs relation rhs`; `usesNames` says the sides were written with names (whose values come from definitions).
-    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, rhsLatex: String = "", usesNames: Bool = false) -> Outcome {
+    /// `oneSided` lists undefined names written on one side only (they make an equation a condition);
+    /// nil computes them from the sides.
+    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, rhsLatex: String = "", usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
         switch (lhs, rhs) {
         case let (.scalar(a), .scalar(b)):
-            return checkScalars(a, relation, b, rhsLatex: rhsLatex, usesNames: usesNames)
+            return checkScalars(a, relation, b, rhsLatex: rhsLatex, usesNames: usesNames, oneSided: oneSided)
         case let (.matrix(a), .matrix(b)):
             guard relation == .equal else { return .unchecked("a relation \(relation.rawValue) between matrices") }
             return checkMatrices(a, b)
@@ -48,7 +50,7 @@ public struct StepChecker: Sendable {
         return Outcome(verdict: .valid, method: "entrywise: " + methods.sorted().joined(separator: "; "), reason: "all \(a.rows * a.columns) entries agree", counterexample: nil)
     }
 
-    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, rhsLatex: String, usesNames: Bool = false) -> Outcome {
+    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, rhsLatex: String, usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
         if a.contains(derivative: ()) || b.contains(derivative: ()) {
             return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
         }
@@ -68,16 +70,22 @@ public struct StepChecker: Sendable {
         case .equivalent, .proportional: return .unchecked("a relation \(relation.rawValue)")
         }
         if fa.isEmpty && fb.isEmpty { return checkArithmetic(a, b) }
-        if fa.isEmpty != fb.isEmpty { return pluggedIn(a, b) }
-        switch equivalence.check(a, b) {
+        let result = equivalence.check(a, b)
+        if fa.isEmpty != fb.isEmpty {
+            if case .equal(let method) = result {
+                return Outcome(verdict: .valid, method: method, reason: "both sides are equal for all values of " + list(Array(Set(fa + fb))), counterexample: nil)
+            }
+            return pluggedIn(a, b)
+        }
+        switch result {
         case .equal(let method):
             return Outcome(verdict: .valid, method: method, reason: "both sides are equal for all values of " + list(Array(Set(fa + fb))), counterexample: nil)
         case .different(let ce):
-            let onlyLeft = Set(fa).subtracting(fb), onlyRight = Set(fb).subtracting(fa)
-            if !onlyLeft.isEmpty || !onlyRight.isEmpty {
-                // Names on one side only: an equation that determines them (a condition or an
-                // assumption), not an identity in all its letters.
-                return .unchecked("an equation in \(list(Array(onlyLeft.union(onlyRight)))), not an identity: it holds only for particular values")
+            let unknowns = oneSided ?? Array(Set(fa).symmetricDifference(Set(fb)))
+            if !unknowns.isEmpty {
+                // Names written on one side only: an equation that determines them (a condition
+                // or an assumption), not an identity in all its letters.
+                return .unchecked("an equation in \(list(unknowns)), not an identity: it holds only for particular values")
             }
             return Outcome(verdict: .invalid, method: "counterexample", reason: "the sides differ at " + describe(ce.point), counterexample: report(ce, correct: nil))
         case .unknown(let reason):

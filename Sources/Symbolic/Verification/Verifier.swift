@@ -223,7 +223,10 @@ public struct Verifier: Sendable {
                 outcome = .unchecked("a relation between two names (an assumption or a definition)")
             } else {
                 let names = x.hasNames || y.hasNames
-                outcome = checker.check(state.definitions.resolve(x), r, state.definitions.resolve(y), rhsLatex: b.latex, usesNames: names)
+                let written = (x.symbols, y.symbols)
+                let oneSided = written.0.symmetricDifference(written.1).filter { !state.definitions.isDefined($0) }
+                outcome = checker.check(state.definitions.resolve(x), r, state.definitions.resolve(y), rhsLatex: b.latex,
+                                        usesNames: names, oneSided: Array(oneSided))
             }
         }
         record(block, a, b, outcome, &state, relation: r)
@@ -245,6 +248,14 @@ public struct Verifier: Sendable {
 }
 
 extension MathValue {
+    /// The names as written (including variables of derivatives).
+    var symbols: Set<Symbol> {
+        switch self {
+        case .scalar(let e): return Set(e.freeSymbols)
+        case .matrix(let m): return Set(m.entries.flatMap { $0.freeSymbols })
+        }
+    }
+
     /// True when a name occurs (before definitions are applied).
     var hasNames: Bool {
         switch self {

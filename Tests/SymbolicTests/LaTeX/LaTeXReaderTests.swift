@@ -1,0 +1,127 @@
+import PropertyBased
+import Testing
+@testable import Symbolic
+
+@Suite struct LaTeXReaderTests {
+    func read(_ s: String) -> Expression {
+        do { return try LaTeXReader.readExpression(s) } catch { fatalError("\(s): \(error)") }
+    }
+
+    func fails(_ s: String) -> String? {
+        do { _ = try LaTeXReader.read(s); return nil } catch { return error.construct }
+    }
+
+    @Test func fractionsRootsAndPowers() {
+        #expect(read("\\frac{a+b}{2}") == parse("(a+b)/2"))
+        #expect(read("\\dfrac{1}{x^2}") == parse("x^-2"))
+        #expect(read("\\sqrt{x}") == parse("sqrt(x)"))
+        #expect(read("\\sqrt[3]{8}") == Expression(2))
+        #expect(read("x^{2y}") == parse("x^(2*y)"))
+        #expect(read("x^23") == parse("3*x^2"))  // TeX takes one digit
+        #expect(read("e^{-x}") == parse("exp(-x)"))
+    }
+
+    @Test func productsAndGrouping() {
+        #expect(read("2 \\cdot 3 \\times 4 * 5") == Expression(120))
+        #expect(read("2xy") == parse("2*x*y"))
+        #expect(read("\\left( x + 1 \\right)^2") == parse("(x+1)^2"))
+        #expect(read("\\left[ x + 1 \\right] y") == parse("(x+1)*y"))
+        #expect(read("|x - 1|") == parse("abs(x - 1)"))
+        #expect(read("\\left| x \\right|") == parse("abs(x)"))
+        #expect(read("\\boxed{x+1}") == parse("x+1"))
+        #expect(read("\\underbrace{a+b}_{\\text{sum}}") == parse("a+b"))
+    }
+
+    @Test func functions() {
+        #expect(read("\\sin^2 x + \\cos^2 x") == parse("sin(x)^2 + cos(x)^2"))
+        #expect(read("\\sin 2x") == parse("sin(2*x)"))
+        #expect(read("\\log(x) + \\ln y") == parse("log(x) + log(y)"))
+        #expect(read("\\tanh(z)") == parse("tanh(z)"))
+        #expect(read("\\sigma(z)") == parse("sigmoid(z)"))
+        #expect(read("\\sigma'(z)") == parse("sigmoid(z)*(1 - sigmoid(z))"))
+        #expect(read("\\text{ReLU}(x)") == parse("relu(x)"))
+        #expect(read("\\operatorname{ReLU}(x - 1)") == parse("relu(x - 1)"))
+        #expect(read("\\exp(x)") == parse("exp(x)"))
+        #expect(read("\\arctan x") == parse("atan(x)"))
+        #expect(read("\\sin^{-1} x") == parse("asin(x)"))
+        #expect(read("f(x)") == parse("f(x)"))
+    }
+
+    @Test func functionNameWithoutArgumentIsOpaque() {
+        let e = read("\\cos^2 + \\sin^2")
+        #expect(e.freeSymbols == [Symbol("_")])
+        #expect(e.equivalent(to: .one).isEqual)
+    }
+
+    @Test func decoratedSymbols() {
+        #expect(read("\\hat{y}") == Expression(Symbol("y", accent: .hat)))
+        #expect(read("\\tilde{c}^{<t>}") == Expression(Symbol("c", accent: .tilde, timeStep: .init("t"))))
+        #expect(read("a^{(t-1)}") == Expression(Symbol("a", timeStep: .init("t-1", style: .paren))))
+        #expect(read("a^{\\langle t \\rangle}") == Expression(Symbol("a", timeStep: .init("t"))))
+        #expect(read("\\Gamma_u^{<t>}") == Expression(Symbol("Gamma", subscriptText: "u", timeStep: .init("t"))))
+        #expect(read("W_{ua}") == Expression(Symbol("W", subscriptText: "ua")))
+        #expect(read("\\mathbf{w}") == Expression(Symbol("w", accent: .bold)))
+        #expect(read("\\bar{x}") == Expression(Symbol("x", accent: .bar)))
+        #expect(read("W^Q") == Expression(Symbol("W", timeStep: .init("Q", style: .label))))
+        #expect(read("w^*") == Expression(Symbol("w*")))
+        #expect(read("stride") == Expression(Symbol("stride")))
+    }
+
+    @Test func numbersAsTheDocumentsWriteThem() {
+        #expect(read("7,680,000") == Expression(7_680_000))
+        #expect(read("۷,۶۸۰,۰۰۰") == Expression(7_680_000))
+        #expect(read("٣٤") == Expression(34))
+        #expect(read("2,8") == Expression(Rational(Integer(14), Integer(5))!))
+        #expect(read("0.5") == Expression(Rational(Integer(1), Integer(2))!))
+        #expect(read("\\#params") == Expression(Symbol("#params")))
+    }
+
+    @Test func derivatives() {
+        #expect(read("\\frac{d}{dx} x^3") == parse("3*x^2"))
+        #expect(read("\\frac{\\partial}{\\partial w} (w x + b)") == parse("x"))
+        #expect(read("\\frac{\\partial^2 (x^3)}{\\partial x^2}") == parse("6*x"))
+        let d = read("\\frac{\\partial L}{\\partial w}")
+        #expect(d == Expression(.derivative(Expression.symbol("L"), Symbol("w"), order: 1)))
+    }
+
+    @Test func sumsWithNumericBounds() {
+        #expect(read("\\sum_{k=1}^{4} k^2") == Expression(30))
+        #expect(read("\\prod_{i=1}^{3} (x + i)") == parse("(x+1)*(x+2)*(x+3)"))
+        #expect(fails("\\sum_{i=1}^{n} x_i") == "\\sum with symbolic bounds")
+    }
+
+    @Test func matrices() throws {
+        let v = try LaTeXReader.read("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix} \\begin{pmatrix} 1 \\\\ 1 \\end{pmatrix}")
+        #expect(v == .matrix(Matrix([[3], [7]].map { $0.map { Expression($0) } })!))
+        let t = try LaTeXReader.read("\\begin{bmatrix} 1 & 2 \\end{bmatrix}^T")
+        #expect(t == .matrix(Matrix([[Expression(1)], [Expression(2)]])!))
+        #expect(read("\\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}") == parse("a*d - b*c"))
+        #expect(read("\\begin{vmatrix} 2 & 1 \\\\ 1 & 2 \\end{vmatrix}") == Expression(3))
+    }
+
+    @Test func unreadableConstructsAreNamed() {
+        #expect(fails("(1, 2, 3)") == "a tuple")
+        #expect(fails("\\int x dx") == "\\int")
+        #expect(fails("E[x]") == "an expectation E[·]")
+        #expect(fails("x \\otimes y") == "\\otimes")
+        #expect(fails("\\frac{1}{") != nil)
+        #expect(fails(String(repeating: "{", count: 3000) + "x" + String(repeating: "}", count: 3000)) == "formula nested too deeply")
+    }
+
+    @Test func printedLaTeXReadsBack() async {
+        await propertyCheck(input: codeArrays, Gen.int(in: -9...9)) { codes, a in
+            var d = ExpressionDecoder(codes)
+            let e = d.general()
+            guard let back = try? LaTeXReader.readExpression(e.latex) else {
+                Issue.record("did not read back: \(e.latex)"); return
+            }
+            // Same function (distributing numbers over sums may change the canonical shape).
+            #expect(EquivalenceChecker().compare(e, back, at: point(a, a + 2, a - 3), [Symbol("x"), Symbol("y"), Symbol("z")]) == nil, "\(e.latex)")
+            if case .different = e.equivalent(to: back) { Issue.record("\(e.latex) read back as a different function") }
+        }
+    }
+}
+
+extension EquivalenceResult {
+    var isEqual: Bool { if case .equal = self { return true }; return false }
+}
