@@ -21,9 +21,26 @@ se, sp = peers.get("symengine", {}), peers.get("sympy", {})
 def fmt(t):
     return "-" if t is None else (f"{t*1000:.2f} ms" if t < 1 else f"{t:.2f} s")
 def ratio(a, b):
-    return "-" if a is None or b is None else f"{a/b:.2f}x"
+    return "-" if a is None or b is None else f"{a/b:.3g}x"
 print(f"{'workload':<14} {'derive':>11} {'SymEngine':>11} {'SymPy':>11} {'derive/SymEngine':>17} {'derive/SymPy':>13}")
 for k, t in ours.items():
     print(f"{k:<14} {fmt(t):>11} {fmt(se.get(k)):>11} {fmt(sp.get(k)):>11} {ratio(t, se.get(k)):>17} {ratio(t, sp.get(k)):>13}")
 print(f"(SymEngine {peers.get('symengine_version', 'n/a')}, SymPy {peers.get('sympy_version', 'n/a')})")
 PY
+
+# The verifier on the course documents, whole processes.
+if [ -d ../shared/seeds ]; then
+  swift build -c release --product derive >/dev/null
+  start=$(date +%s%N)
+  for f in ../shared/seeds/*.txt; do .build/release/derive verify "$f" >/dev/null || true; done
+  end=$(date +%s%N)
+  echo "derive verify on the $(ls ../shared/seeds/*.txt | wc -l) seed documents: $(( (end - start) / 1000000 )) ms in total"
+fi
+
+if [ "$mode" != "--quick" ]; then
+  # Peak memory for expand2 (one run each), and growth of expand2 with the exponent.
+  ours_kb=$( { /usr/bin/time -f "%M" .build/release/DeriveBench --only expand2 >/dev/null; } 2>&1 | tail -1 )
+  se_kb=$( { /usr/bin/time -f "%M" bench/.venv/bin/python -c 'import symengine as s; x,y,z,w=s.symbols("x y z w"); e=(x+y+z+w)**15; s.expand(e*(e+w))' >/dev/null; } 2>&1 | tail -1 )
+  echo "peak memory for expand2: derive ${ours_kb} KB, SymEngine (Python process) ${se_kb} KB"
+  .build/release/DeriveBench --scaling
+fi

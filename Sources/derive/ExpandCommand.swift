@@ -15,6 +15,14 @@ struct ExpandCommand: ParsableCommand {
 
     func run() throws {
         let e = try parseExpression(expression)
-        output.print(input: e, result: e.expanded())
+        guard let result = e.expanded(maxTerms: ExpandCommand.maximumTerms) else {
+            throw InputError(description: "the expansion could have more than \(ExpandCommand.maximumTerms) terms; not attempted")
+        }
+        output.print(input: e, result: result)
     }
+
+    /// The largest expansion the command attempts (the library itself has no limit).
+    static let maximumTerms = 5_000_000
+
+
 }

@@ -28,6 +28,18 @@ func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
 func parse(_ s: String) -> Expression { try! PlainParser.parse(s) }
 
 var results: [(String, Double)] = []
+
+// `--scaling`: expand2 with exponents 10, 15, 20 (time and number of terms), for the growth check.
+if CommandLine.arguments.contains("--scaling") {
+    for n in [10, 15, 20] {
+        let e = parse("(x+y+z+w)^\(n)")
+        let f = e * (e + parse("w"))
+        var terms = 0
+        let t = measure(3) { if case .add(let a) = f.expanded().kind { terms = a.terms.count } }
+        print("expand2 exponent \(n): \(terms) terms, \(String(format: "%.2f", t * 1000)) ms, \(String(format: "%.1f", t * 1e9 / Double(terms))) ns per output term")
+    }
+    exit(0)
+}
 let reps = quick ? 3 : 10
 
 // expand2: e = (x+y+z+w)^15; expand(e*(e+w))

@@ -1,12 +1,13 @@
 /// Collecting an expanded expression by powers of one symbol.
 extension Expression {
     /// The coefficients of `self` as a polynomial in `symbol` after expansion: power -> coefficient.
-    /// Terms where `symbol` appears other than as a power with a rational exponent go under
-    /// no power and make the result nil.
+    /// Nil when `symbol` appears other than as a power with a rational exponent, or when the
+    /// expansion would be unreasonably large.
     public func coefficients(in symbol: Symbol) -> [Rational: Expression]? {
         var groups: [Rational: AddBuilder] = [:]
         let x = Expression(symbol)
-        for s in expanded().summandList {
+        guard let expansion = expanded(maxTerms: 1_000_000) else { return nil }
+        for s in expansion.summandList {
             var power = Rational.zero
             var rest: [(base: Expression, exponent: Expression)] = []
             var coefficient = Rational.one

@@ -7,21 +7,32 @@ extension Expression {
     /// The expression with every product and positive integer power of sums multiplied out.
     public func expanded() -> Expression {
         var expander = Expander()
+        return expander.expand(self)!
+    }
+
+    /// The expansion, or nil when it could have more than `maxTerms` terms (judged from the
+    /// number of generators and the degree before any work is done).
+    public func expanded(maxTerms: Int) -> Expression? {
+        var expander = Expander()
+        expander.maxTerms = maxTerms
         return expander.expand(self)
     }
 }
 
 struct Expander {
+    /// Refuse (return nil) when the result could exceed this many terms.
+    var maxTerms: Int? = nil
     private var generators: [Expression] = []
     private var index: [Expression: Int] = [:]
     private var deepIndex: [Expression: Int] = [:]
 
-    mutating func expand(_ e: Expression) -> Expression {
+    mutating func expand(_ e: Expression) -> Expression? {
         switch e.kind {
         case .number, .symbol, .constant, .undefined: return e
         default: break
         }
-        guard let degree = scan(e) else { return e }
+        guard let degree = scan(e) else { return maxTerms == nil ? e : nil }
+        if let limit = maxTerms, Expander.termBound(generators: generators.count, degree: degree, cap: limit) > limit { return nil }
         let order = generators.indices.sorted { Expression.compare(generators[$0], generators[$1]) < 0 }
         var remap = [Int](repeating: 0, count: generators.count)
         for (new, old) in order.enumerated() { remap[old] = new }
@@ -35,6 +46,13 @@ struct Expander {
             return expression(from: p)
         }
         return GenericExpansion.expand(e, deep: { $0 })
+    }
+
+    /// C(n + d, n), the number of monomials of degree at most d in n generators, capped.
+    static func termBound(generators n: Int, degree d: Int, cap: Int) -> Int {
+        var r = 1.0
+        for i in 0..<min(n, d) { r = r * Double(n + d - i) / Double(i + 1); if r > Double(cap) { return cap + 1 } }
+        return Int(r)
     }
 
     /// Registers generators and returns an upper bound on the total degree, or nil when
@@ -62,7 +80,7 @@ struct Expander {
     }
 
     private mutating func scanPower(_ b: Expression, _ x: Expression) -> Int? {
-        if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue {
+        if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue, b.rationalValue == nil {
             guard let d = scan(b) else { return nil }
             let (total, o) = d.multipliedReportingOverflow(by: k)
             return o || total > 1 << 20 ? nil : total
@@ -114,7 +132,7 @@ struct Expander {
     }
 
     private func powerPolynomial(_ b: Expression, _ x: Expression, bits: Int) -> SparsePolynomial {
-        if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue {
+        if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue, b.rationalValue == nil {
             if k == 0 { return .constant(.one, generatorCount: generators.count, bits: bits) }
             return polynomial(b, bits: bits).power(k)
         }

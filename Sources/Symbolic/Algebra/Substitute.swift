@@ -165,6 +165,9 @@ struct ExactEvaluator {
         guard case .rational(let bv) = value(b, &cache) else { return value(b, &cache) == .undefined ? .undefined : .irrational }
         guard case .rational(let xv) = value(x, &cache) else { return value(x, &cache) == .undefined ? .undefined : .irrational }
         if xv.isInteger, let k = xv.numerator.intValue {
+            if (bv.numerator.bitWidth + bv.denominator.bitWidth) * abs(k) > Expression.maximumPowerBits && !bv.magnitude.isOne && !bv.isZero {
+                return .irrational  // too large to compute exactly; intervals take over
+            }
             guard let r = bv.power(k) else { return .undefined }
             return .rational(r)
         }

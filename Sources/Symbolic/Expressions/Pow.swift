@@ -4,6 +4,9 @@
 /// `u < 0` only when `q` is odd. Every rewrite here keeps the value wherever the
 /// original expression is defined: `(x^2)^(1/2)` is `|x|`, never `x`.
 extension Expression {
+    /// The largest numeric power (in bits) that is computed exactly; larger ones stay as powers.
+    public static let maximumPowerBits = 1 << 22
+
     /// The canonical form of `base ^ exponent`.
     public static func power(_ base: Expression, _ exponent: Expression) -> Expression {
         if case .undefined = base.kind { return .undefined }
@@ -83,6 +86,11 @@ extension Expression {
     /// roots with exponents in (0, 1), so `12^(1/2)` is `2·3^(1/2)` and `2^(-1/2)` is `2^(1/2)/2`.
     static func numericPower(_ b: Rational, _ e: Rational) -> Expression {
         if e.isInteger {
+            // Results past a few million bits stay unevaluated rather than exhausting memory.
+            if let k = e.numerator.intValue, (b.numerator.bitWidth + b.denominator.bitWidth) * abs(k) > Expression.maximumPowerBits,
+               !b.magnitude.isOne, !b.isZero {
+                return Expression(.power(Expression(b), Expression(e)))
+            }
             guard let k = e.numerator.intValue else {
                 if b.magnitude.isOne { return Expression(b.isNegative && !e.numerator.isEven ? -1 : 1) }
                 return Expression(.power(Expression(b), Expression(e)))

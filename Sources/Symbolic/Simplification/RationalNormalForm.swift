@@ -23,8 +23,10 @@ struct Fraction {
                     return nil
                 }
                 let (top, bottom) = n >= 0 ? (f.numerator, f.denominator) : (f.denominator, f.numerator)
-                num = (num * top.pow(abs(n))).expanded()
-                den = (den * bottom.pow(abs(n))).expanded()
+                guard let nn = (num * top.pow(abs(n))).expanded(maxTerms: termLimit),
+                      let dd = (den * bottom.pow(abs(n))).expanded(maxTerms: termLimit) else { return nil }
+                num = nn
+                den = dd
                 if num.termCount > termLimit || den.termCount > termLimit { return nil }
             }
             return Fraction(numerator: num, denominator: den)
@@ -42,17 +44,19 @@ struct Fraction {
 
     func adding(_ o: Fraction, termLimit: Int) -> Fraction? {
         if denominator == o.denominator {
-            return Fraction(numerator: (numerator + o.numerator).expanded(), denominator: denominator)
+            guard let n = (numerator + o.numerator).expanded(maxTerms: termLimit) else { return nil }
+            return Fraction(numerator: n, denominator: denominator)
         }
         if o.denominator.isOne {
-            return Fraction(numerator: (numerator + o.numerator * denominator).expanded(), denominator: denominator)
+            guard let n = (numerator + o.numerator * denominator).expanded(maxTerms: termLimit) else { return nil }
+            return Fraction(numerator: n, denominator: denominator)
         }
         if denominator.isOne {
-            return Fraction(numerator: (numerator * o.denominator + o.numerator).expanded(), denominator: o.denominator)
+            guard let n = (numerator * o.denominator + o.numerator).expanded(maxTerms: termLimit) else { return nil }
+            return Fraction(numerator: n, denominator: o.denominator)
         }
-        let n = (numerator * o.denominator + o.numerator * denominator).expanded()
-        let d = (denominator * o.denominator).expanded()
-        if n.termCount > termLimit || d.termCount > termLimit { return nil }
+        guard let n = (numerator * o.denominator + o.numerator * denominator).expanded(maxTerms: termLimit),
+              let d = (denominator * o.denominator).expanded(maxTerms: termLimit) else { return nil }
         return Fraction(numerator: n, denominator: d)
     }
 }
@@ -96,8 +100,8 @@ enum RelationReducer {
                 }
                 if hit { out.add(b.build()); changed = true } else { out.add(term) }
             }
-            current = out.build().expanded()
-            if current.termCount > termLimit { return nil }
+            guard let next = out.build().expanded(maxTerms: termLimit) else { return nil }
+            current = next
             if !changed { return current }
         }
         return current

@@ -4,7 +4,8 @@ extension Expression {
     /// and its normal form over a common denominator with trigonometric and root
     /// relations applied and common univariate factors cancelled.
     public func simplified() -> Expression {
-        var candidates = [self, expanded()]
+        var candidates = [self]
+        if let e = expanded(maxTerms: 100_000) { candidates.append(e) }
         if let n = normalForm() { candidates.append(n) }
         return candidates.min { $0.complexity < $1.complexity }!
     }

@@ -7,7 +7,7 @@ extension Verifier {
         let eq = statements[k]
         guard eq.relations == [.equal], eq.items.count == 2, k + 1 < statements.count, statements[k + 1].followsArrow,
               case .success(.scalar(let l)) = eq.items[0].value, case .success(.scalar(let r)) = eq.items[1].value else { return nil }
-        let p = (state.definitions.resolve(l) - state.definitions.resolve(r)).expanded()
+        guard let p = (state.definitions.resolve(l) - state.definitions.resolve(r)).expanded(maxTerms: 20_000) else { return nil }
         let unknowns = p.freeSymbols
         guard unknowns.count == 1, let x = unknowns.first else { return nil }
         // Collect `x_i = number` statements right after the arrow.

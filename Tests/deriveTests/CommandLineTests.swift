@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Runs the built `derive` executable as a user would.
+struct CLI {
+    static let executable: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 where !FileManager.default.fileExists(atPath: dir.appendingPathComponent("derive").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("derive")
+    }()
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let s = stdin { input.fileHandleForWriting.write(Data(s.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test func helpListsSubcommands() throws {
+        let r = try CLI.run(["--help"])
+        #expect(r.status == 0)
+        for sub in ["expand", "diff", "simplify", "verify"] { #expect(r.out.contains(sub)) }
+        for sub in ["expand", "diff", "simplify", "verify"] {
+            let h = try CLI.run([sub, "--help"])
+            #expect(h.status == 0 && h.out.contains("USAGE"))
+        }
+    }
+
+    @Test func expandDiffSimplify() throws {
+        #expect(try CLI.run(["expand", "(x+y)^2"]).out == "x^2 + 2*x*y + y^2\n")
+        #expect(try CLI.run(["expand", "(x+y)^2", "--latex"]).out == "x^{2} + 2 x y + y^{2}\n")
+        #expect(try CLI.run(["diff", "tanh(x)", "--wrt", "x", "--latex"]).out == "1 - \\tanh^{2}(x)\n")
+        #expect(try CLI.run(["diff", "x^5", "--wrt", "x", "--times", "2"]).out == "20*x^3\n")
+        #expect(try CLI.run(["simplify", "sin(x)^2 + cos(x)^2"]).out == "1\n")
+        #expect(try CLI.run(["expand", "-"], stdin: "(a-b)*(a+b)\n").out == "a^2 - b^2\n")
+    }
+
+    @Test func jsonOutput() throws {
+        let r = try CLI.run(["expand", "(x+1)^2", "--json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: String])
+        #expect(obj["result"] == "x^2 + 2*x + 1")
+        #expect(obj["latex"] == "x^{2} + 2 x + 1")
+    }
+
+    @Test func badInputIsOneLineWithColumnAndStatus2() throws {
+        let r = try CLI.run(["expand", "(x+"])
+        #expect(r.status == 2)
+        #expect(r.err == "error: column 4: expression ends too early\n")
+        let missing = try CLI.run(["expand"])
+        #expect(missing.status == 2 && missing.err.split(separator: "\n").count == 1)
+        let wrt = try CLI.run(["diff", "x", "--wrt", "x+1"])
+        #expect(wrt.status == 2 && wrt.err.hasPrefix("error: "))
+        let file = try CLI.run(["verify", "/nonexistent/file.md"])
+        #expect(file.status == 2 && file.err.hasPrefix("error: cannot read /nonexistent/file.md"))
+    }
+
+    @Test func verifyExitStatus() throws {
+        let bad = try CLI.run(["verify", "-"], stdin: "$$2 + 2 = 5$$")
+        #expect(bad.status == 1)
+        #expect(bad.out.contains("<stdin>:1  invalid"))
+        let good = try CLI.run(["verify", "-", "--format", "json"], stdin: "$$2 + 2 = 4$$")
+        #expect(good.status == 0)
+        #expect(good.out.contains("\"verdict\" : \"valid\""))
+        let latex = try CLI.run(["verify", "-", "--format", "latex"], stdin: "$$2 + 2 = 4$$")
+        #expect(latex.out.contains("\\checkmark"))
+    }
+}
