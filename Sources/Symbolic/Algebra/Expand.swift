@@ -50,9 +50,15 @@ struct Expander {
 
     /// C(n + d, n), the number of monomials of degree at most d in n generators, capped.
     static func termBound(generators n: Int, degree d: Int, cap: Int) -> Int {
-        var r = 1.0
-        for i in 0..<min(n, d) { r = r * Double(n + d - i) / Double(i + 1); if r > Double(cap) { return cap + 1 } }
-        return Int(r)
+        // C(n+d, i+1) = C(n+d, i)·(n+d-i)/(i+1) is exact at every step.
+        var r = 1
+        for i in 0..<min(n, d) {
+            let (p, o) = r.multipliedReportingOverflow(by: n + d - i)
+            if o { return cap + 1 }
+            r = p / (i + 1)
+            if r > cap { return cap + 1 }
+        }
+        return r
     }
 
     /// Registers generators and returns an upper bound on the total degree, or nil when

@@ -35,6 +35,9 @@ public struct MulBuilder {
         case .mul(let m):
             if let p = m.coefficient.power(power) { coefficient *= p } else { isUndefined = true }
             for (b, x) in m.factors { addFactor(b, power == 1 ? x : x * Expression(power)) }
+        case .power(let b, _) where b.isProduct:
+            // `(xy)^(1/2)` that did not split: the power itself is the factor (bases are never products).
+            addFactor(e, Expression(power))
         case .power(let b, let x):
             addFactor(b, power == 1 ? x : x * Expression(power))
         case .function(.exp, let args):
@@ -74,8 +77,13 @@ public struct MulBuilder {
             switch p.kind {
             case .number(let r): coefficient *= r
             case .power(let b, let y):
-                if b != base { needsMerge = true }
-                factors.append((b, y))
+                if b.isProduct {
+                    factors.append((p, .one))
+                    needsMerge = true
+                } else {
+                    if b != base { needsMerge = true }
+                    factors.append((b, y))
+                }
             case .mul(let m):
                 coefficient *= m.coefficient
                 factors.append(contentsOf: m.factors)
@@ -135,7 +143,7 @@ public struct MulBuilder {
             let p = Expression.power(b, x)
             switch p.kind {
             case .number(let r): coefficient *= r
-            case .power(let pb, let px): rest.append((pb, px))
+            case .power(let pb, let px) where !pb.isProduct: rest.append((pb, px))
             case .mul(let m):
                 coefficient *= m.coefficient
                 rest.append(contentsOf: m.factors)
@@ -144,6 +152,10 @@ public struct MulBuilder {
         }
         return Mul.make(coefficient: coefficient, factors: &rest)
     }
+}
+
+extension Expression {
+    var isProduct: Bool { if case .mul = kind { return true }; return false }
 }
 
 extension Mul {

@@ -122,8 +122,6 @@ struct Atomizer {
             return node
         case .function, .derivative, .undefined:
             return Expression(atom(node))
-        case .constant:
-            return Expression(atom(node))
         default:
             return node
         }

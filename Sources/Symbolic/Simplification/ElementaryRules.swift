@@ -21,6 +21,26 @@ extension RuleSet {
         .function("sigmoid u = 1/(1 + e^-u)", .sigmoid) { .one / (.one + .apply(.exp, -$0)) },
     ])
 
+    /// Even roots through absolute values: `u^(p/q) = |u|^(p/q)` for even q (u ≥ 0 wherever the
+    /// left side is defined) and `(Π fᵢ)^(p/q) = Π |fᵢ|^(p/q)` (valid where the product is ≥ 0),
+    /// so `√x √y` and `√(xy)` meet.
+    public static let evenRoots = RuleSet([
+        RewriteRule("u^(p/q) = |u|^(p/q) for even q") { e in
+            guard case .power(let u, let x) = e.kind, let r = x.rationalValue, r.denominator.isEven,
+                  !u.isNonNegative else { return nil }
+            if case .mul(let m) = u.kind {
+                var out = MulBuilder()
+                out.multiply(Expression.power(Expression(m.coefficient.magnitude), x))
+                for f in m.factors {
+                    let factor = Expression.product(coefficient: .one, factors: [f])
+                    out.multiply(Expression.power(factor.isNonNegative ? factor : Expression.apply(.abs, factor), x))
+                }
+                return out.build()
+            }
+            return Expression.power(Expression.apply(.abs, u), x)
+        },
+    ])
+
     /// Logarithms of products, powers and rationals split into logarithms of absolute
     /// values of the factors: `log(c·Π fᵢ^kᵢ) = log|c| + Σ kᵢ log|fᵢ|` (valid where the
     /// argument is positive, which is where the left side is defined).

@@ -48,7 +48,10 @@ public struct EquivalenceChecker: Sendable {
         let difference = a - b
         if difference.isZero { return .equal(method: "canonical forms agree") }
         switch proveZero(difference) {
-        case .proved(let method): return .equal(method: method)
+        case .proved(let method):
+            // Equal wherever both are defined: make sure that is somewhere, not vacuously.
+            if !haveCommonDomain(a, b, sampler) { return .unknown(reason: "no sample point found where both sides are defined") }
+            return .equal(method: method)
         case .notZero:
             if let ce = findCounterexample(a, b, sampler, extended: true) { return .different(ce) }
             return .unknown(reason: "no proof found; the two sides agree at every sample point tried")
@@ -62,7 +65,7 @@ public struct EquivalenceChecker: Sendable {
 
     /// Normalises `d` and reports whether it is provably zero.
     func proveZero(_ d: Expression) -> ZeroProof {
-        let rules = RuleSet.trigonometricBasis + RuleSet.exponentialBasis + RuleSet.logarithms
+        let rules = RuleSet.trigonometricBasis + RuleSet.exponentialBasis + RuleSet.logarithms + RuleSet.evenRoots
         let basis = rules.apply(to: d)
         if basis.isZero { return .proved("canonical forms agree after rewriting to sin, cos, exp, log") }
         var atomizer = Atomizer()
@@ -75,6 +78,26 @@ public struct EquivalenceChecker: Sendable {
             return .proved("canonical forms agree (\(how))")
         }
         return .notZero
+    }
+
+    /// True when some sample point has both sides certainly defined, or when a side contains
+    /// parts whose domain cannot be evaluated (user functions, unevaluated derivatives).
+    func haveCommonDomain(_ a: Expression, _ b: Expression, _ sampler: SamplePoints) -> Bool {
+        var evaluable = true
+        for i in 0..<(samples * 3) {
+            let point = sampler.point(i)
+            let ea = a.exactValue(at: point), eb = b.exactValue(at: point)
+            if case .rational = ea, case .rational = eb { return true }
+            if ea == .undefined || eb == .undefined { continue }
+            let evaluator = IntervalEvaluator(point: point)
+            switch (evaluator.evaluate(a), evaluator.evaluate(b)) {
+            case (.value, .value): return true
+            case (.unknown, _), (_, .unknown):
+                if a.hasOpaqueParts || b.hasOpaqueParts { evaluable = false }
+            default: break
+            }
+        }
+        return !evaluable
     }
 
     /// Exact or interval evaluation of both sides at sample points.
@@ -191,5 +214,16 @@ extension Expression {
     /// Whether `self` and `other` are equal as real functions wherever both are defined.
     public func equivalent(to other: Expression) -> EquivalenceResult {
         EquivalenceChecker().check(self, other)
+    }
+}
+
+extension Expression {
+    /// True when the expression contains user-defined functions or unevaluated derivatives,
+    /// whose values (and domains) are unknown.
+    var hasOpaqueParts: Bool {
+        switch kind {
+        case .function(.undefined, _), .derivative: return true
+        default: return children.contains { $0.hasOpaqueParts }
+        }
     }
 }

@@ -62,8 +62,9 @@ public struct RuleSet: Sendable {
         case .mul(let m):
             var b = MulBuilder()
             b.multiply(Expression(m.coefficient))
-            for (base, x) in m.factors {
-                b.multiply(Expression.power(rewrite(base, &memo, budget: budget), rewrite(x, &memo, budget: budget)))
+            for f in m.factors {
+                // Each factor is a node of its own (`√x` in `√x √y`), so rules see it whole.
+                b.multiply(rewrite(Expression.product(coefficient: .one, factors: [f]), &memo, budget: budget))
             }
             return b.build()
         case .power(let b, let x):
