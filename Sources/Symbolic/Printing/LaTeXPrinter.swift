@@ -20,12 +20,7 @@ public enum LaTeXPrinter {
         case .symbol(let s): out += symbol(s)
         case .undefined: out += "\\text{undefined}"
         case .add(let a):
-            var first = true
-            for s in a.printOrder {
-                if first { write(s, into: &out); first = false; continue }
-                if s.hasNegativeSign { out += " - "; write(-s, into: &out) }
-                else { out += " + "; write(s, into: &out) }
-            }
+            a.writeSummands(into: &out) { s, _, o in write(s, into: &o) }
         case .mul, .power:
             writeProduct(ProductLayout(e), into: &out)
         case .function(let f, let args):

@@ -13,11 +13,8 @@ public enum PlainPrinter {
         case .symbol(let s): out += name(s)
         case .undefined: out += "undefined"
         case .add(let a):
-            var first = true
-            for s in a.printOrder {
-                if first { write(s, into: &out); first = false; continue }
-                if s.hasNegativeSign { out += " - "; write(-s, into: &out, parenthesisedBelow: .unary) }
-                else { out += " + "; write(s, into: &out) }
+            a.writeSummands(into: &out) { s, negated, o in
+                if negated { write(s, into: &o, parenthesisedBelow: .unary) } else { write(s, into: &o) }
             }
         case .mul, .power:
             writeProduct(ProductLayout(e), into: &out)

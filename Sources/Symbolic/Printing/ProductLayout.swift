@@ -75,3 +75,20 @@ extension Add {
         return out
     }
 }
+
+extension Add {
+    /// Writes `a + b - c`: summands in print order, a negative one as ` - ` and its negation
+    /// (`write` is told which summands follow a minus sign).
+    func writeSummands(into out: inout String, _ write: (Expression, _ negated: Bool, inout String) -> Void) {
+        for (i, s) in printOrder.enumerated() {
+            if i == 0 { write(s, false, &out); continue }
+            if s.hasNegativeSign {
+                out += " - "
+                write(-s, true, &out)
+            } else {
+                out += " + "
+                write(s, false, &out)
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import Symbolic
+
+@Suite struct StatementReaderTests {
+    func shapes(_ latex: String) -> [[String]] {
+        StatementReader.statements(latex, line: 1, column: 1).map { s in s.items.map(\.latex) }
+    }
+
+    @Test func chainsQuadsCommasAndArrows() {
+        #expect(shapes("a = b = c") == [["a", "b", "c"]])
+        #expect(shapes("x = 1 \\quad y = 2") == [["x", "1"], ["y", "2"]])
+        #expect(shapes("Q_i = X W_i^Q, K_i = X W_i^K") == [["Q_i", "X W_i^Q"], ["K_i", "X W_i^K"]])
+        #expect(shapes("f(a, b) = 1") == [["f(a, b)", "1"]])
+        let arrow = StatementReader.statements("p = 0 \\Rightarrow x = 2", line: 1, column: 1)
+        #expect(arrow.count == 2 && arrow[1].followsArrow)
+    }
+
+    @Test func alignedLinesAndContinuations() {
+        let s = StatementReader.statements("\\begin{aligned} f &= (x+1)^2 \\\\ &= x^2 + 2x + 1 \\end{aligned}", line: 1, column: 1)
+        #expect(s.count == 2)
+        #expect(s[1].continuesPrevious)
+        #expect(s[1].items.last?.latex == "x^2 + 2x + 1")
+        // `&` between cells (not before a relation) separates statements.
+        #expect(shapes("\\begin{aligned} p &= 1 & q &= 2 \\end{aligned}") == [["p", "1"], ["q", "2"]])
+    }
+
+    @Test func labelsAreDropped() {
+        #expect(shapes("\\text{Self Attention} : 4 \\times 768 = 3072") == [["4 \\times 768", "3072"]])
+        #expect(shapes("12 \\times 2 = 24 : \\text{Encoder}") == [["12 \\times 2", "24"]])
+        #expect(shapes("\\text{Feed Forward: } 12 \\times 5 = 60") == [["12 \\times 5", "60"]])
+        #expect(shapes("\\#params = 10 \\times 768 = 7680.") == [["\\#params", "10 \\times 768", "7680"]])
+    }
+
+    @Test func casesAndConditions() {
+        let piecewise = StatementReader.statements("h = \\begin{cases} 1 & \\text{if } x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}", line: 1, column: 1)
+        #expect(piecewise.count == 1)
+        if case .failure(let e) = piecewise[0].items[1].value { #expect(e.construct == "a definition by cases") } else { Issue.record("read") }
+        let system = shapes("\\begin{cases} a + b = 1 \\\\ a - b = 0 \\end{cases}")
+        #expect(system == [["a + b", "1"], ["a - b", "0"]])
+        let conditional = StatementReader.statements("g = 1 \\quad \\text{if } a \\geq 0", line: 1, column: 1)
+        #expect(conditional.count == 1 && conditional[0].conditional)
+    }
+
+    @Test func boxedSolutionsAndGather() {
+        #expect(shapes("\\boxed{\\lambda_1 = 1, \\lambda_2 = 4}") == [["\\lambda_1", "1"], ["\\lambda_2", "4"]])
+        let blocks = MathBlockScanner.blocks(in: "\\begin{gather} a = 1 \\\\ b = 2 \\end{gather}")
+        #expect(shapes(blocks[0].latex) == [["a", "1"], ["b", "2"]])
+    }
+
+    @Test func positionsAreInTheFile() {
+        let s = StatementReader.statements("x = 1", line: 7, column: 3)
+        #expect(s[0].items[0].line == 7 && s[0].items[0].column == 3)
+        #expect(s[0].items[1].column == 7)
+    }
+}
