@@ -87,7 +87,16 @@ public struct StepChecker: Sendable {
                 // or an assumption), not an identity in all its letters.
                 return .unchecked("an equation in \(list(unknowns)), not an identity: it holds only for particular values")
             }
-            return Outcome(verdict: .invalid, method: "counterexample", reason: "the sides differ at " + describe(ce.point), counterexample: report(ce, correct: nil))
+            // The correction: what the left side really is, expanded when the right side is a sum.
+            let corrected: Expression? = {
+                if case .add = b.kind, a.isRationalFunction { return a.expanded(maxTerms: 200) }
+                let s = a.simplified()
+                return s.complexity <= 60 ? s : nil
+            }()
+            let correct = corrected.map(PlainPrinter.string)
+            var reason = "the sides differ at \(describe(ce.point)) (left \(ce.lhs), right \(ce.rhs))"
+            if let c = correct, corrected != b { reason += "; the left side is \(c)" }
+            return Outcome(verdict: .invalid, method: "counterexample", reason: reason, counterexample: report(ce, correct: correct))
         case .unknown(let reason):
             return .unchecked(reason)
         }
