@@ -85,6 +85,21 @@ public struct Integer: Sendable {
     }
 
     public init?(_ text: String) { self.init(Substring(text)) }
+
+    /// The value of a 128-bit integer.
+    public init(_ value: Int128) {
+        if let v = Int(exactly: value) {
+            self.init(v)
+            return
+        }
+        let magnitude = value.magnitude
+        let g = GMPInteger()
+        __gmpz_set_ui(g.pointer, UInt(truncatingIfNeeded: magnitude >> 64))
+        __gmpz_mul_2exp(g.pointer, g.pointer, 64)
+        __gmpz_add_ui(g.pointer, g.pointer, UInt(truncatingIfNeeded: magnitude))
+        if value < 0 { __gmpz_neg(g.pointer, g.pointer) }
+        self.init(gmp: g)
+    }
 }
 
 extension Integer: ExpressibleByIntegerLiteral {

@@ -2,9 +2,9 @@
 ///
 /// Replaces `Dictionary<UInt64, Integer>` in the multiplication kernel: a multiply-shift
 /// hash instead of SipHash, one probe sequence per update, and in-place accumulation.
-struct MonomialTable {
+struct MonomialTable<Value: MonomialCoefficient> {
     private(set) var keys: [UInt64]
-    private(set) var values: [Integer]
+    private(set) var values: [Value]
     private(set) var used: [Bool]
     private(set) var count = 0
     private var mask: Int
@@ -13,7 +13,7 @@ struct MonomialTable {
         var capacity = 8
         while capacity < minimumCapacity * 2 { capacity <<= 1 }
         keys = [UInt64](repeating: 0, count: capacity)
-        values = [Integer](repeating: .zero, count: capacity)
+        values = [Value](repeating: .zero, count: capacity)
         used = [Bool](repeating: false, count: capacity)
         mask = capacity - 1
     }
@@ -22,13 +22,15 @@ struct MonomialTable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    /// Adds `value` to the coefficient of `key`.
-    @inline(__always) mutating func add(_ key: UInt64, _ value: Integer) {
+    /// Adds `value` to the coefficient of `key`; false (and nothing changed) when the sum overflows `Value`.
+    @inline(__always) @discardableResult
+    mutating func add(_ key: UInt64, _ value: Value) -> Bool {
         var i = slot(key)
         while used[i] {
             if keys[i] == key {
-                values[i] = values[i] + value
-                return
+                guard let sum = values[i].adding(value) else { return false }
+                values[i] = sum
+                return true
             }
             i = (i + 1) & mask
         }
@@ -37,10 +39,11 @@ struct MonomialTable {
         values[i] = value
         count += 1
         if count * 2 > keys.count { grow() }
+        return true
     }
 
     /// The coefficient of `key`, or nil.
-    func value(_ key: UInt64) -> Integer? {
+    func value(_ key: UInt64) -> Value? {
         var i = slot(key)
         while used[i] {
             if keys[i] == key { return values[i] }
@@ -53,7 +56,7 @@ struct MonomialTable {
         let oldKeys = keys, oldValues = values, oldUsed = used
         let capacity = keys.count * 2
         keys = [UInt64](repeating: 0, count: capacity)
-        values = [Integer](repeating: .zero, count: capacity)
+        values = [Value](repeating: .zero, count: capacity)
         used = [Bool](repeating: false, count: capacity)
         mask = capacity - 1
         count = 0
@@ -61,10 +64,30 @@ struct MonomialTable {
     }
 
     /// The non-zero entries.
-    var entries: [(key: UInt64, value: Integer)] {
-        var out: [(key: UInt64, value: Integer)] = []
+    var entries: [(key: UInt64, value: Value)] {
+        var out: [(key: UInt64, value: Value)] = []
         out.reserveCapacity(count)
         for i in keys.indices where used[i] && !values[i].isZero { out.append((keys[i], values[i])) }
         return out
     }
+}
+
+/// A coefficient type for `MonomialTable`: exact addition that reports overflow.
+protocol MonomialCoefficient {
+    static var zero: Self { get }
+    var isZero: Bool { get }
+    /// The sum, or nil when it does not fit.
+    func adding(_ other: Self) -> Self?
+}
+
+extension Integer: MonomialCoefficient {
+    @inline(__always) func adding(_ other: Integer) -> Integer? { self + other }
+}
+
+extension Int128: MonomialCoefficient {
+    @inline(__always) func adding(_ other: Int128) -> Int128? {
+        let (s, o) = addingReportingOverflow(other)
+        return o ? nil : s
+    }
+    var isZero: Bool { self == 0 }
 }

@@ -54,7 +54,7 @@ struct SparsePolynomial {
         var r = SparsePolynomial(generatorCount: a.generatorCount, bits: a.bits)
         let g = Integer.gcd(a.denominator, b.denominator)
         let fa = b.denominator.dividedExactly(by: g), fb = a.denominator.dividedExactly(by: g)
-        var table = MonomialTable(minimumCapacity: a.terms.count + b.terms.count)
+        var table = MonomialTable<Integer>(minimumCapacity: a.terms.count + b.terms.count)
         for (m, c) in a.terms { table.add(m, fa.isOne ? c : c * fa) }
         for (m, c) in b.terms { table.add(m, fb.isOne ? c : c * fb) }
         r.terms = table.entries
@@ -63,11 +63,17 @@ struct SparsePolynomial {
     }
 
     /// The product; the caller guarantees exponents stay within `maximumExponent`.
+    /// Machine-word coefficients accumulate in 128 bits (a product of two words always fits),
+    /// so GMP is reached only when a sum really outgrows 127 bits.
     static func * (a: SparsePolynomial, b: SparsePolynomial) -> SparsePolynomial {
         var r = SparsePolynomial(generatorCount: a.generatorCount, bits: a.bits)
         r.denominator = a.denominator * b.denominator
         if a.terms.isEmpty || b.terms.isEmpty { return r }
-        var table = MonomialTable(minimumCapacity: max(a.terms.count, b.terms.count) * 2)
+        if let wide = multiplyWide(a, b) {
+            r.terms = wide
+            return r
+        }
+        var table = MonomialTable<Integer>(minimumCapacity: max(a.terms.count, b.terms.count) * 2)
         for (ma, ca) in a.terms {
             for (mb, cb) in b.terms {
                 table.add(ma &+ mb, ca * cb)
@@ -75,6 +81,24 @@ struct SparsePolynomial {
         }
         r.terms = table.entries
         return r
+    }
+
+    /// The product with 128-bit accumulation, or nil when a coefficient is not a machine word
+    /// or a sum overflows.
+    private static func multiplyWide(_ a: SparsePolynomial, _ b: SparsePolynomial) -> [(key: UInt64, value: Integer)]? {
+        var ak: [UInt64] = [], av: [Int64] = [], bk: [UInt64] = [], bv: [Int64] = []
+        ak.reserveCapacity(a.terms.count); av.reserveCapacity(a.terms.count)
+        bk.reserveCapacity(b.terms.count); bv.reserveCapacity(b.terms.count)
+        for (m, c) in a.terms { guard let v = c.intValue else { return nil }; ak.append(m); av.append(Int64(v)) }
+        for (m, c) in b.terms { guard let v = c.intValue else { return nil }; bk.append(m); bv.append(Int64(v)) }
+        var table = MonomialTable<Int128>(minimumCapacity: max(ak.count, bk.count) * 2)
+        for i in ak.indices {
+            let ma = ak[i], ca = Int128(av[i])
+            for j in bk.indices {
+                guard table.add(ma &+ bk[j], ca &* Int128(bv[j])) else { return nil }
+            }
+        }
+        return table.entries.map { ($0.key, Integer($0.value)) }
     }
 
     /// `self^n` for n ≥ 1 by the multinomial theorem: one coefficient per composition
@@ -96,7 +120,7 @@ struct SparsePolynomial {
             for _ in 0..<n { row.append(row.last! * t.value) }
             return row
         }
-        var table = MonomialTable(minimumCapacity: 64)
+        var table = MonomialTable<Integer>(minimumCapacity: 64)
         // Walk compositions depth-first, carrying the partial monomial and coefficient.
         func walk(_ i: Int, _ remaining: Int, _ monomial: UInt64, _ coefficient: Integer) {
             if i == m - 1 {

@@ -35,6 +35,24 @@ import Testing
         #expect(e.exactValue(at: [Symbol("x"): .zero]) == .rational(Rational(Integer("951524275264729222930554919618623681")!)))
     }
 
+    @Test func wideAccumulationFallsBackToGMP() {
+        // (2^40 x + 2^40)^2 · (2^40 x + 2^40)^2 = 2^160 (x + 1)^4: sums past 127 bits.
+        let p = parse("(1099511627776*x + 1099511627776)^2")
+        let e = (p * (p + parse("y"))).expanded()
+        let c = Integer(2).power(160)
+        #expect(e.exactValue(at: [Symbol("x"): .zero, Symbol("y"): .zero]) == .rational(Rational(c)))
+        // x^4 coefficient with y = 0 is also 2^160; x^2 y coefficient is 2^80.
+        let cs = e.coefficients(in: Symbol("x"))!
+        #expect(cs[4] == Expression(Rational(c)))
+        #expect(cs[2] == Expression(Rational(Integer(2).power(80))) * parse("y") + Expression(Rational(c * Integer(6))))
+    }
+
+    @Test func int128Conversion() {
+        #expect(Integer(Int128(Int.max) + 1).description == "9223372036854775808")
+        #expect(Integer(-(Int128(1) << 100)).description == "-1267650600228229401496703205376")
+        #expect(Integer(Int128(-5)) == Integer(-5))
+    }
+
     @Test func expansionKeepsValue() async {
         await propertyCheck(input: codeArrays, Gen.int(in: -9...9), Gen.int(in: -9...9)) { codes, a, b in
             var d = ExpressionDecoder(codes)
