@@ -17,10 +17,10 @@ public struct StepChecker: Sendable {
     /// Checks `lhs relation rhs`; `usesNames` says the sides were written with names (whose values come from definitions).
     /// `oneSided` lists undefined names written on one side only (they make an equation a condition);
     /// nil computes them from the sides.
-    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, rhsLatex: String = "", usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
+    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, lhsLatex: String = "", rhsLatex: String = "", usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
         switch (lhs, rhs) {
         case let (.scalar(a), .scalar(b)):
-            return checkScalars(a, relation, b, rhsLatex: rhsLatex, usesNames: usesNames, oneSided: oneSided)
+            return checkScalars(a, relation, b, lhsLatex: lhsLatex, rhsLatex: rhsLatex, usesNames: usesNames, oneSided: oneSided)
         case let (.matrix(a), .matrix(b)):
             guard relation == .equal else { return .unchecked("a relation \(relation.rawValue) between matrices") }
             return checkMatrices(a, b)
@@ -37,7 +37,7 @@ public struct StepChecker: Sendable {
         var methods: Set<String> = []
         for i in 0..<a.rows {
             for j in 0..<a.columns {
-                let o = checkScalars(a[i, j], .equal, b[i, j], rhsLatex: "")
+                let o = checkScalars(a[i, j], .equal, b[i, j], lhsLatex: "", rhsLatex: "")
                 switch o.verdict {
                 case .valid: methods.insert(o.method)
                 case .invalid:
@@ -50,7 +50,7 @@ public struct StepChecker: Sendable {
         return Outcome(verdict: .valid, method: "entrywise: " + methods.sorted().joined(separator: "; "), reason: "all \(a.rows * a.columns) entries agree", counterexample: nil)
     }
 
-    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, rhsLatex: String, usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
+    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, lhsLatex: String, rhsLatex: String, usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
         if a.contains(derivative: ()) || b.contains(derivative: ()) {
             return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
         }
@@ -69,7 +69,20 @@ public struct StepChecker: Sendable {
         case .distributed: return .unchecked("a distribution claim (∼)")
         case .equivalent, .proportional: return .unchecked("a relation \(relation.rawValue)")
         }
-        if fa.isEmpty && fb.isEmpty { return checkArithmetic(a, b) }
+        if fa.isEmpty && fb.isEmpty {
+            let exact = checkArithmetic(a, b)
+            // `\frac{1}{\sqrt{2}} = 0.707`: a decimal written on one side is read as rounded.
+            if exact.verdict == .invalid {
+                if StepChecker.isDecimalLiteral(rhsLatex) {
+                    let o = checkApproximate(a, b, rhsLatex: rhsLatex)
+                    if o.verdict == .valid { return Outcome(verdict: .valid, method: o.method, reason: "equal after rounding to the digits shown", counterexample: nil) }
+                } else if StepChecker.isDecimalLiteral(lhsLatex) {
+                    let o = checkApproximate(b, a, rhsLatex: lhsLatex)
+                    if o.verdict == .valid { return Outcome(verdict: .valid, method: o.method, reason: "equal after rounding to the digits shown", counterexample: nil) }
+                }
+            }
+            return exact
+        }
         let result = equivalence.check(a, b)
         if fa.isEmpty != fb.isEmpty {
             if case .equal(let method) = result {
@@ -116,6 +129,15 @@ public struct StepChecker: Sendable {
         case .unknown(let reason):
             return .unchecked(reason)
         }
+    }
+
+    /// `0.707`, `-2,8`, `۰٫۵`: a number written with a fractional part.
+    static func isDecimalLiteral(_ latex: String) -> Bool {
+        let t = latex.trimmingCharacters()
+        let tokens = LaTeXLexer.tokens(t)
+        guard let last = tokens.last, case .number(let r) = last.kind, !r.isInteger, tokens.count <= 2 else { return false }
+        if tokens.count == 2 && tokens[0].kind != .symbol("-") { return false }
+        return t.contains(".") || t.contains(",") || t.contains("٫")
     }
 
     /// `a ≈ b` with b written as a decimal: valid when |a - b| is within half a unit of b's last digit.

@@ -225,7 +225,7 @@ public struct Verifier: Sendable {
                 let names = x.hasNames || y.hasNames
                 let written = (x.symbols, y.symbols)
                 let oneSided = written.0.symmetricDifference(written.1).filter { !state.definitions.isDefined($0) }
-                outcome = checker.check(state.definitions.resolve(x), r, state.definitions.resolve(y), rhsLatex: b.latex,
+                outcome = checker.check(state.definitions.resolve(x), r, state.definitions.resolve(y), lhsLatex: a.latex, rhsLatex: b.latex,
                                         usesNames: names, oneSided: Array(oneSided))
             }
         }

@@ -83,6 +83,13 @@ import Testing
         #expect(verdicts("$$b + 2 > 0 \\Rightarrow b > -2$$") == [.unchecked, .unchecked])
     }
 
+    @Test func decimalsAreReadAsRounded() {
+        #expect(verdicts("$$\\frac{1}{\\sqrt{2}} = 0.707$$") == [.valid])
+        #expect(verdicts("$$\\frac{1}{\\sqrt{2}} = 0.708$$") == [.invalid])
+        #expect(verdicts("$$\\frac{1}{3} = 0,33$$") == [.valid])
+        #expect(verdicts("$$7,680,001 = 7680000$$") == [.invalid])
+    }
+
     @Test func redefinitionInALaterPartIsNotAnError() {
         let text = "$c = 1$ then later $c = 100$"
         #expect(verdicts(text) == [.unchecked])
