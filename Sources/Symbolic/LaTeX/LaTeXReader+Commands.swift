@@ -124,6 +124,15 @@ extension LaTeXReader {
         var f = f
         var outerPower: Expression? = nil
         skipSpacing()
+        // \tanh'(x), \sin''(x): derivatives of the function, at the argument.
+        var primes = 0
+        while isSymbol("'") { pos += 1; primes += 1 }
+        if primes > 0 {
+            let arg = try readFunctionArgument(t)
+            let u = Symbol("\u{1}u")
+            let d = Expression.apply(f, Expression(u)).derivative(with: u, times: primes)
+            return .scalar(d.substituting([u: arg]))
+        }
         if isSymbol("_") {
             pos += 1
             let baseTokens = try readRawGroup()
@@ -246,8 +255,8 @@ extension LaTeXReader {
         }
         let target: Expression
         if numRest.isEmpty {
-            // \frac{d}{dx} applies to the next factor.
-            guard case .scalar(let f) = try readPower() else { throw error("the derivative of a matrix", at: t) }
+            // \frac{d}{dx} applies to the rest of the product: `\frac{d}{dx} \frac{1}{2} (x - y)^2`.
+            guard case .scalar(let f) = try readProduct() else { throw error("the derivative of a matrix", at: t) }
             target = f
         } else {
             var nr = LaTeXReader(tokens: numRest)

@@ -58,7 +58,10 @@ public struct Definitions: Sendable {
                     return b.substituting(map)
                 case .derivative(let f, let s, let n):
                     guard case .symbol(let fs) = f.kind, let def = map[fs], def.rationalValue == nil else { return node }
-                    return structural(def, map).derivative(with: s, times: n)
+                    // ∂L/∂a treats a as the variable: its own definition is not substituted.
+                    var inner = map
+                    inner[s] = nil
+                    return structural(def, inner).derivative(with: s, times: n)
                 default:
                     return node
                 }

@@ -155,7 +155,9 @@ public struct Verifier: Sendable {
               !state.definitions.isDefined(name), case .success(let value) = s.items[1].value else { return false }
         if case .scalar(let e) = value, e.contains(name) { return false }
         if s.items[1].isProse { return false }
-        state.definitions.define(name, state.definitions.resolve(value))
+        // Kept as written (so ∂L/∂a sees L in terms of a); a definition that would make a cycle is an equation.
+        if case .scalar(let e) = state.definitions.resolve(value), e.contains(name) { return false }
+        state.definitions.define(name, value)
         return true
     }
 
@@ -223,10 +225,12 @@ public struct Verifier: Sendable {
                 outcome = .unchecked("a relation between two names (an assumption or a definition)")
             } else {
                 let names = x.hasNames || y.hasNames
-                let written = (x.symbols, y.symbols)
-                let oneSided = written.0.symmetricDifference(written.1).filter { !state.definitions.isDefined($0) }
-                outcome = checker.check(state.definitions.resolve(x), r, state.definitions.resolve(y), lhsLatex: a.latex, rhsLatex: b.latex,
-                                        usesNames: names, oneSided: Array(oneSided))
+                // Unknowns of an equation: undefined names written on one side only that stay on
+                // one side once definitions are applied (`a sin t + b cos t = sin(t + φ)`).
+                let (rx, ry) = (state.definitions.resolve(x), state.definitions.resolve(y))
+                let written = x.symbols.symmetricDifference(y.symbols).filter { !state.definitions.isDefined($0) }
+                let oneSided = written.intersection(rx.symbols.symmetricDifference(ry.symbols))
+                outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided))
             }
         }
         record(block, a, b, outcome, &state, relation: r)

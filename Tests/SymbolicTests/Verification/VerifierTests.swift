@@ -35,6 +35,20 @@ import Testing
         #expect(verdict(containing: "x_2 = 4") == .invalid)                   // 4 is not a root of x² - 5x + 6
     }
 
+    @Test func backpropagationThroughDefinitions() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/backprop.md")
+        let report = verify(try String(contentsOf: url, encoding: .utf8))
+        func verdict(_ s: String) -> StepVerdict? { report.steps.first { $0.latex.contains(s) }?.verdict }
+        #expect(verdict("\\frac{\\partial L}{\\partial w} = 2(a - y)") == .valid)     // through z = wx + b
+        #expect(verdict("2(a-y)a(1-a)x") == .valid)
+        #expect(verdict("a (1 + a)") == .invalid)                                    // σ' = σ(1 - σ), not σ(1 + σ)
+        #expect(verdict("\\frac{\\partial L}{\\partial a} = 2(a - y)") == .valid)     // a is the variable: not expanded
+        #expect(verdict("\\frac{\\partial h_t}{\\partial c_{t-1}}") == .valid)
+        #expect(verdict("c_{t-1} + 1") == .invalid)
+        #expect(verdict("\\frac{1}{2}(wx - y)^2") == .valid)                         // d/dw applies to the whole product
+        #expect(verdict("\\tanh'(x)") == .valid)
+    }
+
     @Test func arithmeticSlipReportsTheCorrectValue() throws {
         let report = verify("$$\\text{Self Attention} : 4 \\times 768 \\times 768 = 2357296$$")
         let step = try #require(report.steps.first)
