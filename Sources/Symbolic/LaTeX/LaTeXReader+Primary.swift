@@ -117,6 +117,10 @@ extension LaTeXReader {
             return .scalar(Expression.apply(.undefined(fname), args))
         }
         if name == "pi" && subscriptText == nil && accent == nil { return .scalar(.pi) }
+        // A bare `e` is Euler's number (`e_t` or `\hat{e}` stay names).
+        if name == "e" && subscriptText == nil && accent == nil && timeStep == nil && primes == 0 {
+            return .scalar(Expression.apply(.exp, .one))
+        }
         if let m = matrices[symbol] { return .matrix(m) }
         return .scalar(Expression(symbol))
     }

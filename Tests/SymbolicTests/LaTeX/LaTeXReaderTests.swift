@@ -19,6 +19,8 @@ import Testing
         #expect(read("x^{2y}") == parse("x^(2*y)"))
         #expect(read("x^23") == parse("3*x^2"))  // TeX takes one digit
         #expect(read("e^{-x}") == parse("exp(-x)"))
+        #expect(read("2e") == parse("2*exp(1)"))
+        #expect(read("e_t") == Expression(Symbol("e", subscriptText: "t")))
     }
 
     @Test func productsAndGrouping() {
