@@ -8,8 +8,10 @@ struct DiffCommand: ParsableCommand {
         discussion: "Example: derive diff 'tanh(w*x + b)' --wrt w --latex"
     )
 
-    @Argument(help: "The expression in plain syntax, or - to read it from standard input.")
-    var expression: String
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression in plain syntax (a leading minus is fine), or - to read it from standard input.", valueName: "expression"))
+    var words: [String]
+
+    var expression: String { words.joined(separator: " ") }
 
     @Option(name: .long, help: "The symbol to differentiate with respect to (e.g. x, W_ua).")
     var wrt: String

@@ -8,8 +8,10 @@ struct SimplifyCommand: ParsableCommand {
         discussion: "Example: derive simplify 'sin(x)^2 + cos(x)^2'"
     )
 
-    @Argument(help: "The expression in plain syntax, or - to read it from standard input.")
-    var expression: String
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression in plain syntax (a leading minus is fine), or - to read it from standard input.", valueName: "expression"))
+    var words: [String]
+
+    var expression: String { words.joined(separator: " ") }
 
     @OptionGroup var output: OutputOptions
 

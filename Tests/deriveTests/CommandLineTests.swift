@@ -46,6 +46,8 @@ struct CLI {
         #expect(try CLI.run(["diff", "x^5", "--wrt", "x", "--times", "2"]).out == "20*x^3\n")
         #expect(try CLI.run(["simplify", "sin(x)^2 + cos(x)^2"]).out == "1\n")
         #expect(try CLI.run(["expand", "-"], stdin: "(a-b)*(a+b)\n").out == "a^2 - b^2\n")
+        #expect(try CLI.run(["expand", "-x^2", "--latex"]).out == "-x^{2}\n")
+        #expect(try CLI.run(["expand", "1/(1+exp(-x))", "--latex"]).out == "\\frac{1}{1 + e^{-x}}\n")
     }
 
     @Test func jsonOutput() throws {

@@ -66,7 +66,9 @@ extension Add {
     /// Summands in print order: canonical order, except that a sum never starts with a
     /// minus sign when it has a positive summand (`1 - tanh²x`, not `-tanh²x + 1`).
     var printOrder: [Expression] {
-        let s = summands
+        var s = summands
+        // `1 + e^{-x}`, `1 - \tanh^2 x`: a constant with function terms is written first.
+        if prefersPositiveConstant, let c = s.popLast() { s.insert(c, at: 0) }
         guard let first = s.first, first.hasNegativeSign,
               let i = s.firstIndex(where: { !$0.hasNegativeSign }) else { return s }
         var out = s
