@@ -112,15 +112,14 @@ public enum ExactValue: Equatable, Sendable {
 extension Expression {
     /// The exact value at a point that assigns a rational to every free symbol.
     public func exactValue(at point: [Symbol: Rational]) -> ExactValue {
-        var powers: [Expression: Rational] = [:]
-        return ExactEvaluator(point: point).value(self, &powers)
+        ExactEvaluator(point: point).value(self)
     }
 }
 
 struct ExactEvaluator {
     let point: [Symbol: Rational]
 
-    func value(_ e: Expression, _ cache: inout [Expression: Rational]) -> ExactValue {
+    func value(_ e: Expression) -> ExactValue {
         switch e.kind {
         case .number(let r): return .rational(r)
         case .symbol(let s):
@@ -130,7 +129,7 @@ struct ExactEvaluator {
             var parts: [Rational] = [a.constant]
             parts.reserveCapacity(a.terms.count + 1)
             for (t, c) in a.terms {
-                switch value(t, &cache) {
+                switch value(t) {
                 case .rational(let v): parts.append(v * c)
                 case let other: return other
                 }
@@ -140,17 +139,17 @@ struct ExactEvaluator {
             var acc = m.coefficient
             var irrational = false
             for (b, x) in m.factors {
-                switch power(b, x, &cache) {
+                switch power(b, x) {
                 case .rational(let v): acc *= v
                 case .undefined: return .undefined
                 case .irrational: irrational = true
                 }
             }
             return irrational ? .irrational : .rational(acc)
-        case .power(let b, let x): return power(b, x, &cache)
+        case .power(let b, let x): return power(b, x)
         case .function(let f, let args):
             guard args.count == 1 else { return .irrational }
-            let inner = value(args[0], &cache)
+            let inner = value(args[0])
             guard case .rational(let u) = inner else { return inner }
             let r = Expression.apply(f, Expression(u))
             if case .number(let v) = r.kind { return .rational(v) }
@@ -161,9 +160,10 @@ struct ExactEvaluator {
         }
     }
 
-    private func power(_ b: Expression, _ x: Expression, _ cache: inout [Expression: Rational]) -> ExactValue {
-        guard case .rational(let bv) = value(b, &cache) else { return value(b, &cache) == .undefined ? .undefined : .irrational }
-        guard case .rational(let xv) = value(x, &cache) else { return value(x, &cache) == .undefined ? .undefined : .irrational }
+    private func power(_ b: Expression, _ x: Expression) -> ExactValue {
+        let base = value(b), exponent = value(x)
+        guard case .rational(let bv) = base else { return base == .undefined ? .undefined : .irrational }
+        guard case .rational(let xv) = exponent else { return exponent == .undefined ? .undefined : .irrational }
         if xv.isInteger, let k = xv.numerator.intValue {
             if (bv.numerator.bitWidth + bv.denominator.bitWidth) * abs(k) > Expression.maximumPowerBits && !bv.magnitude.isOne && !bv.isZero {
                 return .irrational  // too large to compute exactly; intervals take over

@@ -37,10 +37,10 @@ extension Expression {
         switch kind {
         case .number(let r): return !r.isNegative
         case .constant: return true
-        case .function(let f, let args):
+        case .function(let f, _):
             switch f {
             case .exp, .abs, .sigmoid, .relu, .heaviside, .cosh: return true
-            default: return args.count == 1 && f == .sqrtLike
+            default: return false
             }
         case .power(let b, let e):
             if case .number(let r) = e.kind {
@@ -110,9 +110,4 @@ extension Expression {
         default: return []
         }
     }
-}
-
-extension Function {
-    /// Placeholder that never matches: the square root is a power, not a function.
-    static let sqrtLike = Function.undefined("\u{0}sqrt")
 }
