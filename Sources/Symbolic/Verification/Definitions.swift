@@ -38,8 +38,15 @@ public struct Definitions: Sendable {
     /// Replaces defined names by their definitions (transitively) and evaluates derivatives
     /// of names defined by expressions.
     public func resolve(_ e: Expression) -> Expression {
-        let map = scalars
+        var map = scalars
         if map.isEmpty && functions.isEmpty { return e }
+        // Course notation drops the time step of the current step (`\Gamma_o` for
+        // `\Gamma_o^{<t>}`): an undefined name without one stands for the only defined variant.
+        var variants: [Symbol: [Symbol]] = [:]
+        for k in map.keys where k.timeStep != nil {
+            variants[Symbol(k.name, accent: k.accent, subscriptText: k.subscriptText, primes: k.primes), default: []].append(k)
+        }
+        for (plain, vs) in variants where vs.count == 1 && map[plain] == nil { map[plain] = Expression(vs[0]) }
         var current = e
         for _ in 0..<12 {
             let next = current.transformed { node in

@@ -194,17 +194,22 @@ public struct StatementReader {
         return ts
     }
 
-    /// Text-only tokens: `\text{…}` groups, prose and letters, with no relation.
+    /// A label: some `\text{…}` or prose, and no relation (`\text{Loss at } \langle t \rangle`,
+    /// `\text{From the } \bar{y} \text{ side}`). A colon after a relation is not a label's
+    /// (`\forall n \neq m: …`).
     static func isLabel(_ ts: [LaTeXToken]) -> Bool {
         if ts.isEmpty { return true }
         var depth = 0, sawText = false
         for t in ts {
+            let before = depth
             depth += nesting(t)
             switch t.kind {
-            case .command(let c) where ["text", "textbf", "mathrm", "textit", "quad", "qquad", "mathbf"].contains(c): sawText = true
+            case .command(let c) where ["text", "textbf", "mathrm", "textit", "quad", "qquad"].contains(c): sawText = true
             case .prose: sawText = true
-            case .symbol("="): if depth == 0 { return false }
-            default: if depth == 0, case .letter = t.kind {} else if depth == 0 { if case .symbol("{") = t.kind {} else if case .symbol("}") = t.kind {} else { return false } }
+            case .symbol("="), .symbol("<"), .symbol(">"): if before == 0 { return false }
+            case .command(let c) where relationCommands[c] != nil || arrowCommands.contains(c) || c == "forall" || c == "exists":
+                if before == 0 { return false }
+            default: break
             }
         }
         return sawText

@@ -97,6 +97,15 @@ import Testing
         #expect(verdicts("$$b + 2 > 0 \\Rightarrow b > -2$$") == [.unchecked, .unchecked])
     }
 
+    @Test func aNameWithoutItsTimeStepIsTheCurrentStep() {
+        let text = """
+        $$\\Gamma_o^{<t>} = \\sigma(\\gamma_o^{<t>})$$
+        $$a^{<t>} = \\Gamma_o \\tanh(c^{<t>})$$
+        $$\\frac{\\partial a^{<t>}}{\\partial c^{<t>}} = \\Gamma_o^{<t>} (1 - \\tanh^2 c^{<t>})$$
+        """
+        #expect(verdicts(text) == [.valid])
+    }
+
     @Test func decimalsAreReadAsRounded() {
         #expect(verdicts("$$\\frac{1}{\\sqrt{2}} = 0.707$$") == [.valid])
         #expect(verdicts("$$\\frac{1}{\\sqrt{2}} = 0.708$$") == [.invalid])
