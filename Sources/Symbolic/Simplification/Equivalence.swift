@@ -161,11 +161,13 @@ extension Expression {
         }
     }
 
-    /// An upper bound on the total degree of the numerator and denominator (for rational functions).
+    /// An upper bound on the degree of the numerator of the expression over one common
+    /// denominator (for rational functions): degrees of numerators and denominators add up,
+    /// and a sum's terms are counted together, since their denominators multiply.
     var degreeBound: Int {
         switch kind {
         case .symbol: return 1
-        case .add(let a): return a.terms.map { $0.term.degreeBound }.max() ?? 0
+        case .add(let a): return a.terms.reduce(0) { $0 + $1.term.degreeBound }
         case .mul(let m):
             return m.factors.reduce(0) { $0 + $1.base.degreeBound * abs($1.exponent.rationalValue?.numerator.intValue ?? 1) }
         case .power(let b, let x): return b.degreeBound * abs(x.rationalValue?.numerator.intValue ?? 1)

@@ -21,7 +21,8 @@ extension Verifier {
             roots.append(root)
             j += 1
         }
-        guard !roots.isEmpty, let poly = UnivariateDivision.poly(p, x) else { return nil }
+        // A polynomial equation of degree at least one (an identity or a contradiction is no solving claim).
+        guard !roots.isEmpty, let poly = UnivariateDivision.poly(p, x), poly.count >= 2 else { return nil }
         let name = PlainPrinter.name(x)
         let outcome: StepChecker.Outcome
         let notRoots = roots.filter { r in !UnivariateDivision.evaluate(poly, r).isZero }
