@@ -38,10 +38,14 @@ extension VerificationReport {
             case .unchecked: mark = "\\textcolor{gray}{?}"
             }
             out += "\\noindent Line \(s.line):\n\\[ \(s.latex) \\qquad \(mark) \\]\n"
-            if s.verdict == .invalid {
-                out += "\\begin{quote}\\color{red} \(LaTeXText.escape(s.reason))\\end{quote}\n"
-            } else if s.verdict == .unchecked {
-                out += "\\begin{quote}\\color{gray} \(LaTeXText.escape(s.reason))\\end{quote}\n"
+            if s.verdict != .valid {
+                let color = s.verdict == .invalid ? "red" : "gray"
+                out += "\\begin{quote}\\color{\(color)} \(LaTeXText.escape(s.reason))"
+                // The correction, typeset: what the left side really is.
+                if s.verdict == .invalid, let c = s.counterexample?.correct, let e = try? PlainParser.parse(c) {
+                    out += "\\\\ \\(\\text{left side} = \(e.latex)\\)"
+                }
+                out += "\\end{quote}\n"
             }
             out += "\n"
         }

@@ -52,6 +52,16 @@ import Testing
         #expect(EquivalenceChecker().compare(a, b, at: p, ce.point.map { $0.symbol }) != nil)
     }
 
+    @Test func largeRationalIdentitiesUseSchwartzZippelWithItsBound() {
+        var checker = EquivalenceChecker()
+        checker.termLimit = 3  // force the sampling path
+        let a = parse("(x+y)^6/(x-y)"), b = parse("(x^6 + 6*x^5*y + 15*x^4*y^2 + 20*x^3*y^3 + 15*x^2*y^4 + 6*x*y^5 + y^6)/(x-y)")
+        guard case .equal(let method) = checker.check(a, b) else { Issue.record("not proved"); return }
+        #expect(method.contains("Schwartz–Zippel") && method.contains("error probability"))
+        let wrong = parse("(x^6 + 6*x^5*y + 15*x^4*y^2 + 20*x^3*y^3 + 15*x^2*y^4 + 6*x*y^5 + 2*y^6)/(x-y)")
+        guard case .different = checker.check(a, wrong) else { Issue.record("not refuted"); return }
+    }
+
     @Test func arithmeticSlip() {
         guard case .different(let ce) = parse("4*768*768").equivalent(to: parse("2357296")) else {
             Issue.record("not refuted"); return
