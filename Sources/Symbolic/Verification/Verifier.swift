@@ -53,8 +53,16 @@ public struct Verifier: Sendable {
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
+        let statements = joiningOpenChains(statements, block, &state)
+        var k = 0
+        while k < statements.count {
+            k += processStatement(statements, at: k, block, &state)
+        }
+    }
+
+    /// `… =` ending one display block and `$$ … $$` starting the next are one chain.
+    private func joiningOpenChains(_ statements: [Statement], _ block: MathBlock, _ state: inout DocumentState) -> [Statement] {
         var statements = statements
-        // A chain left open by the previous display block continues here.
         if let (item, relation) = state.pending, var first = statements.first, !first.continuesPrevious, block.display {
             first.items.insert(item, at: 0)
             first.relations.insert(relation, at: 0)
@@ -67,77 +75,77 @@ public struct Verifier: Sendable {
             last.relations.removeLast()
             statements[statements.count - 1] = last
         }
-        var k = 0
-        while k < statements.count {
-            var s = statements[k]
-            // Definitions are recognised on the items as written; checks use them re-read with
-            // the matrices defined so far (so `\tilde{X}^T` is the transpose of a defined matrix).
-            let written = s
-            let matrices = state.definitions.matrices
-            s.items = s.items.map { $0.reread(matrices: matrices) }
-            if s.conditional {
-                for i in 0..<s.relations.count {
-                    record(block, s.items[i], s.items[i + 1], .unchecked("a statement that holds under a condition (if …)"), &state, relation: s.relations[i])
-                }
-                k += 1; continue
+        return statements
+    }
+
+    /// Checks statements[k] (with what it needs of its neighbours); returns how many statements it used.
+    private func processStatement(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int {
+        // Definitions are recognised on the items as written; checks use them re-read with the
+        // matrices defined so far (so `\tilde{X}^T` is the transpose of a defined matrix).
+        let written = statements[k]
+        var s = written
+        let matrices = state.definitions.matrices
+        s.items = s.items.map { $0.reread(matrices: matrices) }
+        if s.conditional {
+            for i in 0..<s.relations.count {
+                record(block, s.items[i], s.items[i + 1], .unchecked("a statement that holds under a condition (if …)"), &state, relation: s.relations[i])
             }
-            if let f = s.failure {
-                record(block, s.items.first, nil, .unchecked("cannot read \(f.construct)"), &state)
-                k += 1; continue
-            }
-            if s.continuesPrevious {
-                guard let prev = state.previousLast, block.display || k > 0 else {
-                    s.items.removeFirst(); s.relations.removeFirst()
-                    if s.items.isEmpty { k += 1; continue }
-                    state.previousLast = s.items.last
-                    k += 1; continue
-                }
-                s.items[0] = prev
-            }
-            if let op = s.leadingOperator, let prev = state.previousLast, case .success(let pv) = prev.value,
-               let first = s.items.first, case .success(let fv) = first.value {
-                // `\times 8 \rightarrow 18874368`: the operator applies to the previous value, and
-                // the arrow that follows states its result.
-                let combined = combine(pv, op, fv)
-                let item = ChainItem(value: combined.map { .success($0) } ?? .failure(ReaderError("an operator on a matrix", line: first.line, column: first.column)),
-                                     latex: prev.latex + " " + (op == "+" ? "+" : "\\times") + " " + first.latex, line: first.line, column: first.column, isProse: false)
-                if s.items.count == 1, k + 1 < statements.count, statements[k + 1].followsArrow, statements[k + 1].items.count == 1 {
-                    let result = statements[k + 1].items[0]
-                    checkPair(item, .equal, result, block, &state)
-                    state.previousLast = result
-                    k += 2; continue
-                }
-                s.items[0] = item
-            }
-            // A solving claim: `P = 0 \rightarrow \lambda_1 = 1, \lambda_2 = 4`.
-            if let consumed = solvingClaim(statements, at: k, block, &state) {
-                k += consumed; continue
-            }
-            if defineTuple(written, &state) {
-                state.lastNote = "definition of \(s.items[0].latex)"
-                state.previousLast = s.items.last
-                k += 1; continue
-            }
-            if defineFunction(written, &state) {
-                state.lastNote = "definition of \(s.items[0].latex)"
-                for i in 1..<s.relations.count { checkPair(s.items[i], s.relations[i], s.items[i + 1], block, &state) }
-                state.previousLast = s.items.last
-                k += 1; continue
-            }
-            var start = 0
-            if let redefinition = redefines(written, &state) {
-                record(block, s.items[0], s.items[1], redefinition, &state)
-                start = 1
-            } else if defineIfFresh(written, &state) {
-                start = 1
-                state.lastNote = "definition of \(s.items[0].latex)"
-            }
-            for i in start..<s.relations.count {
-                checkPair(s.items[i], s.relations[i], s.items[i + 1], block, &state)
-            }
-            if !s.items.isEmpty { state.previousLast = s.items.last }
-            k += 1
+            return 1
         }
+        if let f = s.failure {
+            record(block, s.items.first, nil, .unchecked("cannot read \(f.construct)"), &state)
+            return 1
+        }
+        if s.continuesPrevious {
+            // `= c` on its own line continues the previous chain; with nothing before it, it is dropped.
+            guard let prev = state.previousLast, block.display || k > 0 else {
+                if s.items.count > 1 { state.previousLast = s.items.last }
+                return 1
+            }
+            s.items[0] = prev
+        }
+        if let used = applyLeadingOperator(&s, statements, at: k, block, &state) { return used }
+        if let used = solvingClaim(statements, at: k, block, &state) { return used }
+        if defineTuple(written, &state) {
+            state.lastNote = "definition of \(s.items[0].latex)"
+            state.previousLast = s.items.last
+            return 1
+        }
+        var start = 0
+        if defineFunction(written, &state) {
+            state.lastNote = "definition of \(s.items[0].latex)"
+            start = 1
+        } else if let redefinition = redefines(written, &state) {
+            record(block, s.items[0], s.items[1], redefinition, &state)
+            start = 1
+        } else if defineIfFresh(written, &state) {
+            state.lastNote = "definition of \(s.items[0].latex)"
+            start = 1
+        }
+        for i in start..<s.relations.count {
+            checkPair(s.items[i], s.relations[i], s.items[i + 1], block, &state)
+        }
+        if !s.items.isEmpty { state.previousLast = s.items.last }
+        return 1
+    }
+
+    /// `\times 8 \rightarrow 18874368`: the operator applies to the previous value and the arrow
+    /// that follows states the result. Returns the statements used when it checked such a pair.
+    private func applyLeadingOperator(_ s: inout Statement, _ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+        guard let op = s.leadingOperator, let prev = state.previousLast, case .success(let pv) = prev.value,
+              let first = s.items.first, case .success(let fv) = first.value else { return nil }
+        let value: Result<MathValue, ReaderError> = combine(pv, op, fv).map { .success($0) }
+            ?? .failure(ReaderError("an operator on a matrix", line: first.line, column: first.column))
+        let item = ChainItem(value: value, latex: prev.latex + " " + (op == "+" ? "+" : "\\times") + " " + first.latex,
+                             line: first.line, column: first.column, isProse: false)
+        if s.items.count == 1, k + 1 < statements.count, statements[k + 1].followsArrow, statements[k + 1].items.count == 1 {
+            let result = statements[k + 1].items[0]
+            checkPair(item, .equal, result, block, &state)
+            state.previousLast = result
+            return 2
+        }
+        s.items[0] = item
+        return nil
     }
 
     private func combine(_ a: MathValue, _ op: Character, _ b: MathValue) -> MathValue? {
