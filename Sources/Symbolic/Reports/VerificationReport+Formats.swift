@@ -28,6 +28,7 @@ extension VerificationReport {
         \\begin{document}
         \\section*{Verification of \\texttt{\(LaTeXText.escape(file))}}
         \(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked.
+        \par\medskip
 
         """
         for s in steps {
@@ -37,14 +38,17 @@ extension VerificationReport {
             case .invalid: mark = "\\textcolor{red}{\\boldsymbol{\\times}}"
             case .unchecked: mark = "\\textcolor{gray}{?}"
             }
-            out += "\\noindent Line \(s.line):\n\\[ \(s.latex) \\qquad \(mark) \\]\n"
+            out += "\\noindent Line \(s.line):\n\\[ \(LaTeXText.asciiDigits(s.latex)) \\qquad \(mark) \\]\n"
             if s.verdict != .valid {
                 let color = s.verdict == .invalid ? "red" : "gray"
-                out += "\\begin{quote}\\color{\(color)} \(LaTeXText.escape(s.reason))"
-                // The correction, typeset: what the left side really is.
+                // The correction, typeset: what the left side really is (instead of its plain form).
+                var reason = s.reason
+                var correction = ""
                 if s.verdict == .invalid, let c = s.counterexample?.correct, let e = try? PlainParser.parse(c) {
-                    out += "\\\\ \\(\\text{left side} = \(e.latex)\\)"
+                    if let r = reason.range(of: "; the left side is ") { reason = String(reason[..<r.lowerBound]) }
+                    correction = "\\\\ \\(\\text{left side} = \(e.latex)\\)"
                 }
+                out += "\\begin{quote}\\color{\(color)} \(LaTeXText.escape(reason))\(correction)"
                 out += "\\end{quote}\n"
             }
             out += "\n"
@@ -56,6 +60,15 @@ extension VerificationReport {
 
 /// Escaping of plain text for LaTeX.
 enum LaTeXText {
+    /// Persian and Arabic-Indic digits (and the Arabic decimal separator) as ASCII, for pdfLaTeX.
+    static func asciiDigits(_ s: String) -> String {
+        String(s.map { c -> Character in
+            if c == "٫" { return "." }
+            if let d = LaTeXLexer.digitValue(c), !c.isASCII { return Character(String(d)) }
+            return c
+        })
+    }
+
     static func escape(_ s: String) -> String {
         var out = ""
         for c in s {

@@ -8,6 +8,23 @@ public enum Relation: String, Sendable {
     case distributed = "∼"
     case equivalent = "≡"
     case proportional = "∝"
+
+    /// The LaTeX for the relation.
+    public var latex: String {
+        switch self {
+        case .equal: "="
+        case .approximately: "\\approx"
+        case .notEqual: "\\neq"
+        case .less: "<"
+        case .lessOrEqual: "\\leq"
+        case .greater: ">"
+        case .greaterOrEqual: "\\geq"
+        case .member: "\\in"
+        case .distributed: "\\sim"
+        case .equivalent: "\\equiv"
+        case .proportional: "\\propto"
+        }
+    }
 }
 
 /// One side of a relation as read from the document.

@@ -66,9 +66,13 @@ public struct StatementReader {
                         if ts[k].kind == .command("end") { depth -= 1; if depth == 0 { break } }
                         k += 1
                     }
-                    out.append(LaTeXToken(kind: .command("piecewise"), line: t.line, column: t.column, spaceBefore: true))
                     i = k + 1
                     if i < ts.count, ts[i].kind == .symbol("{"), let close = matchingBrace(ts, i) { i = close + 1 }
+                    // One token standing for the whole environment, spanning its source text.
+                    var piecewise = LaTeXToken(kind: .command("piecewise"), line: t.line, column: t.column, spaceBefore: true)
+                    piecewise.start = t.start
+                    piecewise.end = ts[min(i, ts.count) - 1].end
+                    out.append(piecewise)
                     continue
                 }
                 if wrapperEnvironments.contains(name) {
