@@ -28,7 +28,7 @@ extension VerificationReport {
         \\begin{document}
         \\section*{Verification of \\texttt{\(LaTeXText.escape(file))}}
         \(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked.
-        \par\medskip
+        \\par\\medskip
 
         """
         for s in steps {
