@@ -7,6 +7,7 @@ struct Derive: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "derive",
         abstract: "A symbolic math and derivation engine over exact rationals.",
+        version: "0.1.0",
         subcommands: [ExpandCommand.self, DiffCommand.self, SimplifyCommand.self, VerifyCommand.self]
     )
 

@@ -18,34 +18,42 @@ struct VerifyCommand: ParsableCommand {
         case text, json, latex
     }
 
-    @Argument(help: "The file to check, or - for standard input.")
-    var file: String
+    @Argument(help: "The files to check (a folder of submissions, say), or - for standard input.")
+    var files: [String]
 
-    @Option(name: .long, help: "Output format: text, json or latex.")
+    @Option(name: .long, help: "Output format: text, json or latex. With several files, json prints one object per line.")
     var format: Format = .text
 
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give a file to check, or - for standard input") }
+    }
+
     func run() throws {
-        let text: String
-        let name: String
+        var anyInvalid = false
+        for file in files {
+            let (text, name) = try read(file)
+            let report = Verifier().verify(text, file: name)
+            switch format {
+            case .text: print(report.text, terminator: "")
+            case .json: print(files.count == 1 ? report.json : report.compactJSON)
+            case .latex: print(report.latex, terminator: "")
+            }
+            anyInvalid = anyInvalid || report.summary.invalid > 0
+        }
+        if anyInvalid { throw ExitCode(1) }
+    }
+
+    /// The text of a file (or of standard input for `-`) and the name to report.
+    private func read(_ file: String) throws -> (String, String) {
         if file == "-" {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            name = "<stdin>"
-        } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw InputError(description: "cannot read \(file): no such file or not readable")
-            }
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw InputError(description: "\(file): not UTF-8 text")
-            }
-            text = decoded
-            name = file
+            return (String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self), "<stdin>")
         }
-        let report = Verifier().verify(text, file: name)
-        switch format {
-        case .text: print(report.text, terminator: "")
-        case .json: print(report.json)
-        case .latex: print(report.latex, terminator: "")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(description: "cannot read \(file): no such file or not readable")
         }
-        if report.summary.invalid > 0 { throw ExitCode(1) }
+        guard let decoded = String(data: data, encoding: .utf8) else {
+            throw InputError(description: "\(file): not UTF-8 text")
+        }
+        return (decoded, file)
     }
 }

@@ -69,6 +69,21 @@ struct CLI {
         #expect(file.status == 2 && file.err.hasPrefix("error: cannot read /nonexistent/file.md"))
     }
 
+    @Test func verifyManyFilesAsJSONLines() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.md"), b = dir.appendingPathComponent("b.md")
+        try "$$1 + 1 = 2$$".write(to: a, atomically: true, encoding: .utf8)
+        try "$$2 + 2 = 5$$".write(to: b, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["verify", a.path, b.path, "--format", "json"])
+        #expect(r.status == 1)
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 2)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect((second["summary"] as? [String: Int])?["invalid"] == 1)
+    }
+
     @Test func verifyExitStatus() throws {
         let bad = try CLI.run(["verify", "-"], stdin: "$$2 + 2 = 5$$")
         #expect(bad.status == 1)

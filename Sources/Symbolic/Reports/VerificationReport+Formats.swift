@@ -19,6 +19,13 @@ extension VerificationReport {
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
 
+    /// The report as JSON on one line (for JSON Lines output over many files).
+    public var compactJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
     /// A LaTeX document: every step re-typeset with a mark, and the correction under each wrong one.
     public var latex: String {
         var out = """
