@@ -32,8 +32,8 @@ struct CLI {
     @Test func helpListsSubcommands() throws {
         let r = try CLI.run(["--help"])
         #expect(r.status == 0)
-        for sub in ["expand", "diff", "simplify", "verify"] { #expect(r.out.contains(sub)) }
-        for sub in ["expand", "diff", "simplify", "verify"] {
+        for sub in ["expand", "diff", "simplify", "eval", "equivalent", "verify"] { #expect(r.out.contains(sub)) }
+        for sub in ["expand", "diff", "simplify", "eval", "equivalent", "verify"] {
             let h = try CLI.run([sub, "--help"])
             #expect(h.status == 0 && h.out.contains("USAGE"))
         }
@@ -48,6 +48,17 @@ struct CLI {
         #expect(try CLI.run(["expand", "-"], stdin: "(a-b)*(a+b)\n").out == "a^2 - b^2\n")
         #expect(try CLI.run(["expand", "-x^2", "--latex"]).out == "-x^{2}\n")
         #expect(try CLI.run(["expand", "1/(1+exp(-x))", "--latex"]).out == "\\frac{1}{1 + e^{-x}}\n")
+    }
+
+    @Test func evalAndEquivalent() throws {
+        #expect(try CLI.run(["eval", "x^2 + y", "--at", "x=1/2", "--at", "y=3"]).out == "13/4\n")
+        #expect(try CLI.run(["eval", "cos(x)", "--at", "x=pi/3"]).out == "1/2\n")
+        let equal = try CLI.run(["equivalent", "tanh(x)", "2*sigmoid(2*x) - 1"])
+        #expect(equal.status == 0 && equal.out.hasPrefix("equal"))
+        let different = try CLI.run(["equivalent", "sqrt(x^2)", "x"])
+        #expect(different.status == 1 && different.out.hasPrefix("different"))
+        let bad = try CLI.run(["eval", "x", "--at", "x"])
+        #expect(bad.status == 2 && bad.err == "error: --at x: expected name=value\n")
     }
 
     @Test func jsonOutput() throws {
