@@ -53,6 +53,8 @@ struct Atomizer {
 
     /// Splits an argument into a rational constant, a multiple of π, and `(direction, coefficient)` pairs.
     static func linearParts(_ u: Expression) -> (constant: Rational, pi: Rational, parts: [(Expression, Rational)]) {
+        // ω(t + φ) is the angle ωt + ωφ.
+        let u = u.expanded(maxTerms: 1_000) ?? u
         var constant = Rational.zero, pi = Rational.zero
         var parts: [(Expression, Rational)] = []
         for s in u.summandList {

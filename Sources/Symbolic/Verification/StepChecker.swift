@@ -24,9 +24,21 @@ public struct StepChecker: Sendable {
         case let (.matrix(a), .matrix(b)):
             guard relation == .equal else { return .unchecked("a relation \(relation.rawValue) between matrices") }
             return checkMatrices(a, b)
-        default:
-            return .unchecked("one side is a matrix and the other a scalar")
+        case let (.matrix(m), .scalar(e)), let (.scalar(e), .matrix(m)):
+            // `A v = 0` and `M M^T = I`: 0 and I stand for the zero and identity matrices.
+            guard relation == .equal, let other = StepChecker.matrixReading(of: e, like: m) else {
+                return .unchecked("one side is a matrix and the other a scalar")
+            }
+            if case .matrix = lhs { return checkMatrices(m, other) }
+            return checkMatrices(other, m)
         }
+    }
+
+    /// 0 as the zero matrix of `m`'s shape, the name I as the identity of its size.
+    static func matrixReading(of e: Expression, like m: Matrix) -> Matrix? {
+        if e.isZero { return Matrix(rows: m.rows, columns: m.columns, entries: Array(repeating: .zero, count: m.rows * m.columns)) }
+        if case .symbol(let s) = e.kind, s == Symbol("I"), m.rows == m.columns { return .identity(m.rows) }
+        return nil
     }
 
     func checkMatrices(_ a: Matrix, _ b: Matrix) -> Outcome {

@@ -49,6 +49,14 @@ import Testing
         #expect(verdict("\\tanh'(x)") == .valid)
     }
 
+    @Test func rotationOfPositionalEncodings() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/pe-rotation.md")
+        let report = verify(try String(contentsOf: url, encoding: .utf8))
+        // Angle addition, M PE(t) = PE(t + φ), M Mᵀ = I, det M = 1, Mᵀ undoes M, A v = 0: valid;
+        // the last step swaps sin and cos: invalid.
+        #expect(report.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .valid, .valid, .valid, .invalid])
+    }
+
     @Test func arithmeticSlipReportsTheCorrectValue() throws {
         let report = verify("$$\\text{Self Attention} : 4 \\times 768 \\times 768 = 2357296$$")
         let step = try #require(report.steps.first)
