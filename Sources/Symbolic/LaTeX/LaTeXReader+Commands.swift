@@ -205,10 +205,7 @@ extension LaTeXReader {
         guard isCommand(["right"]) else { throw peek.map(unreadable) ?? error("missing \\right", at: t) }
         pos += 1
         _ = next()  // the closing delimiter
-        if isAbs {
-            guard case .scalar(let e) = v else { throw error("|·| of a matrix", at: t) }
-            return .scalar(Expression.apply(.abs, e))
-        }
+        if isAbs { return .scalar(try absoluteValueOrDeterminant(v, at: t)) }
         return v
     }
 

@@ -55,13 +55,22 @@ extension LaTeXReader {
             let inner = try readValue()
             absDepth -= 1
             try expect("|")
-            guard case .scalar(let e) = inner else { throw error("|·| of a matrix", at: t) }
-            return .scalar(Expression.apply(.abs, e))
+            return .scalar(try absoluteValueOrDeterminant(inner, at: t))
         case .command(let c):
             pos += 1
             return try readCommand(c, t)
         case .prose, .symbol:
             throw unreadable(t)
+        }
+    }
+
+    /// |x| of a scalar, and |M| of a square matrix (its determinant).
+    func absoluteValueOrDeterminant(_ v: MathValue, at t: LaTeXToken) throws(ReaderError) -> Expression {
+        switch v {
+        case .scalar(let e): return Expression.apply(.abs, e)
+        case .matrix(let m):
+            guard let d = m.determinant else { throw error("|·| of a non-square matrix", at: t) }
+            return d
         }
     }
 

@@ -118,7 +118,17 @@ public struct LaTeXReader {
         var acc = try readPower()
         while true {
             skipSpacing()
-            if isSymbol("*") || isCommand(["cdot", "times", "ast"]) {
+            if isCommand(["cdot"]) {
+                // `u \cdot v` of two vectors of one length is their dot product.
+                pos += 1
+                let rhs = try readPower()
+                if case .matrix(let a) = acc, case .matrix(let b) = rhs, a.columns != b.rows,
+                   min(a.rows, a.columns) == 1, min(b.rows, b.columns) == 1, a.entries.count == b.entries.count {
+                    acc = .scalar(Expression.sum(zip(a.entries, b.entries).map { $0 * $1 }))
+                } else {
+                    acc = try multiply(acc, rhs)
+                }
+            } else if isSymbol("*") || isCommand(["times", "ast"]) {
                 pos += 1
                 acc = try multiply(acc, try readPower())
             } else if isSymbol("/") || isCommand(["div"]) {

@@ -99,6 +99,13 @@ import Testing
         #expect(t == .matrix(Matrix([[Expression(1)], [Expression(2)]])!))
         #expect(read("\\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}") == parse("a*d - b*c"))
         #expect(read("\\begin{vmatrix} 2 & 1 \\\\ 1 & 2 \\end{vmatrix}") == Expression(3))
+        #expect(read("\\left| \\begin{pmatrix} 2 & 1 \\\\ 1 & 2 \\end{pmatrix} \\right|") == Expression(3))
+        #expect(read("\\begin{bmatrix} a & b \\end{bmatrix} \\cdot \\begin{bmatrix} c & d \\end{bmatrix}") == parse("a*c + b*d"))
+    }
+
+    @Test func determinantBarsAndDotProducts() {
+        #expect(read("\\left| \\begin{pmatrix} 2 & 1 \\\\ 1 & 2 \\end{pmatrix} \\right|") == Expression(3))
+        #expect(read("\\begin{bmatrix} a & b \\end{bmatrix} \\cdot \\begin{bmatrix} c & d \\end{bmatrix}") == parse("a*c + b*d"))
     }
 
     @Test func unreadableConstructsAreNamed() {
