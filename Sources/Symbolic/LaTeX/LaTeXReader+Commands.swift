@@ -14,7 +14,7 @@ extension LaTeXReader {
     /// Names written in `\text{…}` or `\operatorname{…}` that are functions.
     static let textFunctions: [String: Function] = [
         "ReLU": .relu, "relu": .relu, "Relu": .relu, "sigmoid": .sigmoid, "tanh": .tanh, "exp": .exp,
-        "log": .log, "sin": .sin, "cos": .cos, "sign": .heaviside, "H": .heaviside, "step": .heaviside,
+        "log": .log, "sin": .sin, "cos": .cos, "H": .heaviside, "step": .heaviside,
     ]
 
     mutating func readCommand(_ c: String, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
@@ -55,6 +55,11 @@ extension LaTeXReader {
         case "text", "mathrm", "operatorname", "mathit", "textit", "mathsf", "textrm", "textnormal":
             let raw = LaTeXReader.text(try readRawGroup()).trimmingCharacters()
             if let f = LaTeXReader.textFunctions[raw] { return try readFunction(f, t) }
+            if raw == "sign" || raw == "sgn" {
+                // sign(u) = u/|u| (away from 0, where the two agree).
+                let u = try readFunctionArgument(t)
+                return .scalar(u / Expression.apply(.abs, u))
+            }
             if raw.count == 1, let l = raw.first, l.isLetter, l.isASCII {
                 return try readSymbolOrApplication(raw, accent: nil, start: t)
             }

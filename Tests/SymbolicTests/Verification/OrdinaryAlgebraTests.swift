@@ -31,6 +31,7 @@ import Testing
         "\\log_2 8 = 3",
         "\\sqrt{2} \\approx 1.414",
         "x^{2/3} = (x^{1/3})^2",
+        "\\frac{d}{dx}|x| = \\text{sign}(x)",
     ])
     func valid(_ latex: String) {
         #expect(verdict(latex) == .valid, "\(latex)")
