@@ -30,7 +30,7 @@ public enum Function: Hashable, Sendable {
         case "sin": .sin; case "cos": .cos; case "tan": .tan; case "cot": .cot; case "sec": .sec; case "csc": .csc
         case "asin", "arcsin": .asin; case "acos", "arccos": .acos; case "atan", "arctan": .atan
         case "sinh": .sinh; case "cosh": .cosh; case "tanh": .tanh
-        case "sigmoid": .sigmoid; case "relu", "ReLU": .relu; case "heaviside", "H": .heaviside; case "abs": .abs
+        case "sigmoid": .sigmoid; case "relu", "ReLU": .relu; case "heaviside": .heaviside; case "abs": .abs
         default: nil
         }
     }

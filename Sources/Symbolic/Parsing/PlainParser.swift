@@ -134,6 +134,10 @@ public struct PlainParser {
             guard !args.isEmpty else { pos = start; throw error("\(name)() needs an argument") }
             return Expression.apply(.undefined(name), args)
         }
+        if Function.named(name) != nil || name == "sqrt" {
+            pos = start
+            throw error("\(name) needs its argument in parentheses: \(name)(…)")
+        }
         switch name {
         case "pi": return .pi
         case "e": return Expression.apply(.exp, .one)

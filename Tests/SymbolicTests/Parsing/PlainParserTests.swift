@@ -21,6 +21,7 @@ import Testing
         #expect(column("") == 1)
         #expect(column("sin(x, y)") == 1)
         #expect(column("2 $ 3") == 3)
+        #expect(column("1 + sin x") == 5)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
