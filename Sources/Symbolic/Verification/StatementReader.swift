@@ -21,14 +21,21 @@ public struct StatementReader {
         for lineTokens in splitLines(stripWrappers(tokens)) {
             var arrowBefore = false
             var firstInLine = true
-            for (segment, arrowAfter) in splitSegments(lineTokens) {
+            let segments = splitSegments(lineTokens)
+            for (n, (segment, arrowAfter)) in segments.enumerated() {
                 if isCondition(segment) {
                     if let last = out.indices.last { out[last].conditional = true }
                     arrowBefore = arrowAfter
                     continue
                 }
+                // `claim \leftarrow reason`: the claim holds under what follows it, unless that is
+                // only a remark in words (`\leftarrow \text{PCA picks this}`), which is dropped.
+                if n > 0, segments[n - 1].0.last?.kind == .command("because"), isLabel(segment), !segment.isEmpty {
+                    if let last = out.indices.last { out[last].conditional = false }
+                    arrowBefore = arrowAfter
+                    continue
+                }
                 var s = statement(from: dropLabels(segment), chars)
-                // `claim \leftarrow reason`: the claim holds under what follows it.
                 if s.endsWithBackwardArrow { s.conditional = true }
                 s.followsArrow = arrowBefore
                 if !firstInLine { s.continuesPrevious = false }

@@ -88,7 +88,7 @@ public struct Verifier: Sendable {
         s.items = s.items.map { $0.reread(matrices: matrices) }
         if s.conditional {
             for i in 0..<s.relations.count {
-                record(block, s.items[i], s.items[i + 1], .unchecked("a statement that holds under a condition (if …)"), &state, relation: s.relations[i])
+                record(block, s.items[i], s.items[i + 1], .unchecked("a statement that holds under a condition or assumption stated with it (if …, ←)"), &state, relation: s.relations[i])
             }
             return 1
         }
