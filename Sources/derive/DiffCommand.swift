@@ -8,10 +8,7 @@ struct DiffCommand: ParsableCommand {
         discussion: "Example: derive diff 'tanh(w*x + b)' --wrt w --latex"
     )
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression in plain syntax (a leading minus is fine), or - to read it from standard input.", valueName: "expression"))
-    var words: [String]
-
-    var expression: String { words.joined(separator: " ") }
+    @OptionGroup var expression: ExpressionArgument
 
     @Option(name: .long, help: "The symbol to differentiate with respect to (e.g. x, W_ua).")
     var wrt: String
@@ -29,7 +26,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let e = try parseExpression(expression)
+        let e = try expression.parsed()
         guard case .symbol(let s) = (try PlainParser.parse(wrt)).kind else {
             throw InputError(description: "--wrt must be a symbol, got '\(wrt)'")
         }

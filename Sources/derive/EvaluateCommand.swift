@@ -11,8 +11,7 @@ struct EvaluateCommand: ParsableCommand {
         """
     )
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression in plain syntax, or - to read it from standard input.", valueName: "expression"))
-    var words: [String]
+    @OptionGroup var expression: ExpressionArgument
 
     @Option(name: .long, help: "A value for a symbol, as name=value (repeatable); the value is an expression.")
     var at: [String] = []
@@ -20,7 +19,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let e = try parseExpression(words.joined(separator: " "))
+        let e = try expression.parsed()
         var values: [Symbol: Expression] = [:]
         for assignment in at {
             guard let eq = assignment.firstIndex(of: "=") else {

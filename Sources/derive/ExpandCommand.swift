@@ -8,15 +8,12 @@ struct ExpandCommand: ParsableCommand {
         discussion: "Example: derive expand '(x+y)^3*sigmoid(x)' --latex"
     )
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression in plain syntax (a leading minus is fine), or - to read it from standard input.", valueName: "expression"))
-    var words: [String]
-
-    var expression: String { words.joined(separator: " ") }
+    @OptionGroup var expression: ExpressionArgument
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let e = try parseExpression(expression)
+        let e = try expression.parsed()
         guard let result = e.expanded(maxTerms: ExpandCommand.maximumTerms) else {
             throw InputError(description: "the expansion could have more than \(ExpandCommand.maximumTerms) terms; not attempted")
         }

@@ -17,3 +17,13 @@ struct OutputOptions: ParsableArguments {
         }
     }
 }
+
+/// The expression argument of the expression commands: plain syntax, possibly several words
+/// and a leading minus (`-x^2`), or `-` for standard input.
+struct ExpressionArgument: ParsableArguments {
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression in plain syntax (a leading minus is fine), or - to read it from standard input.", valueName: "expression"))
+    var words: [String]
+
+    /// The parsed expression; a syntax error becomes a one-line message with its column.
+    func parsed() throws -> Symbolic.Expression { try parseExpression(words.joined(separator: " ")) }
+}

@@ -8,15 +8,12 @@ struct SimplifyCommand: ParsableCommand {
         discussion: "Example: derive simplify 'sin(x)^2 + cos(x)^2'"
     )
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The expression in plain syntax (a leading minus is fine), or - to read it from standard input.", valueName: "expression"))
-    var words: [String]
-
-    var expression: String { words.joined(separator: " ") }
+    @OptionGroup var expression: ExpressionArgument
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let e = try parseExpression(expression)
+        let e = try expression.parsed()
         output.print(input: e, result: e.simplified())
     }
 }
