@@ -46,7 +46,52 @@ struct Atomizer {
 
     mutating func atomize(_ e: Expression) -> Expression {
         collectDirections(e)
-        return e.transformed { node in self.replace(node) }
+        var memo: [Expression: Expression] = [:]
+        return visit(e, &memo)
+    }
+
+    /// Top-down: sin, cos and exp see their arguments as written (`exp((x+1) log 2)` splits into
+    /// `2 · exp(x log 2)` before `log 2` would become an opaque atom).
+    private mutating func visit(_ e: Expression, _ memo: inout [Expression: Expression]) -> Expression {
+        if let m = memo[e] { return m }
+        let result: Expression
+        switch e.kind {
+        case .number, .symbol, .constant, .undefined:
+            result = e
+        case .add(let a):
+            var b = AddBuilder(capacity: a.terms.count)
+            b.add(Expression(a.constant))
+            for (t, c) in a.terms { b.add(visit(t, &memo), times: c) }
+            result = b.build()
+        case .mul(let m):
+            var b = MulBuilder()
+            b.multiply(Expression(m.coefficient))
+            for f in m.factors { b.multiply(visit(Expression.product(coefficient: .one, factors: [f]), &memo)) }
+            result = b.build()
+        case .power(let base, let x):
+            if let r = x.rationalValue, r.isInteger, let k = r.numerator.intValue {
+                result = Expression.power(visit(base, &memo), Expression(k))
+            } else if let r = x.rationalValue, let q = r.denominator.intValue, q <= 64, let p = r.numerator.intValue {
+                let root = atom(Expression(.power(base, Expression(Rational(1, Integer(q))!))))
+                addRelation(root, q, visit(base, &memo))
+                result = Expression(root).pow(p)
+            } else {
+                result = Expression(atom(e))
+            }
+        case .function(let f, let args) where (f == .sin || f == .cos) && args.count == 1:
+            let (s, c) = sinCos(args[0])
+            result = f == .sin ? s : c
+        case .function(.exp, let args):
+            result = exponential(args[0])
+        case .function(.abs, let args):
+            let a = atom(e)
+            addRelation(a, 2, visit(args[0], &memo).pow(2))
+            result = Expression(a)
+        default:
+            result = Expression(atom(e))
+        }
+        memo[e] = result
+        return result
     }
 
     // MARK: Directions
@@ -95,39 +140,7 @@ struct Atomizer {
         return Rational(n, d)!
     }
 
-    // MARK: Replacement
-
-    private mutating func replace(_ node: Expression) -> Expression {
-        switch node.kind {
-        case .function(let f, let args) where (f == .sin || f == .cos) && args.count == 1:
-            let (s, c) = sinCos(args[0])
-            return f == .sin ? s : c
-        case .function(.exp, let args):
-            return exponential(args[0])
-        case .function(.abs, let args):
-            let a = atom(node)
-            addRelation(a, 2, args[0].pow(2))
-            return Expression(a)
-        case .power(let b, let x):
-            if let r = x.rationalValue, !r.isInteger, let q = r.denominator.intValue, q <= 64, let p = r.numerator.intValue {
-                let root = atom(Expression(.power(b, Expression(Rational(1, Integer(q))!))))
-                addRelation(root, q, b)
-                return Expression(root).pow(p)
-            }
-            if x.rationalValue == nil {
-                if case .number(let base) = b.kind, !base.isNegative, !base.isZero {
-                    // b^x = exp(x log b) for a positive constant base.
-                    return Expression(atom(node))
-                }
-                return Expression(atom(node))
-            }
-            return node
-        case .function, .derivative, .undefined:
-            return Expression(atom(node))
-        default:
-            return node
-        }
-    }
+    // MARK: Atoms and relations
 
     private mutating func addRelation(_ p: Symbol, _ degree: Int, _ replacement: Expression) {
         if relations.contains(where: { $0.placeholder == p }) { return }
@@ -191,6 +204,11 @@ struct Atomizer {
         if !pi.isZero { all.append((.pi, pi)) }
         var out = MulBuilder()
         for (t, k) in all {
+            if case .function(.log, let args) = t.kind, k.isInteger {
+                // exp(k log u) = u^k wherever log u is defined.
+                out.multiply(Expression.power(args[0], Expression(k)))
+                continue
+            }
             let g = expGcd[t] ?? k.magnitude
             guard let nq = k / g, nq.isInteger, let n = nq.numerator.intValue, abs(n) <= 1 << 12 else {
                 incomplete = true

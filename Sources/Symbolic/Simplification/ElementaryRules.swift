@@ -19,6 +19,11 @@ extension RuleSet {
             return (e2 - 1) / (e2 + 1)
         },
         .function("sigmoid u = 1/(1 + e^-u)", .sigmoid) { .one / (.one + .apply(.exp, -$0)) },
+        // A power with a symbolic exponent is defined for a positive base only, where it is exp(v log u).
+        RewriteRule("u^v = e^(v log u)") { e in
+            guard case .power(let u, let v) = e.kind, v.rationalValue == nil else { return nil }
+            return Expression.apply(.exp, v * Expression.apply(.log, u))
+        },
     ])
 
     /// Even roots through absolute values: `u^(p/q) = |u|^(p/q)` for even q (u ≥ 0 wherever the

@@ -32,6 +32,9 @@ import Testing
         "\\sqrt{2} \\approx 1.414",
         "x^{2/3} = (x^{1/3})^2",
         "\\frac{d}{dx}|x| = \\text{sign}(x)",
+        "2^{x+1} = 2 \\cdot 2^x",
+        "e^{x \\ln 2} = 2^x",
+        "4^x = 2^{2x}",
     ])
     func valid(_ latex: String) {
         #expect(verdict(latex) == .valid, "\(latex)")
