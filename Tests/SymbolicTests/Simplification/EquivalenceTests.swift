@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import Symbolic
 
@@ -60,6 +61,30 @@ import Testing
         #expect(method.contains("Schwartz–Zippel") && method.contains("error probability"))
         let wrong = parse("(x^6 + 6*x^5*y + 15*x^4*y^2 + 20*x^3*y^3 + 15*x^2*y^4 + 6*x*y^5 + 2*y^6)/(x-y)")
         guard case .different = checker.check(a, wrong) else { Issue.record("not refuted"); return }
+    }
+
+    @Test func neverRefutesAnEqualForm() async {
+        // e and forms equal to it by construction are never "different".
+        await propertyCheck(count: 300, input: codeArrays) { codes in
+            var d = ExpressionDecoder(codes)
+            let e = d.general()
+            for other in [e.expanded(), e.trigExpanded(), e.simplified()] {
+                if case .different(let ce) = e.equivalent(to: other) {
+                    Issue.record("\(e) refuted against \(other) at \(ce.point.map { "\($0.symbol.name)=\($0.value)" })")
+                }
+            }
+        }
+    }
+
+    @Test func neverProvesAShiftedForm() async {
+        // e and e + 1/7 differ wherever e is defined: never "equal".
+        await propertyCheck(count: 300, input: codeArrays) { codes in
+            var d = ExpressionDecoder(codes)
+            let e = d.general()
+            if case .equal(let m) = e.equivalent(to: e + Expression(Rational(Integer(1), Integer(7))!)) {
+                Issue.record("\(e) proved equal to itself plus 1/7 by \(m)")
+            }
+        }
     }
 
     @Test func arithmeticSlip() {
