@@ -77,6 +77,17 @@ public struct LaTeXLexer {
                 append(.letter(c), l0, c0, s0, from)
                 continue
             }
+            if let replacement = LaTeXLexer.unicodeMath[c] {
+                // Pasted Unicode math (α, π, ≤, ⇒, ∂, x²) reads as the LaTeX it stands for.
+                advance(1)
+                for (k, kind) in replacement.enumerated() {
+                    var t = LaTeXToken(kind: kind, line: l0, column: c0, spaceBefore: k == 0 ? s0 : false)
+                    t.start = from
+                    t.end = i
+                    out.append(t)
+                }
+                continue
+            }
             if c.isASCII || "−×·…".contains(c) {
                 let mapped: Character = c == "−" ? "-" : (c == "×" || c == "·" ? "*" : c)
                 advance(1)
@@ -96,6 +107,24 @@ public struct LaTeXLexer {
         }
         return out
     }
+
+    /// Unicode characters that stand for LaTeX math.
+    static let unicodeMath: [Character: [LaTeXToken.Kind]] = {
+        var m: [Character: [LaTeXToken.Kind]] = [:]
+        let greek: [(Character, String)] = [
+            ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "epsilon"), ("ζ", "zeta"), ("η", "eta"),
+            ("θ", "theta"), ("ι", "iota"), ("κ", "kappa"), ("λ", "lambda"), ("μ", "mu"), ("ν", "nu"), ("ξ", "xi"),
+            ("π", "pi"), ("ρ", "rho"), ("σ", "sigma"), ("τ", "tau"), ("υ", "upsilon"), ("φ", "phi"), ("χ", "chi"),
+            ("ψ", "psi"), ("ω", "omega"), ("Γ", "Gamma"), ("Δ", "Delta"), ("Θ", "Theta"), ("Λ", "Lambda"),
+            ("Σ", "Sigma"), ("Φ", "Phi"), ("Ψ", "Psi"), ("Ω", "Omega"),
+            ("≤", "leq"), ("≥", "geq"), ("≠", "neq"), ("≈", "approx"), ("→", "rightarrow"), ("⇒", "Rightarrow"),
+            ("∂", "partial"), ("∞", "infty"), ("∈", "in"), ("∑", "sum"), ("∏", "prod"), ("√", "sqrt"), ("±", "pm"),
+        ]
+        for (c, name) in greek { m[c] = [.command(name)] }
+        let superscripts: [(Character, Int)] = [("²", 2), ("³", 3)]
+        for (c, n) in superscripts { m[c] = [.symbol("^"), .number(Rational(n))] }
+        return m
+    }()
 
     /// The value of an ASCII, Persian (U+06F0…) or Arabic-Indic (U+0660…) digit.
     static func digitValue(_ c: Character) -> Int? {

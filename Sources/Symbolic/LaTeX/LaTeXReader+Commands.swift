@@ -106,6 +106,13 @@ extension LaTeXReader {
             var name = "#"
             while let tk = peek, case .letter(let l) = tk.kind, !tk.spaceBefore { name.append(l); pos += 1 }
             return try readSymbolOrApplication(name, accent: nil, start: t)
+        case "lvert", "vert":
+            // \lvert x \rvert without \left and \right.
+            let v = try readValue()
+            skipSpacing()
+            guard isCommand(["rvert", "vert"]) else { throw peek.map(unreadable) ?? error("missing \\rvert", at: t) }
+            pos += 1
+            return .scalar(try absoluteValueOrDeterminant(v, at: t))
         case "piecewise":
             throw error("a definition by cases", at: t)
         case "ell", "hbar", "imath", "jmath":

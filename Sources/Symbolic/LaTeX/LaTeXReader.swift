@@ -58,7 +58,10 @@ public struct LaTeXReader {
         while let t = peek, case .command(let c) = t.kind, LaTeXReader.spacing.contains(c) { pos += 1 }
     }
 
-    static let spacing: Set<String> = [",", ";", "!", " ", ":", ">", "displaystyle", "textstyle", "left.", "nonumber", "notag", "limits", "big", "Big", "bigg", "Bigg"]
+    static let spacing: Set<String> = [
+        ",", ";", "!", " ", ":", ">", "displaystyle", "textstyle", "left.", "nonumber", "notag", "limits",
+        "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
+    ]
 
     func isSymbol(_ c: Character) -> Bool {
         if let t = peek, case .symbol(let s) = t.kind { return s == c }
@@ -154,7 +157,7 @@ public struct LaTeXReader {
             if s == "|" { return absDepth == 0 }
             return s == "(" || s == "[" || s == "{"
         case .command(let c):
-            return !LaTeXReader.stopCommands.contains(c) && !["cdot", "times", "ast", "div", "pm", "mp", "right", "end", "pmod"].contains(c)
+            return !LaTeXReader.stopCommands.contains(c) && !["cdot", "times", "ast", "div", "pm", "mp", "right", "end", "pmod", "rvert", "vert", "rVert", "rangle"].contains(c)
         case .prose: return false
         }
     }

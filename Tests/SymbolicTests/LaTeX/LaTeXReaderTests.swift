@@ -108,6 +108,13 @@ import Testing
         #expect(read("\\begin{bmatrix} a & b \\end{bmatrix} \\cdot \\begin{bmatrix} c & d \\end{bmatrix}") == parse("a*c + b*d"))
     }
 
+    @Test func pastedUnicodeMath() {
+        #expect(read("α + β") == Expression(Symbol("alpha")) + Expression(Symbol("beta")))
+        #expect(read("x² + π") == parse("x^2 + pi"))
+        #expect(read("\\lvert x \\rvert") == parse("abs(x)"))
+        #expect(read("\\bigl( x + 1 \\bigr)") == parse("x + 1"))
+    }
+
     @Test func unreadableConstructsAreNamed() {
         #expect(fails("(1, 2, 3)") == "a tuple")
         #expect(fails("\\int x dx") == "\\int")
