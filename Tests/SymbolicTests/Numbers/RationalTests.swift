@@ -8,6 +8,8 @@ import Testing
         #expect(r.numerator == Integer(-3) && r.denominator == Integer(2))
         #expect(Rational(Integer(1), .zero) == nil)
         #expect(Rational("3/0") == nil)
+        #expect(Rational("3/-0") == nil)
+        #expect(Rational("-4/-6") == Rational(Integer(2), Integer(3)))
         #expect(Rational("0/5") == .zero)
         #expect(Rational("2.5") == Rational(Integer(5), Integer(2)))
         #expect(Rational("-0.125") == Rational(Integer(-1), Integer(8)))
