@@ -6,7 +6,10 @@ extension Expression {
     public func simplified() -> Expression {
         var candidates = [self]
         if let e = expanded(maxTerms: 100_000) { candidates.append(e) }
-        if let n = normalForm() { candidates.append(n) }
+        // Normal forms with tan, sinh, σ… kept as they are, through sin and cos, and through exp.
+        for rules in [RuleSet([]), .trigonometricBasis, .trigonometricBasis + .exponentialBasis] {
+            if let n = normalForm(rules: rules) { candidates.append(n) }
+        }
         return candidates.min { $0.complexity < $1.complexity }!
     }
 
@@ -24,8 +27,7 @@ extension Expression {
     }
 
     /// Numerator over denominator, relations applied, univariate gcd cancelled, atoms restored.
-    func normalForm(termLimit: Int = 5_000) -> Expression? {
-        let rules = RuleSet.trigonometricBasis
+    func normalForm(rules: RuleSet, termLimit: Int = 5_000) -> Expression? {
         var atomizer = Atomizer()
         let atomized = atomizer.atomize(rules.apply(to: self))
         guard let f = Fraction.from(atomized, termLimit: termLimit),

@@ -1,0 +1,26 @@
+import Testing
+@testable import Symbolic
+
+@Suite struct SimplifyTests {
+    @Test(arguments: [
+        ("sin(x)^2 + cos(x)^2", "1"),
+        ("sin(x)^2 + cos(x)^2 + tan(x)", "1 + tan(x)"),
+        ("(x^2 - 1)/(x - 1)", "x + 1"),
+        ("x/(x^2 + x)", "1/(x + 1)"),
+        ("sigmoid(x) + sigmoid(-x)", "1"),
+        ("(1 - tanh(x)^2)*cosh(x)^2", "1"),
+        ("(a+b)^2 - (a-b)^2", "4*a*b"),
+        ("exp(x)*exp(-x)", "1"),
+    ])
+    func simplifies(_ pair: (String, String)) {
+        let s = parse(pair.0).simplified()
+        #expect(s == parse(pair.1), "\(pair.0) gave \(s)")
+        // and the result is still equal to the input
+        if case .different = parse(pair.0).equivalent(to: s) { Issue.record("\(pair.0) simplified to a different function") }
+    }
+
+    @Test func neverLarger() {
+        let e = parse("(x + 1)^3")
+        #expect(e.simplified().complexity <= e.complexity)
+    }
+}
