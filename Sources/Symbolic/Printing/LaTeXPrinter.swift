@@ -39,9 +39,14 @@ public enum LaTeXPrinter {
     /// `\hat{y}`, `W_{ua}`, `\Gamma_{u}^{\langle t \rangle}`, `c'`.
     public static func symbol(_ s: Symbol) -> String {
         var n: String
-        if greekLetterNames.contains(s.name) { n = "\\" + s.name }
-        else if s.name.count > 1 { n = "\\mathit{\(s.name)}" }
-        else { n = s.name }
+        var base = s.name
+        var star = false
+        if base.count > 1, base.hasSuffix("*") { base.removeLast(); star = true }
+        let escaped = String(base.flatMap { "#$%&_".contains($0) ? ["\\", $0] : [$0] })
+        if greekLetterNames.contains(base) { n = "\\" + base }
+        else if base.count > 1 { n = "\\mathit{\(escaped)}" }
+        else { n = escaped }
+        if star { n += "^{*}" }
         if let a = s.accent {
             n = a == .bold ? "\\mathbf{\(n)}" : "\\\(a.rawValue){\(n)}"
         }

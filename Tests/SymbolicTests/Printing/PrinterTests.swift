@@ -22,6 +22,8 @@ import Testing
         #expect(LaTeXPrinter.symbol(Symbol("c", accent: .tilde, timeStep: .init("t-1", style: .paren))) == "\\tilde{c}^{(t-1)}")
         #expect(LaTeXPrinter.symbol(Symbol("W", subscriptText: "ua")) == "W_{ua}")
         #expect(LaTeXPrinter.symbol(Symbol("y", accent: .hat)) == "\\hat{y}")
+        #expect(LaTeXPrinter.symbol(Symbol("#params")) == "\\mathit{\\#params}")
+        #expect(LaTeXPrinter.symbol(Symbol("w*", subscriptText: "1")) == "w^{*}_1")
         let a = Expression(Symbol("a", timeStep: .init("t")))
         #expect(a.pow(2).latex == "{a^{\\langle t \\rangle}}^{2}")
     }
