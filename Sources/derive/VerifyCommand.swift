@@ -24,6 +24,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json or latex. With several files, json prints one object per line.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "In text output, also list the math blocks that hold no step, with the reason.")
+    var notes = false
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give a file to check, or - for standard input") }
     }
@@ -34,7 +37,7 @@ struct VerifyCommand: ParsableCommand {
             let (text, name) = try read(file)
             let report = Verifier().verify(text, file: name)
             switch format {
-            case .text: print(report.text, terminator: "")
+            case .text: print(notes ? report.textWithNotes : report.text, terminator: "")
             case .json: print(files.count == 1 ? report.json : report.compactJSON)
             case .latex: print(report.latex, terminator: "")
             }

@@ -102,6 +102,8 @@ struct CLI {
         let good = try CLI.run(["verify", "-", "--format", "json"], stdin: "$$2 + 2 = 4$$")
         #expect(good.status == 0)
         #expect(good.out.contains("\"verdict\" : \"valid\""))
+        let notes = try CLI.run(["verify", "-", "--notes"], stdin: "$$x = 2$$\n\n$$2 + 2 = 4$$")
+        #expect(notes.out.hasPrefix("<stdin>:1  note  definition of x\n<stdin>:3  valid"))
         let latex = try CLI.run(["verify", "-", "--format", "latex"], stdin: "$$2 + 2 = 4$$")
         #expect(latex.out.contains("\\checkmark"))
     }

@@ -12,6 +12,16 @@ extension VerificationReport {
         return out
     }
 
+    /// The text report with the blocks that hold no step interleaved by line: `FILE:LINE  note  reason`.
+    public var textWithNotes: String {
+        var lines: [(Int, String)] = steps.map { s in
+            (s.line, "\(file):\(s.line)  \(s.verdict.rawValue)  \(s.latex.replacingOccurrences(of: "\n", with: " "))  \(s.reason)")
+        }
+        lines += notes.map { ($0.line, "\(file):\($0.line)  note  \($0.reason)") }
+        let ordered = lines.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { $0.element.1 }
+        return ordered.joined(separator: "\n") + "\n\(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked\n"
+    }
+
     /// The report as JSON: `{"file", "notes", "steps": [...], "summary"}` with sorted keys.
     public var json: String {
         let encoder = JSONEncoder()
