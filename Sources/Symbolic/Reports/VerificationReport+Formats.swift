@@ -3,23 +3,23 @@ import Foundation
 extension VerificationReport {
     /// One line per step, `FILE:LINE  verdict  step  reason`, then `N valid, N invalid, N unchecked`.
     public var text: String {
-        var out = ""
-        for s in steps {
-            let step = s.latex.replacingOccurrences(of: "\n", with: " ")
-            out += "\(file):\(s.line)  \(s.verdict.rawValue)  \(step)  \(s.reason)\n"
-        }
-        out += "\(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked\n"
-        return out
+        steps.map { stepLine($0) + "\n" }.joined() + summaryLine
+    }
+
+    private func stepLine(_ s: StepResult) -> String {
+        "\(file):\(s.line)  \(s.verdict.rawValue)  \(s.latex.replacingOccurrences(of: "\n", with: " "))  \(s.reason)"
+    }
+
+    private var summaryLine: String {
+        "\(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked\n"
     }
 
     /// The text report with the blocks that hold no step interleaved by line: `FILE:LINE  note  reason`.
     public var textWithNotes: String {
-        var lines: [(Int, String)] = steps.map { s in
-            (s.line, "\(file):\(s.line)  \(s.verdict.rawValue)  \(s.latex.replacingOccurrences(of: "\n", with: " "))  \(s.reason)")
-        }
+        var lines: [(Int, String)] = steps.map { ($0.line, stepLine($0)) }
         lines += notes.map { ($0.line, "\(file):\($0.line)  note  \($0.reason)") }
         let ordered = lines.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { $0.element.1 }
-        return ordered.joined(separator: "\n") + "\n\(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked\n"
+        return ordered.map { $0 + "\n" }.joined() + summaryLine
     }
 
     /// The report as JSON: `{"file", "notes", "steps": [...], "summary"}` with sorted keys.
