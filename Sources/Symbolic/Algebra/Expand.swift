@@ -45,7 +45,7 @@ struct Expander {
             let p = polynomial(e, bits: bits)
             return expression(from: p)
         }
-        return GenericExpansion.expand(e, deep: { $0 })
+        return GenericExpansion.expand(e)
     }
 
     /// C(n + d, n), the number of monomials of degree at most d in n generators, capped.
@@ -196,20 +196,20 @@ struct Expander {
 
 /// Term-by-term expansion for what the packed kernel cannot hold (very many generators or huge degrees).
 enum GenericExpansion {
-    static func expand(_ e: Expression, deep: (Expression) -> Expression) -> Expression {
+    static func expand(_ e: Expression) -> Expression {
         switch e.kind {
         case .add(let a):
             var b = AddBuilder()
             b.add(Expression(a.constant))
-            for (t, c) in a.terms { b.add(expand(t, deep: deep), times: c) }
+            for (t, c) in a.terms { b.add(expand(t), times: c) }
             return b.build()
         case .mul(let m):
             var acc = Expression(m.coefficient)
-            for (base, x) in m.factors { acc = multiply(acc, expand(Expression.product(coefficient: .one, factors: [(base, x)]), deep: deep)) }
+            for (base, x) in m.factors { acc = multiply(acc, expand(Expression.product(coefficient: .one, factors: [(base, x)]))) }
             return acc
         case .power(let b, let x):
             if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue {
-                let base = expand(b, deep: deep)
+                let base = expand(b)
                 var acc = Expression.one
                 for _ in 0..<k { acc = multiply(acc, base) }
                 return acc

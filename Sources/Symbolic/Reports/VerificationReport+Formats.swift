@@ -77,6 +77,8 @@ extension VerificationReport {
 
 /// Escaping of plain text for LaTeX.
 enum LaTeXText {
+    static func token(_ kind: LaTeXToken.Kind) -> LaTeXToken { LaTeXToken(kind: kind, line: 0, column: 0, spaceBefore: false) }
+
     /// Persian and Arabic-Indic digits (and the Arabic decimal separator) as ASCII, for pdfLaTeX.
     static func asciiDigits(_ s: String) -> String {
         String(s.map { c -> Character in
@@ -94,17 +96,13 @@ enum LaTeXText {
             case "{", "}", "%", "$", "&", "#", "_": out += "\\" + String(c)
             case "^": out += "\\^{}"
             case "~": out += "\\~{}"
-            case "≈": out += "$\\approx$"
-            case "≠": out += "$\\neq$"
-            case "≤": out += "$\\leq$"
-            case "≥": out += "$\\geq$"
-            case "∈": out += "$\\in$"
             case "∼": out += "$\\sim$"
             case "×": out += "$\\times$"
             case "·": out += "$\\cdot$"
-            case "²": out += "$^2$"
             case "–": out += "--"
-            default: out.append(c)
+            default:
+                // ≈, ≤, ∈, ², Greek letters…: the LaTeX the reader gives them.
+                if let tokens = LaTeXLexer.unicodeMath[c] { out += "$" + LaTeXReader.text(tokens.map(LaTeXText.token)) + "$" } else { out.append(c) }
             }
         }
         return out
