@@ -44,8 +44,13 @@ func readArgument(_ text: String) throws -> String {
 
 /// Parses an expression argument, turning a syntax error into a one-line message with its column.
 func parseExpression(_ text: String) throws -> Symbolic.Expression {
+    try readExpression(text).expression
+}
+
+/// The expression with the domain of its written form (`x/x` needs x ≠ 0).
+func readExpression(_ text: String) throws -> WrittenExpression {
     do {
-        return try PlainParser.parse(try readArgument(text))
+        return try PlainParser.read(try readArgument(text))
     } catch let e as ParseError {
         throw InputError(description: "column \(e.column): \(e.message)")
     }

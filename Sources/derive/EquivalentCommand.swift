@@ -22,7 +22,7 @@ struct EquivalentCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let a = try parseExpression(lhs), b = try parseExpression(rhs)
+        let a = try readExpression(lhs), b = try readExpression(rhs)
         let verdict = EquivalenceVerdict(a.equivalent(to: b))
         print(json ? verdict.json : verdict.text)
         switch verdict.result {

@@ -19,7 +19,8 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let e = try expression.parsed()
+        let written = try expression.written()
+        let e = written.expression
         var values: [Symbol: Expression] = [:]
         for assignment in at {
             guard let eq = assignment.firstIndex(of: "=") else {
@@ -31,6 +32,7 @@ struct EvaluateCommand: ParsableCommand {
             }
             values[s] = try parseExpression(String(assignment[assignment.index(after: eq)...]))
         }
-        output.print(input: e, result: e.substituting(values).simplified())
+        // Undefined where the expression as written is (`x/x` at x = 0), though its canonical form is not.
+        output.print(input: e, result: written.substituting(values).value.simplified())
     }
 }

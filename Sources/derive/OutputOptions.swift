@@ -26,4 +26,7 @@ struct ExpressionArgument: ParsableArguments {
 
     /// The parsed expression; a syntax error becomes a one-line message with its column.
     func parsed() throws -> Symbolic.Expression { try parseExpression(words.joined(separator: " ")) }
+
+    /// The parsed expression with the domain of its written form.
+    func written() throws -> WrittenExpression { try readExpression(words.joined(separator: " ")) }
 }

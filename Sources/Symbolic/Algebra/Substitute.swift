@@ -118,6 +118,10 @@ extension Expression {
 
 struct ExactEvaluator {
     let point: [Symbol: Rational]
+    /// Reads `u^v` with a variable exponent pointwise (a negative base with an exponent of odd
+    /// denominator is a real root) instead of by `DomainRules`, which requires `u > 0`; used only
+    /// to test whether a proof rests on that convention.
+    var pointwisePowers = false
 
     func value(_ e: Expression) -> ExactValue {
         switch e.kind {
@@ -164,15 +168,6 @@ struct ExactEvaluator {
         let base = value(b), exponent = value(x)
         guard case .rational(let bv) = base else { return base == .undefined ? .undefined : .irrational }
         guard case .rational(let xv) = exponent else { return exponent == .undefined ? .undefined : .irrational }
-        if xv.isInteger, let k = xv.numerator.intValue {
-            if (bv.numerator.bitWidth + bv.denominator.bitWidth) * abs(k) > Expression.maximumPowerBits && !bv.magnitude.isOne && !bv.isZero {
-                return .irrational  // too large to compute exactly; intervals take over
-            }
-            guard let r = bv.power(k) else { return .undefined }
-            return .rational(r)
-        }
-        let r = Expression.numericPower(bv, xv)
-        if case .number(let v) = r.kind { return .rational(v) }
-        return r.isUndefined ? .undefined : .irrational
+        return DomainRules.powerValue(bv, xv, variableExponent: x.rationalValue == nil && !pointwisePowers)
     }
 }

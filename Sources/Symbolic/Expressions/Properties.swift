@@ -48,7 +48,7 @@ extension Expression {
                 // A real root with even index is non-negative; an odd one has the sign of its base.
                 return r.denominator.isEven || b.isNonNegative
             }
-            return b.isNonNegative
+            return true  // a variable exponent needs a positive base (DomainRules): the power is positive
         case .mul(let m):
             return !m.coefficient.isNegative && m.factors.allSatisfy {
                 Expression.product(coefficient: .one, factors: [$0]).isNonNegative

@@ -82,7 +82,8 @@ public struct IntervalEvaluator {
             return .unknown
         }
         guard case .value(let ex) = evaluate(x) else { return evaluate(x) }
-        guard base.isPositive else { return .unknown }
+        // A variable exponent needs a positive base (`DomainRules`).
+        guard base.isPositive else { return base.unary(mpfi_neg).isNonNegative ? .undefined : .unknown }
         return .value(exp(ex * base.unary(mpfi_log)))
     }
 

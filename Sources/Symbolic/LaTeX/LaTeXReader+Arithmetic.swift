@@ -27,9 +27,11 @@ extension LaTeXReader {
         }
     }
 
-    func power(_ base: MathValue, _ exponent: Expression, at t: LaTeXToken?) throws(ReaderError) -> MathValue {
+    mutating func power(_ base: MathValue, _ exponent: Expression, at t: LaTeXToken?) throws(ReaderError) -> MathValue {
         switch base {
-        case .scalar(let b): return .scalar(Expression.power(b, exponent))
+        case .scalar(let b):
+            require(DomainRules.power(b, exponent))
+            return .scalar(Expression.power(b, exponent))
         case .matrix(let m):
             guard let k = exponent.rationalValue, k.isInteger, let n = k.numerator.intValue, n >= 1, n <= 16, m.rows == m.columns else {
                 throw error("a matrix power", at: t)

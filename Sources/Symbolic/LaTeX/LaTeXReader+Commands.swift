@@ -34,7 +34,9 @@ extension LaTeXReader {
             }
             let v = try readScript()
             guard case .scalar(let e) = v else { throw error("the root of a matrix", at: t) }
-            return .scalar(Expression.power(e, Expression(Rational(Integer(1), Integer(index))!)))
+            let exponent = Expression(Rational(Integer(1), Integer(index))!)
+            require(DomainRules.power(e, exponent))
+            return .scalar(Expression.power(e, exponent))
         case "left":
             return try readLeftRight(t)
         case "pi":
@@ -58,6 +60,7 @@ extension LaTeXReader {
             if raw == "sign" || raw == "sgn" {
                 // sign(u) = u/|u| (away from 0, where the two agree).
                 let u = try readFunctionArgument(t)
+                require(DomainRules.quotient(by: Expression.apply(.abs, u)))
                 return .scalar(u / Expression.apply(.abs, u))
             }
             if raw.count == 1, let l = raw.first, l.isLetter, l.isASCII {
@@ -141,6 +144,7 @@ extension LaTeXReader {
         while isSymbol("'") { pos += 1; primes += 1 }
         if primes > 0 {
             let arg = try readFunctionArgument(t)
+            require(DomainRules.application(f, [arg]))
             let u = Symbol("\u{1}u")
             let d = Expression.apply(f, Expression(u)).derivative(with: u, times: primes)
             return .scalar(d.substituting([u: arg]))
@@ -150,6 +154,8 @@ extension LaTeXReader {
             let baseTokens = try readRawGroup()
             guard f == .log, baseTokens.count == 1, case .number(let b) = baseTokens[0].kind else { throw error("a subscript on a function", at: t) }
             let arg = try readFunctionArgument(t)
+            require(DomainRules.application(.log, [arg]) + DomainRules.application(.log, [Expression(b)]))
+            require(DomainRules.quotient(by: Expression.apply(.log, Expression(b))))
             return .scalar(Expression.apply(.log, arg) / Expression.apply(.log, Expression(b)))
         }
         if isSymbol("^") {
@@ -167,7 +173,9 @@ extension LaTeXReader {
             }
         }
         let arg = startsFactor() ? try readFunctionArgument(t) : LaTeXReader.implicitArgument
+        require(DomainRules.application(f, [arg]))
         let value = Expression.apply(f, arg)
+        if let p = outerPower { require(DomainRules.power(value, p)) }
         return .scalar(outerPower.map { Expression.power(value, $0) } ?? value)
     }
 
@@ -230,9 +238,13 @@ extension LaTeXReader {
         // An ordinary fraction: read both groups as values.
         var top = LaTeXReader(tokens: num), bottom = LaTeXReader(tokens: den)
         top.depth = depth; bottom.depth = depth
+        top.matrices = matrices; bottom.matrices = matrices
         let a = try top.readWhole(), b = try bottom.readWhole()
         _ = numStart
+        domain.formUnion(top.domain)
+        domain.formUnion(bottom.domain)
         guard case .scalar(let q) = b else { throw error("division by a matrix", at: t) }
+        require(DomainRules.quotient(by: q))
         return try multiply(a, .scalar(Expression.one / q))
     }
 
@@ -269,7 +281,9 @@ extension LaTeXReader {
             target = f
         } else {
             var nr = LaTeXReader(tokens: numRest)
+            nr.depth = depth
             guard case .scalar(let f) = try nr.readWhole() else { throw error("the derivative of a matrix", at: t) }
+            domain.formUnion(nr.domain)
             target = f
         }
         if case .symbol = target.kind {
@@ -295,8 +309,14 @@ extension LaTeXReader {
               lo.rationalValue!.isInteger, hi.rationalValue!.isInteger, b - a < 10_000 else {
             throw error("\\\(c) with symbolic bounds", at: t)
         }
+        // The body's conditions hold for every value of the index.
+        let outer = domain
+        domain = Domain()
         guard case .scalar(let body) = try readProduct() else { throw error("a \\\(c) of matrices", at: t) }
+        let inner = domain
+        domain = outer
         let i = Symbol(String(index))
+        if a <= b { for k in a...b { domain.formUnion(inner.substituting([i: Expression(k)])) } }
         let items = a > b ? [] : (a...b).map { body.substituting([i: Expression($0)]) }
         return .scalar(c == "sum" ? Expression.sum(items) : Expression.product(items))
     }

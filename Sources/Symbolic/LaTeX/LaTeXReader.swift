@@ -22,6 +22,9 @@ public struct LaTeXReader {
     var absDepth = 0
     /// Names known to stand for matrices (from earlier definitions), read as those matrices.
     public var matrices: [Symbol: Matrix] = [:]
+    /// Where the value as written is defined: the conditions of its divisions, roots, powers and
+    /// functions (see `DomainRules`), which canonical forms such as `x/x = 1` drop.
+    public internal(set) var domain = Domain()
     /// Nesting deeper than this is reported instead of risking the stack.
     static let maximumDepth = 200
 
@@ -34,6 +37,18 @@ public struct LaTeXReader {
         r.skipSpacing()
         if let t = r.peek { throw r.unreadable(t) }
         return v
+    }
+
+    /// Reads a whole string as one value, with the domain of its written form.
+    public static func readWithDomain(_ latex: String) throws(ReaderError) -> (value: MathValue, domain: Domain) {
+        var r = LaTeXReader(tokens: LaTeXLexer.tokens(latex))
+        let v = try r.readWhole()
+        return (v, r.domain)
+    }
+
+    /// Records the conditions an operation as written imposes.
+    mutating func require(_ conditions: [DomainCondition]) {
+        for c in conditions { domain.insert(c) }
     }
 
     /// Reads a whole string as one scalar expression.
@@ -139,6 +154,7 @@ public struct LaTeXReader {
                 pos += 1
                 let d = try readPower()
                 guard case .scalar(let den) = d else { throw error("division by a matrix", at: t) }
+                require(DomainRules.quotient(by: den))
                 acc = try multiply(acc, .scalar(Expression.one / den))
             } else if startsFactor() {
                 acc = try multiply(acc, try readPower())

@@ -7,6 +7,9 @@ public struct PlainParser {
     private let chars: [Character]
     private var pos = 0
     private var depth = 0
+    /// Where the expression as written is defined (the conditions its divisions, roots and
+    /// functions impose, which canonical forms such as `x/x = 1` drop).
+    private(set) var domain = Domain()
     /// Nesting deeper than this is rejected rather than risking the stack.
     public static let maximumDepth = 500
 
@@ -16,6 +19,13 @@ public struct PlainParser {
     public static func parse(_ text: String) throws(ParseError) -> Expression {
         var p = PlainParser(text)
         return try p.parseAll()
+    }
+
+    /// Parses `text` as one expression with the domain of its written form.
+    public static func read(_ text: String) throws(ParseError) -> WrittenExpression {
+        var p = PlainParser(text)
+        let e = try p.parseAll()
+        return WrittenExpression(e, domain: p.domain)
     }
 
     mutating func parseAll() throws(ParseError) -> Expression {
@@ -62,8 +72,13 @@ public struct PlainParser {
                 switch c {
                 case "+": lhs = lhs + rhs
                 case "-": lhs = lhs - rhs
-                case "/": lhs = lhs / rhs
-                default: lhs = isPow ? lhs.pow(rhs) : lhs * rhs
+                case "/":
+                    for c in DomainRules.quotient(by: rhs) { domain.insert(c) }
+                    lhs = lhs / rhs
+                case _ where isPow:
+                    for c in DomainRules.power(lhs, rhs) { domain.insert(c) }
+                    lhs = lhs.pow(rhs)
+                default: lhs = lhs * rhs
                 }
             } else if c.isLetter || c == "(" {
                 // Implicit multiplication: `2x`, `3(x+1)`, `x y`.
@@ -125,10 +140,12 @@ public struct PlainParser {
             pos += 1
             if name == "sqrt" {
                 guard args.count == 1 else { pos = start; throw error("sqrt takes one argument") }
+                for c in DomainRules.power(args[0], Expression(Rational(1, 2)!)) { domain.insert(c) }
                 return args[0].squareRoot
             }
             if let f = Function.named(name) {
                 guard args.count == 1 else { pos = start; throw error("\(name) takes one argument") }
+                for c in DomainRules.application(f, args) { domain.insert(c) }
                 return Expression.apply(f, args)
             }
             guard !args.isEmpty else { pos = start; throw error("\(name)() needs an argument") }

@@ -16,6 +16,11 @@ public struct Counterexample: Sendable {
     public let point: [(symbol: Symbol, value: Rational)]
     public let lhs: SampleValue
     public let rhs: SampleValue
+
+    /// `x = -1, n = 1`.
+    public var pointDescription: String {
+        point.isEmpty ? "every point" : point.map { "\(PlainPrinter.name($0.symbol)) = \($0.value)" }.joined(separator: ", ")
+    }
 }
 
 /// A value at a sample point: exact, or an interval shown by a decimal approximation.
@@ -39,32 +44,48 @@ public struct EquivalenceChecker: Sendable {
 
     public init() {}
 
-    public func check(_ a: Expression, _ b: Expression) -> EquivalenceResult {
-        if a == b { return .equal(method: "identical canonical forms") }
-        if a.isUndefined || b.isUndefined { return .unknown(reason: "a side is undefined everywhere") }
-        let symbols = Array(Set(a.freeSymbols + b.freeSymbols)).sorted { Symbol.compare($0, $1) < 0 }
+    /// Decides `a = b` wherever both are defined: the canonical forms' own domains, and the
+    /// conditions `domain` of the forms as written (what canonical forms such as `x/x = 1` dropped).
+    public func check(_ a: Expression, _ b: Expression, domain: Domain = Domain()) -> EquivalenceResult {
+        if a.isUndefined || b.isUndefined || domain.isEmpty { return .unknown(reason: "a side is defined nowhere") }
+        let symbols = Array(Set(a.freeSymbols + b.freeSymbols + domain.conditions.flatMap { $0.expression.freeSymbols }))
+            .sorted { Symbol.compare($0, $1) < 0 }
         let sampler = SamplePoints(symbols: symbols)
-        if let ce = findCounterexample(a, b, sampler) { return .different(ce) }
-        let difference = a - b
-        if difference.isZero { return .equal(method: "canonical forms agree") }
-        switch proveZero(difference) {
+        if a != b, let ce = findCounterexample(a, b, sampler, domain) { return .different(ce) }
+        // Where the domain says u ≥ 0, |u| is u.
+        let (ra, rb) = (domain.refining(a), domain.refining(b))
+        let proof: ZeroProof = ra == rb ? .proved("identical canonical forms") : proveZero(ra - rb)
+        switch proof {
         case .proved(let method):
-            // Equal wherever both are defined: make sure that is somewhere, not vacuously.
-            if !haveCommonDomain(a, b, sampler) { return .unknown(reason: "no sample point found where both sides are defined") }
-            return .equal(method: method)
+            return provedEqual(a, b, domain, sampler, method: method)
         case .notZero:
-            if let ce = findCounterexample(a, b, sampler, extended: true) { return .different(ce) }
+            if let ce = findCounterexample(a, b, sampler, domain, extended: true) { return .different(ce) }
             return .unknown(reason: "no proof found; the two sides agree at every sample point tried")
         case .tooLarge:
-            if difference.isRationalFunction, let m = schwartzZippel(difference, symbols) { return .equal(method: m) }
+            if (ra - rb).isRationalFunction, let m = schwartzZippel(ra - rb, symbols) { return provedEqual(a, b, domain, sampler, method: m) }
             return .unknown(reason: "expressions too large to normalise")
         }
+    }
+
+    /// `equal` once a proof covers the common domain, when that domain is not empty and the
+    /// claim does not rest on the convention that a power with a variable exponent needs a
+    /// positive base while a pointwise reading refutes it.
+    private func provedEqual(_ a: Expression, _ b: Expression, _ domain: Domain, _ sampler: SamplePoints, method: String) -> EquivalenceResult {
+        guard haveCommonDomain(a, b, sampler, domain) else {
+            return .unknown(reason: "no point found where both sides are defined" + (domain.conditions.isEmpty ? "" : " (" + domain.conditions.prefix(3).map(\.description).joined(separator: ", ") + ")"))
+        }
+        if let ce = PointwisePowers.counterexample(a, b, domain) {
+            let bases = PointwisePowers.variableBases(a, b).map(PlainPrinter.string).joined(separator: ", ")
+            return .unknown(reason: "holds where \(bases) > 0, as a power with a variable exponent requires; read pointwise it fails at \(ce.pointDescription) (left \(ce.lhs), right \(ce.rhs))")
+        }
+        return .equal(method: method)
     }
 
     enum ZeroProof { case proved(String), notZero, tooLarge }
 
     /// Normalises `d` and reports whether it is provably zero.
     func proveZero(_ d: Expression) -> ZeroProof {
+        if d.isZero { return .proved("canonical forms agree") }
         let rules = RuleSet.trigonometricBasis + RuleSet.exponentialBasis + RuleSet.logarithms + RuleSet.evenRoots
         let basis = rules.apply(to: d)
         if basis.isZero { return .proved("canonical forms agree after rewriting to sin, cos, exp, log") }
@@ -80,38 +101,42 @@ public struct EquivalenceChecker: Sendable {
         return .notZero
     }
 
-    /// True when some sample point has both sides certainly defined, or when a side contains
-    /// parts whose domain cannot be evaluated (user functions, unevaluated derivatives).
-    func haveCommonDomain(_ a: Expression, _ b: Expression, _ sampler: SamplePoints) -> Bool {
-        var evaluable = true
+    /// True when some sample point has the written conditions and both sides certainly defined,
+    /// or defined as far as parts with unknown domains (user functions, unevaluated derivatives) allow.
+    func haveCommonDomain(_ a: Expression, _ b: Expression, _ sampler: SamplePoints, _ domain: Domain) -> Bool {
+        let opaque = a.hasOpaqueParts || b.hasOpaqueParts || domain.conditions.contains { $0.expression.hasOpaqueParts }
         for i in 0..<(samples * 3) {
             let point = sampler.point(i)
+            let truth = domain.truth(at: point)
+            if truth == .fails || (truth == .unknown && !opaque) { continue }
             let ea = a.exactValue(at: point), eb = b.exactValue(at: point)
-            if case .rational = ea, case .rational = eb { return true }
             if ea == .undefined || eb == .undefined { continue }
+            if case .rational = ea, case .rational = eb, truth == .holds { return true }
             let evaluator = IntervalEvaluator(point: point)
             switch (evaluator.evaluate(a), evaluator.evaluate(b)) {
-            case (.value, .value): return true
-            case (.unknown, _), (_, .unknown):
-                if a.hasOpaqueParts || b.hasOpaqueParts { evaluable = false }
+            case (.value, .value): if truth == .holds { return true }
+            case (.undefined, _), (_, .undefined): continue
             default: break
             }
+            if opaque { return true }
         }
-        return !evaluable
+        return false
     }
 
-    /// Exact or interval evaluation of both sides at sample points.
-    func findCounterexample(_ a: Expression, _ b: Expression, _ sampler: SamplePoints, extended: Bool = false) -> Counterexample? {
+    /// Exact or interval evaluation of both sides at sample points where the domain certainly holds.
+    func findCounterexample(_ a: Expression, _ b: Expression, _ sampler: SamplePoints, _ domain: Domain, extended: Bool = false) -> Counterexample? {
         let count = extended ? samples * 3 : samples
         for i in 0..<count {
             let point = sampler.point(i + (extended ? samples : 0))
-            if let ce = compare(a, b, at: point, sampler.symbols) { return ce }
+            if let ce = compare(a, b, at: point, sampler.symbols, domain: domain) { return ce }
         }
         return nil
     }
 
-    /// A counterexample at `point`, when both sides are certainly defined and certainly differ there.
-    public func compare(_ a: Expression, _ b: Expression, at point: [Symbol: Rational], _ order: [Symbol]) -> Counterexample? {
+    /// A counterexample at `point`, when the written conditions certainly hold there and both
+    /// sides are certainly defined and certainly differ.
+    public func compare(_ a: Expression, _ b: Expression, at point: [Symbol: Rational], _ order: [Symbol], domain: Domain = Domain()) -> Counterexample? {
+        guard domain.truth(at: point) == .holds else { return nil }
         let ea = a.exactValue(at: point), eb = b.exactValue(at: point)
         if ea == .undefined || eb == .undefined { return nil }
         let listed = order.filter { point[$0] != nil }.map { ($0, point[$0]!) }
@@ -216,6 +241,13 @@ extension Expression {
     /// Whether `self` and `other` are equal as real functions wherever both are defined.
     public func equivalent(to other: Expression) -> EquivalenceResult {
         EquivalenceChecker().check(self, other)
+    }
+}
+
+extension WrittenExpression {
+    /// Whether the two written expressions are equal wherever both are defined.
+    public func equivalent(to other: WrittenExpression) -> EquivalenceResult {
+        EquivalenceChecker().check(expression, other.expression, domain: domain.union(other.domain))
     }
 }
 

@@ -6,6 +6,8 @@
 /// in values, but a derivative of it stays unknown rather than becoming 0.
 public struct Definitions: Sendable {
     private(set) var values: [Symbol: MathValue] = [:]
+    /// Where each definition's right side, as written, is defined.
+    private(set) var domains: [Symbol: Domain] = [:]
     /// User functions: `f(x) = ReLU(x) - 2 ReLU(x - 1)` gives f's parameters and body.
     private(set) var functions: [String: (parameters: [Symbol], body: Expression)] = [:]
 
@@ -27,7 +29,37 @@ public struct Definitions: Sendable {
     public func isDefined(_ s: Symbol) -> Bool { values[s] != nil }
     public func value(of s: Symbol) -> MathValue? { values[s] }
 
-    public mutating func define(_ s: Symbol, _ v: MathValue) { values[s] = v }
+    public mutating func define(_ s: Symbol, _ v: MathValue, domain: Domain = Domain()) {
+        values[s] = v
+        domains[s] = domain.conditions.isEmpty && !domain.isEmpty ? nil : domain
+    }
+
+    /// The conditions of the definitions that `v` uses, directly or through other definitions,
+    /// with defined names resolved: `y = \sqrt{x}` makes every step that uses y need x ≥ 0.
+    public func domain(of v: MathValue) -> Domain {
+        var out = Domain()
+        if domains.isEmpty { return out }
+        var seen = Set<Symbol>()
+        var stack = Array(v.symbols)
+        while let s = stack.popLast() {
+            guard seen.insert(s).inserted, let value = values[s] else { continue }
+            if let d = domains[s] {
+                out.formUnion(d)
+                stack += d.conditions.flatMap { $0.expression.freeSymbols }
+            }
+            stack += value.symbols
+        }
+        return resolve(out)
+    }
+
+    /// The conditions with defined names resolved.
+    public func resolve(_ d: Domain) -> Domain {
+        if values.isEmpty && functions.isEmpty { return d }
+        var out = Domain()
+        if d.isEmpty { out.formUnion(d) }
+        for c in d.conditions { out.insert(c.with(resolve(c.expression))) }
+        return out
+    }
 
     private var scalars: [Symbol: Expression] {
         var out: [Symbol: Expression] = [:]

@@ -39,6 +39,8 @@ public struct ChainItem: Sendable {
     public let isProse: Bool
     /// The tokens, for reading again once earlier definitions (matrices) are known.
     public var tokens: [LaTeXToken] = []
+    /// Where the item as written is defined (see `DomainRules`).
+    public var domain = Domain()
     /// The parts of a tuple `(a, b, c)`, each readable on its own; nil for other items.
     public var tupleParts: [[LaTeXToken]]? = nil
 
@@ -49,6 +51,7 @@ public struct ChainItem: Sendable {
         reader.matrices = matrices
         var copy = self
         do { copy.value = .success(try reader.readWhole()) } catch { copy.value = .failure(error) }
+        copy.domain = reader.domain
         return copy
     }
 

@@ -315,6 +315,7 @@ public struct StatementReader {
         let value: Result<MathValue, ReaderError>
         do { value = .success(try reader.readWhole()) } catch { value = .failure(error) }
         var item = ChainItem(value: value, latex: latex, line: first.line, column: first.column, isProse: prose)
+        item.domain = reader.domain
         item.tokens = g
         item.tupleParts = tupleParts(g)
         return item

@@ -1,3 +1,5 @@
+import CMPFI
+
 /// Checks one step `lhs relation rhs` after the document's definitions are applied.
 public struct StepChecker: Sendable {
     public var equivalence = EquivalenceChecker()
@@ -17,20 +19,22 @@ public struct StepChecker: Sendable {
     /// Checks `lhs relation rhs`; `usesNames` says the sides were written with names (whose values come from definitions).
     /// `oneSided` lists undefined names written on one side only (they make an equation a condition);
     /// nil computes them from the sides.
-    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, lhsLatex: String = "", rhsLatex: String = "", usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
+    /// `domain` holds the conditions under which both sides, as written, are defined.
+    public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, lhsLatex: String = "", rhsLatex: String = "", usesNames: Bool = false, oneSided: [Symbol]? = nil, domain: Domain = Domain()) -> Outcome {
+        if domain.isEmpty { return .unchecked("a side is defined nowhere (\(domain.conditions.first?.description ?? "a division by zero, or a logarithm or even root of a negative number"))") }
         switch (lhs, rhs) {
         case let (.scalar(a), .scalar(b)):
-            return checkScalars(a, relation, b, lhsLatex: lhsLatex, rhsLatex: rhsLatex, usesNames: usesNames, oneSided: oneSided)
+            return checkScalars(a, relation, b, lhsLatex: lhsLatex, rhsLatex: rhsLatex, usesNames: usesNames, oneSided: oneSided, domain: domain)
         case let (.matrix(a), .matrix(b)):
             guard relation == .equal else { return .unchecked("a relation \(relation.rawValue) between matrices") }
-            return checkMatrices(a, b)
+            return checkMatrices(a, b, domain: domain)
         case let (.matrix(m), .scalar(e)), let (.scalar(e), .matrix(m)):
             // `A v = 0` and `M M^T = I`: 0 and I stand for the zero and identity matrices.
             guard relation == .equal, let other = StepChecker.matrixReading(of: e, like: m) else {
                 return .unchecked("one side is a matrix and the other a scalar")
             }
-            if case .matrix = lhs { return checkMatrices(m, other) }
-            return checkMatrices(other, m)
+            if case .matrix = lhs { return checkMatrices(m, other, domain: domain) }
+            return checkMatrices(other, m, domain: domain)
         }
     }
 
@@ -41,7 +45,7 @@ public struct StepChecker: Sendable {
         return nil
     }
 
-    func checkMatrices(_ a: Matrix, _ b: Matrix) -> Outcome {
+    func checkMatrices(_ a: Matrix, _ b: Matrix, domain: Domain = Domain()) -> Outcome {
         guard a.rows == b.rows, a.columns == b.columns else {
             // Names for matrices are often reused with other shapes: not a certain error.
             return .unchecked("the left side is \(a.rows)×\(a.columns) but the right side is \(b.rows)×\(b.columns)")
@@ -49,7 +53,7 @@ public struct StepChecker: Sendable {
         var methods: Set<String> = []
         for i in 0..<a.rows {
             for j in 0..<a.columns {
-                let o = checkScalars(a[i, j], .equal, b[i, j], lhsLatex: "", rhsLatex: "")
+                let o = checkScalars(a[i, j], .equal, b[i, j], lhsLatex: "", rhsLatex: "", domain: domain)
                 switch o.verdict {
                 case .valid: methods.insert(o.method)
                 case .invalid:
@@ -62,7 +66,7 @@ public struct StepChecker: Sendable {
         return Outcome(verdict: .valid, method: "entrywise: " + methods.sorted().joined(separator: "; "), reason: "all \(a.rows * a.columns) entries agree", counterexample: nil)
     }
 
-    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, lhsLatex: String, rhsLatex: String, usesNames: Bool = false, oneSided: [Symbol]? = nil) -> Outcome {
+    func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, lhsLatex: String, rhsLatex: String, usesNames: Bool = false, oneSided: [Symbol]? = nil, domain: Domain = Domain()) -> Outcome {
         if a.contains(derivative: ()) || b.contains(derivative: ()) {
             return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
         }
@@ -72,7 +76,7 @@ public struct StepChecker: Sendable {
             break
         case .approximately:
             guard fa.isEmpty && fb.isEmpty else { return .unchecked("an approximate equality between symbolic expressions") }
-            return checkApproximate(a, b, rhsLatex: rhsLatex)
+            return checkApproximate(a, b, lhsLatex: lhsLatex, rhsLatex: rhsLatex)
         case .less, .lessOrEqual, .greater, .greaterOrEqual, .notEqual:
             guard fa.isEmpty && fb.isEmpty, !usesNames else { return .unchecked("an inequality between names: a condition, not a computed claim") }
             return checkNumericRelation(a, relation, b)
@@ -81,20 +85,17 @@ public struct StepChecker: Sendable {
         case .equivalent, .proportional: return .unchecked("a relation \(relation.rawValue)")
         }
         if fa.isEmpty && fb.isEmpty {
-            let exact = checkArithmetic(a, b)
             // `\frac{1}{\sqrt{2}} = 0.707`: a decimal written on one side is read as rounded.
-            if exact.verdict == .invalid {
-                if StepChecker.isDecimalLiteral(rhsLatex) {
-                    let o = checkApproximate(a, b, rhsLatex: rhsLatex)
-                    if o.verdict == .valid { return Outcome(verdict: .valid, method: o.method, reason: "equal after rounding to the digits shown", counterexample: nil) }
-                } else if StepChecker.isDecimalLiteral(lhsLatex) {
-                    let o = checkApproximate(b, a, rhsLatex: lhsLatex)
-                    if o.verdict == .valid { return Outcome(verdict: .valid, method: o.method, reason: "equal after rounding to the digits shown", counterexample: nil) }
-                }
+            if StepChecker.isDecimalLiteral(rhsLatex) || StepChecker.isDecimalLiteral(lhsLatex) {
+                let exact = checkArithmetic(a, b, domain: domain)
+                if exact.verdict == .valid { return exact }
+                let o = checkApproximate(a, b, lhsLatex: lhsLatex, rhsLatex: rhsLatex)
+                if o.verdict == .valid { return Outcome(verdict: .valid, method: o.method, reason: "equal after rounding to the digits shown", counterexample: nil) }
+                return o
             }
-            return exact
+            return checkArithmetic(a, b, domain: domain)
         }
-        let result = equivalence.check(a, b)
+        let result = equivalence.check(a, b, domain: domain)
         if fa.isEmpty != fb.isEmpty {
             if case .equal(let method) = result {
                 return Outcome(verdict: .valid, method: method, reason: "both sides are equal for all values of " + list(Array(Set(fa + fb))), counterexample: nil)
@@ -127,9 +128,9 @@ public struct StepChecker: Sendable {
     }
 
     /// Both sides are numbers: exact comparison, or certified intervals for irrational values.
-    func checkArithmetic(_ a: Expression, _ b: Expression) -> Outcome {
+    func checkArithmetic(_ a: Expression, _ b: Expression, domain: Domain = Domain()) -> Outcome {
         if a.isUndefined || b.isUndefined { return .unchecked("a side is undefined (division by zero or a similar operation)") }
-        switch equivalence.check(a, b) {
+        switch equivalence.check(a, b, domain: domain) {
         case .equal(let method):
             let how = a.rationalValue != nil || b.rationalValue != nil || method.contains("canonical") ? "exact arithmetic" : method
             return Outcome(verdict: .valid, method: how, reason: "both sides equal \(PlainPrinter.string(b))", counterexample: nil)
@@ -144,29 +145,62 @@ public struct StepChecker: Sendable {
 
     /// `0.707`, `-2,8`, `۰٫۵`: a number written with a fractional part.
     static func isDecimalLiteral(_ latex: String) -> Bool {
-        let t = latex.trimmingCharacters()
-        let tokens = LaTeXLexer.tokens(t)
-        guard let last = tokens.last, case .number(let r) = last.kind, !r.isInteger, tokens.count <= 2 else { return false }
-        if tokens.count == 2 && tokens[0].kind != .symbol("-") { return false }
-        return t.contains(".") || t.contains(",") || t.contains("٫")
+        guard let p = writtenPlaces(latex) else { return false }
+        return p > 0
     }
 
-    /// `a ≈ b` with b written as a decimal: valid when |a - b| is within half a unit of b's last digit.
-    func checkApproximate(_ a: Expression, _ b: Expression, rhsLatex: String) -> Outcome {
-        let digits = rhsLatex.split(whereSeparator: { $0 == "." || $0 == "," }).last.map { $0.prefix(while: { $0.isNumber }).count } ?? 0
-        let tolerance = Rational(Integer(1), Integer(10).power(digits) * 2)!
-        let evaluator = IntervalEvaluator(point: [:], precision: 256)
+    /// The number of decimal places of a numeral written alone (`3` has 0, `2,8` and `0.5` have 1,
+    /// `7,680,000` has 0); nil when the text is not one numeral.
+    static func writtenPlaces(_ latex: String) -> Int? {
+        let t = latex.trimmingCharacters()
+        let tokens = LaTeXLexer.tokens(t)
+        guard let last = tokens.last, case .number(let r) = last.kind, tokens.count <= 2 else { return nil }
+        if tokens.count == 2 && tokens[0].kind != .symbol("-") { return nil }
+        let digits = t.drop { $0 == "-" || $0.isWhitespace }
+        if let sep = digits.lastIndex(where: { $0 == "." || $0 == "٫" }) {
+            return digits[digits.index(after: sep)...].filter { $0.isNumber }.count
+        }
+        if !r.isInteger, let sep = digits.lastIndex(of: ",") {
+            return digits[digits.index(after: sep)...].filter { $0.isNumber }.count
+        }
+        return 0
+    }
+
+    /// `a ≈ b`: the tolerance is half a unit in the last written place of the side written as a
+    /// rounded numeral (`\pi \approx 3.14`: 1/200; `e^{10} \approx 22026`: 1/2). With no numeral
+    /// on either side there is no tolerance: exactly equal sides are valid, sides more than 10%
+    /// apart invalid, anything else unchecked.
+    func checkApproximate(_ a: Expression, _ b: Expression, lhsLatex: String = "", rhsLatex: String) -> Outcome {
+        let places = [StepChecker.writtenPlaces(lhsLatex), StepChecker.writtenPlaces(rhsLatex)].compactMap { $0 }
+        // Enough bits for the digits written, whatever their number.
+        let written = max(lhsLatex.count, rhsLatex.count)
+        let precision = max(256, 4 * written + 64)
+        let evaluator = IntervalEvaluator(point: [:], precision: precision)
         guard case .value(let ia) = evaluator.evaluate(a), case .value(let ib) = evaluator.evaluate(b) else {
             return .unchecked("a side could not be evaluated")
         }
         let diff = ia - ib
-        let tol = Interval(tolerance, precision: 256)
+        let method = "interval arithmetic (MPFI)"
+        guard let fewest = places.min() else {
+            if diff.isExactlyZero { return Outcome(verdict: .valid, method: method, reason: "the sides are equal", counterexample: nil) }
+            let tenth = (ia.unary(mpfi_abs) + ib.unary(mpfi_abs)) * Interval(Rational(1, 20)!, precision: precision)
+            if (diff.unary(mpfi_abs) - tenth).isPositive {
+                return Outcome(verdict: .invalid, method: method, reason: "the sides differ by more than 10% (left ≈ \(ia.decimalString()), right ≈ \(ib.decimalString())); neither is a rounded number",
+                               counterexample: CounterexampleReport(point: [:], lhs: ia.decimalString(), rhs: ib.decimalString(), correct: ia.decimalString()))
+            }
+            return .unchecked("neither side is a rounded number, so ≈ has no tolerance (left ≈ \(ia.decimalString()), right ≈ \(ib.decimalString()))")
+        }
+        let tolerance = Rational(Integer(1), Integer(10).power(fewest) * 2)!
+        let tol = Interval(tolerance, precision: precision)
+        let shown = "half a unit in the last place written: \(tolerance)"
         if (tol - diff).isNonNegative && (tol + diff).isNonNegative {
-            return Outcome(verdict: .valid, method: "interval arithmetic (MPFI)", reason: "equal to within \(tolerance) (the digits shown)", counterexample: nil)
+            return Outcome(verdict: .valid, method: method, reason: "equal to within \(shown)", counterexample: nil)
         }
         if (diff - tol).isPositive || (diff + tol).isNegative {
-            return Outcome(verdict: .invalid, method: "interval arithmetic (MPFI)", reason: "the left side is ≈ \(ia.decimalString()), not \(PlainPrinter.string(b))",
-                           counterexample: CounterexampleReport(point: [:], lhs: ia.decimalString(), rhs: PlainPrinter.string(b), correct: ia.decimalString()))
+            let digits = max(12, fewest + 4)
+            let right = StepChecker.writtenPlaces(rhsLatex) != nil ? LaTeXText.asciiDigits(rhsLatex.trimmingCharacters()) : PlainPrinter.string(b)
+            return Outcome(verdict: .invalid, method: method, reason: "the left side is ≈ \(ia.decimalString(digits: digits)), not \(right) to within \(shown)",
+                           counterexample: CounterexampleReport(point: [:], lhs: ia.decimalString(digits: digits), rhs: right, correct: ia.decimalString(digits: digits)))
         }
         return .unchecked("too close to the rounding boundary to decide")
     }

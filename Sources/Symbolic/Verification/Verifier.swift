@@ -165,7 +165,7 @@ public struct Verifier: Sendable {
         if s.items[1].isProse { return false }
         // Kept as written (so ∂L/∂a sees L in terms of a); a definition that would make a cycle is an equation.
         if case .scalar(let e) = state.definitions.resolve(value), e.contains(name) { return false }
-        state.definitions.define(name, value)
+        state.definitions.define(name, value, domain: s.items[1].domain)
         return true
     }
 
@@ -173,14 +173,14 @@ public struct Verifier: Sendable {
     private func defineTuple(_ s: Statement, _ state: inout DocumentState) -> Bool {
         guard s.relations == [.equal], s.items.count == 2, let names = s.items[0].tupleParts, let values = s.items[1].tupleParts,
               names.count == values.count else { return false }
-        var pairs: [(Symbol, MathValue)] = []
+        var pairs: [(Symbol, MathValue, Domain)] = []
         for (n, v) in zip(names, values) {
             var nr = LaTeXReader(tokens: n), vr = LaTeXReader(tokens: v)
             guard case .scalar(let ne)? = try? nr.readWhole(), case .symbol(let sym) = ne.kind,
                   let value = try? vr.readWhole() else { return false }
-            pairs.append((sym, value))
+            pairs.append((sym, value, vr.domain))
         }
-        for (sym, value) in pairs { state.definitions.define(sym, state.definitions.resolve(value)) }
+        for (sym, value, domain) in pairs { state.definitions.define(sym, state.definitions.resolve(value), domain: state.definitions.resolve(domain)) }
         return true
     }
 
@@ -238,7 +238,9 @@ public struct Verifier: Sendable {
                 let (rx, ry) = (state.definitions.resolve(x), state.definitions.resolve(y))
                 let written = x.symbols.symmetricDifference(y.symbols).filter { !state.definitions.isDefined($0) }
                 let oneSided = written.intersection(rx.symbols.symmetricDifference(ry.symbols))
-                outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided))
+                let domain = state.definitions.resolve(a.domain.union(b.domain))
+                    .union(state.definitions.domain(of: x)).union(state.definitions.domain(of: y))
+                outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided), domain: domain)
             }
         }
         record(block, a, b, outcome, &state, relation: r)

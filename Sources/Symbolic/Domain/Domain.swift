@@ -1,0 +1,111 @@
+/// Where an expression as written is defined: a conjunction of `DomainCondition`s, recorded
+/// while the expression is read (see `DomainRules`), plus the conditions of the canonical form
+/// itself, which the evaluators check.
+public struct Domain: Hashable, Sendable {
+    /// The conditions, without repeats, in the order first recorded.
+    public private(set) var conditions: [DomainCondition] = []
+    private var seen: Set<DomainCondition> = []
+    /// A condition on a constant failed: the written form is defined nowhere (`log(-1)`, `1/0`).
+    public private(set) var isEmpty = false
+
+    public init() {}
+
+    public init(_ conditions: [DomainCondition]) {
+        for c in conditions { insert(c) }
+    }
+
+    /// Adds a condition; conditions that hold by their form are dropped, conditions on
+    /// constants are decided at once.
+    public mutating func insert(_ c: DomainCondition) {
+        if c.expression.isUndefined { isEmpty = true; return }
+        if c.holdsByForm && !c.expression.hasOpaqueParts { return }
+        if c.expression.freeSymbols.isEmpty && !c.expression.hasOpaqueParts {
+            switch c.truth(at: [:]) {
+            case .holds: return
+            case .fails: isEmpty = true; return
+            case .unknown: break
+            }
+        }
+        if seen.insert(c).inserted { conditions.append(c) }
+    }
+
+    public mutating func formUnion(_ other: Domain) {
+        if other.isEmpty { isEmpty = true }
+        for c in other.conditions { insert(c) }
+    }
+
+    public func union(_ other: Domain) -> Domain {
+        var d = self
+        d.formUnion(other)
+        return d
+    }
+
+    /// Whether every condition holds at the point (`unknown` when some cannot be decided).
+    public func truth(at point: [Symbol: Rational]) -> Truth {
+        if isEmpty { return .fails }
+        var result = Truth.holds
+        for c in conditions {
+            switch c.truth(at: point) {
+            case .fails: return .fails
+            case .unknown: result = .unknown
+            case .holds: break
+            }
+        }
+        return result
+    }
+
+    /// The conditions with `replacements` substituted (for definitions and bound indices).
+    public func substituting(_ replacements: [Symbol: Expression]) -> Domain {
+        var d = Domain()
+        if isEmpty { d.isEmpty = true }
+        for c in conditions { d.insert(c.with(c.expression.substituting(replacements))) }
+        return d
+    }
+
+    /// Expressions known to be ≥ 0 on the domain (from `u > 0` and `u ≥ 0`).
+    var nonNegativeExpressions: [Expression] {
+        conditions.compactMap {
+            switch $0 {
+            case .positive(let u), .nonNegative(let u): return u
+            case .nonZero: return nil
+            }
+        }
+    }
+
+    /// `e` with `|u|` replaced by `u` for every `u` known to be ≥ 0 on the domain: equal to `e`
+    /// wherever the domain's conditions hold.
+    func refining(_ e: Expression) -> Expression {
+        let known = Set(nonNegativeExpressions.flatMap { u -> [Expression] in
+            // |c·u| for c > 0 reads as |u| in canonical form; record both.
+            if case .mul(let m) = u.kind, m.coefficient.signum > 0 {
+                return [u, Expression.product(coefficient: .one, factors: m.factors)]
+            }
+            return [u]
+        })
+        if known.isEmpty { return e }
+        return e.transformed { node in
+            if case .function(.abs, let args) = node.kind, args.count == 1, known.contains(args[0]) { return args[0] }
+            return node
+        }
+    }
+}
+
+/// An expression as written: its canonical form and where the written form is defined.
+public struct WrittenExpression: Sendable {
+    public let expression: Expression
+    public let domain: Domain
+
+    public init(_ expression: Expression, domain: Domain = Domain()) {
+        self.expression = expression
+        self.domain = domain
+    }
+
+    /// The written expression with values substituted; its domain conditions are substituted
+    /// too, so conditions that become constants are decided (`x/x` at x = 0 is defined nowhere).
+    public func substituting(_ values: [Symbol: Expression]) -> WrittenExpression {
+        WrittenExpression(expression.substituting(values), domain: domain.substituting(values))
+    }
+
+    /// The canonical form, or `undefined` when the written form is defined nowhere.
+    public var value: Expression { domain.isEmpty ? .undefined : expression }
+}
