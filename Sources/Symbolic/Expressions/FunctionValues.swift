@@ -48,6 +48,8 @@ enum FunctionValues {
             if case .mul(let m) = s.kind, m.factors.count == 1, m.factors[0].exponent.isOne,
                case .function(.log, let a) = m.factors[0].base.kind {
                 logs.append((a[0], m.coefficient))
+            } else if case .function(.log, let a) = s.kind {
+                logs.append((a[0], .one))
             } else {
                 rest.add(s)
             }
