@@ -75,8 +75,8 @@ public struct EquivalenceChecker: Sendable {
             return .unknown(reason: "no point found where both sides are defined" + (domain.conditions.isEmpty ? "" : " (" + domain.conditions.prefix(3).map(\.description).joined(separator: ", ") + ")"))
         }
         if let ce = PointwisePowers.counterexample(a, b, domain) {
-            let bases = PointwisePowers.variableBases(a, b).map(PlainPrinter.string).joined(separator: ", ")
-            return .unknown(reason: "holds where \(bases) > 0, as a power with a variable exponent requires; read pointwise it fails at \(ce.pointDescription) (left \(ce.lhs), right \(ce.rhs))")
+            let bases = PointwisePowers.variableBases(a, b).map { PlainPrinter.string($0) + " > 0" }.joined(separator: " and ")
+            return .unknown(reason: "holds where \(bases), as a power with a variable exponent requires; read pointwise it fails at \(ce.pointDescription) (left \(ce.lhs), right \(ce.rhs))")
         }
         return .equal(method: method)
     }

@@ -98,13 +98,13 @@ public struct StepChecker: Sendable {
         let result = equivalence.check(a, b, domain: domain)
         if fa.isEmpty != fb.isEmpty {
             if case .equal(let method) = result {
-                return Outcome(verdict: .valid, method: method, reason: "both sides are equal for all values of " + list(Array(Set(fa + fb))), counterexample: nil)
+                return Outcome(verdict: .valid, method: method, reason: equalReason(Array(Set(fa + fb)), domain), counterexample: nil)
             }
             return pluggedIn(a, b)
         }
         switch result {
         case .equal(let method):
-            return Outcome(verdict: .valid, method: method, reason: "both sides are equal for all values of " + list(Array(Set(fa + fb))), counterexample: nil)
+            return Outcome(verdict: .valid, method: method, reason: equalReason(Array(Set(fa + fb)), domain), counterexample: nil)
         case .different(let ce):
             let unknowns = oneSided ?? Array(Set(fa).symmetricDifference(Set(fb)))
             if !unknowns.isEmpty {
@@ -125,6 +125,14 @@ public struct StepChecker: Sendable {
         case .unknown(let reason):
             return .unchecked(reason)
         }
+    }
+
+    /// "both sides are equal for all values of x, y", or "… wherever both are defined (x > 0)".
+    func equalReason(_ names: [Symbol], _ domain: Domain) -> String {
+        let conditions = domain.conditions.filter { !$0.expression.freeSymbols.isEmpty }
+        if conditions.isEmpty { return "both sides are equal for all values of " + list(names) }
+        let shown = conditions.prefix(4).map(\.description).joined(separator: ", ") + (conditions.count > 4 ? ", …" : "")
+        return "both sides are equal wherever both are defined (\(shown))"
     }
 
     /// Both sides are numbers: exact comparison, or certified intervals for irrational values.
