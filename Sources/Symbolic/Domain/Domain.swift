@@ -5,8 +5,19 @@ public struct Domain: Hashable, Sendable {
     /// The conditions, without repeats, in the order first recorded.
     public private(set) var conditions: [DomainCondition] = []
     private var seen: Set<DomainCondition> = []
-    /// A condition on a constant failed: the written form is defined nowhere (`log(-1)`, `1/0`).
-    public private(set) var isEmpty = false
+    /// A condition on a constant that failed (`0 > 0` for `0^x`): the written form is defined nowhere.
+    public private(set) var failed: DomainCondition?
+    /// A part of the written form is undefined everywhere (`log(-1)`, `1/0`).
+    private var hasUndefinedPart = false
+
+    /// True when the written form is defined nowhere.
+    public var isEmpty: Bool { failed != nil || hasUndefinedPart }
+
+    /// Why the written form is defined nowhere, in words.
+    public var emptinessReason: String? {
+        if let c = failed { return "it needs \(c)" }
+        return hasUndefinedPart ? "it divides by zero or takes a logarithm or an even root of a negative number" : nil
+    }
 
     public init() {}
 
@@ -17,12 +28,12 @@ public struct Domain: Hashable, Sendable {
     /// Adds a condition; conditions that hold by their form are dropped, conditions on
     /// constants are decided at once.
     public mutating func insert(_ c: DomainCondition) {
-        if c.expression.isUndefined { isEmpty = true; return }
+        if c.expression.isUndefined { hasUndefinedPart = true; return }
         if c.holdsByForm && !c.expression.hasOpaqueParts { return }
         if c.expression.freeSymbols.isEmpty && !c.expression.hasOpaqueParts {
             switch c.truth(at: [:]) {
             case .holds: return
-            case .fails: isEmpty = true; return
+            case .fails: if failed == nil { failed = c }; return
             case .unknown: break
             }
         }
@@ -30,7 +41,8 @@ public struct Domain: Hashable, Sendable {
     }
 
     public mutating func formUnion(_ other: Domain) {
-        if other.isEmpty { isEmpty = true }
+        if failed == nil { failed = other.failed }
+        if other.hasUndefinedPart { hasUndefinedPart = true }
         for c in other.conditions { insert(c) }
     }
 
@@ -57,7 +69,8 @@ public struct Domain: Hashable, Sendable {
     /// The conditions with `replacements` substituted (for definitions and bound indices).
     public func substituting(_ replacements: [Symbol: Expression]) -> Domain {
         var d = Domain()
-        if isEmpty { d.isEmpty = true }
+        d.failed = failed
+        d.hasUndefinedPart = hasUndefinedPart
         for c in conditions { d.insert(c.with(c.expression.substituting(replacements))) }
         return d
     }

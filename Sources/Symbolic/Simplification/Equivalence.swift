@@ -47,7 +47,9 @@ public struct EquivalenceChecker: Sendable {
     /// Decides `a = b` wherever both are defined: the canonical forms' own domains, and the
     /// conditions `domain` of the forms as written (what canonical forms such as `x/x = 1` dropped).
     public func check(_ a: Expression, _ b: Expression, domain: Domain = Domain()) -> EquivalenceResult {
-        if a.isUndefined || b.isUndefined || domain.isEmpty { return .unknown(reason: "a side is defined nowhere") }
+        if a.isUndefined || b.isUndefined || domain.isEmpty {
+            return .unknown(reason: "a side is defined nowhere" + (domain.emptinessReason.map { ": " + $0 } ?? ""))
+        }
         let symbols = Array(Set(a.freeSymbols + b.freeSymbols + domain.conditions.flatMap { $0.expression.freeSymbols }))
             .sorted { Symbol.compare($0, $1) < 0 }
         let sampler = SamplePoints(symbols: symbols)

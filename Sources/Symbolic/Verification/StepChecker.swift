@@ -21,7 +21,7 @@ public struct StepChecker: Sendable {
     /// nil computes them from the sides.
     /// `domain` holds the conditions under which both sides, as written, are defined.
     public func check(_ lhs: MathValue, _ relation: Relation, _ rhs: MathValue, lhsLatex: String = "", rhsLatex: String = "", usesNames: Bool = false, oneSided: [Symbol]? = nil, domain: Domain = Domain()) -> Outcome {
-        if domain.isEmpty { return .unchecked("a side is defined nowhere (\(domain.conditions.first?.description ?? "a division by zero, or a logarithm or even root of a negative number"))") }
+        if let why = domain.emptinessReason { return .unchecked("a side is defined nowhere: \(why)") }
         switch (lhs, rhs) {
         case let (.scalar(a), .scalar(b)):
             return checkScalars(a, relation, b, lhsLatex: lhsLatex, rhsLatex: rhsLatex, usesNames: usesNames, oneSided: oneSided, domain: domain)
