@@ -36,30 +36,53 @@ public enum LaTeXPrinter {
         }
     }
 
-    /// `\hat{y}`, `W_{ua}`, `\Gamma_{u}^{\langle t \rangle}`, `c'`.
+    /// `\hat{y}`, `W_{ua}`, `\Gamma_{u}^{\langle t \rangle}`, `c'`. Names, subscripts and indices
+    /// come from documents: they are rewritten by `LaTeXNames`, never copied.
     public static func symbol(_ s: Symbol) -> String {
         var n: String
         var base = s.name
         var star = false
         if base.count > 1, base.hasSuffix("*") { base.removeLast(); star = true }
-        let escaped = String(base.flatMap { "#$%&_".contains($0) ? ["\\", $0] : [$0] })
         if greekLetterNames.contains(base) { n = "\\" + base }
-        else if base.count > 1 { n = "\\mathit{\(escaped)}" }
-        else { n = escaped }
+        else if base.count > 1 { n = "\\mathit{\(LaTeXNames.math(base))}" }
+        else { n = isLetter(base) ? base : "{\(LaTeXNames.math(base))}" }
+        // Whether `n` ends in a superscript: another one needs a new nucleus.
+        var superscripted = star
         if star { n += "^{*}" }
         if let a = s.accent {
             n = a == .bold ? "\\mathbf{\(n)}" : "\\\(a.rawValue){\(n)}"
+            superscripted = false
         }
-        n += String(repeating: "'", count: s.primes)
-        if let sub = s.subscriptText { n += sub.count == 1 ? "_\(sub)" : "_{\(sub)}" }
+        if s.primes > 0 {
+            if superscripted { n = "{\(n)}" }
+            n += String(repeating: "'", count: s.primes)
+            superscripted = true
+        }
+        if let sub = s.subscriptText { n += isLetter(sub) || isDigit(sub) ? "_\(sub)" : "_{\(LaTeXNames.math(sub))}" }
         if let t = s.timeStep {
+            if superscripted { n = "{\(n)}" }
+            let index = LaTeXNames.math(t.index)
             switch t.style {
-            case .angle: n += "^{\\langle \(t.index) \\rangle}"
-            case .paren: n += "^{(\(t.index))}"
-            case .label: n += "^{\(t.index)}"
+            case .angle: n += "^{\\langle \(index) \\rangle}"
+            case .paren: n += "^{(\(index))}"
+            case .label: n += "^{\(index)}"
             }
         }
         return n
+    }
+
+    /// True when the printed symbol ends in a superscript (a time step, a star or primes).
+    static func carriesSuperscript(_ s: Symbol) -> Bool {
+        s.timeStep != nil || s.primes > 0 || (s.name.count > 1 && s.name.hasSuffix("*") && s.accent == nil)
+    }
+
+    /// True for a one-letter Latin name, which prints as itself.
+    private static func isLetter(_ name: String) -> Bool {
+        name.count == 1 && name.first!.isASCII && name.first!.isLetter
+    }
+
+    private static func isDigit(_ text: String) -> Bool {
+        text.count == 1 && text.first!.isASCII && text.first!.isNumber
     }
 
     private static func functionName(_ f: Function) -> String {
@@ -70,7 +93,11 @@ public enum LaTeXPrinter {
         case .asin: "\\arcsin"
         case .acos: "\\arccos"
         case .atan: "\\arctan"
-        case .undefined(let n): n.count == 1 || greekLetterNames.contains(n) ? (n.count == 1 ? n : "\\" + n) : "\\operatorname{\(n)}"
+        case .undefined(let n):
+            if greekLetterNames.contains(n) { "\\" + n }
+            else if isLetter(n) { n }
+            else if n.count == 1 { "{\(LaTeXNames.math(n))}" }
+            else { "\\operatorname{\(LaTeXNames.math(n))}" }
         default: "\\" + f.name
         }
     }
@@ -137,8 +164,8 @@ public enum LaTeXPrinter {
             return s
         }
         var b = parenthesised(base, below: .atom)
-        // A symbol that already carries a superscript (a time step) needs braces before a power.
-        if case .symbol(let s) = base.kind, s.timeStep != nil { b = "{\(b)}" }
+        // A symbol that already carries a superscript (a time step, a star, primes) needs braces before a power.
+        if case .symbol(let s) = base.kind, carriesSuperscript(s) { b = "{\(b)}" }
         return b + "^{\(string(exponent))}"
     }
 
@@ -153,4 +180,23 @@ public enum LaTeXPrinter {
 extension Expression {
     /// The expression as textbook LaTeX.
     public var latex: String { LaTeXPrinter.string(self) }
+}
+
+extension Matrix {
+    /// The matrix as LaTeX: an `array` in brackets (no column limit, unlike `bmatrix`).
+    public var latex: String {
+        let body = (0..<rows).map { i in (0..<columns).map { self[i, $0].latex }.joined(separator: " & ") }
+        return "\\left[\\begin{array}{\(String(repeating: "c", count: columns))} "
+            + body.joined(separator: " \\\\ ") + " \\end{array}\\right]"
+    }
+}
+
+extension MathValue {
+    /// The value as LaTeX.
+    public var latex: String {
+        switch self {
+        case .scalar(let e): e.latex
+        case .matrix(let m): m.latex
+        }
+    }
 }

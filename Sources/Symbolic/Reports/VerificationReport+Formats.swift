@@ -36,7 +36,9 @@ extension VerificationReport {
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
 
-    /// A LaTeX document: every step re-typeset with a mark, and the correction under each wrong one.
+    /// A LaTeX document: every step typeset from what was read (never from its source text),
+    /// with a mark, and the reason and the step as written (escaped) under each wrong or
+    /// unchecked one. Everything taken from the document goes through the printer or `LaTeXText`.
     public var latex: String {
         var out = """
         \\documentclass{article}
@@ -55,7 +57,7 @@ extension VerificationReport {
             case .invalid: mark = "\\textcolor{red}{\\boldsymbol{\\times}}"
             case .unchecked: mark = "\\textcolor{gray}{?}"
             }
-            out += "\\noindent Line \(s.line):\n\\[ \(LaTeXText.asciiDigits(s.latex)) \\qquad \(mark) \\]\n"
+            out += "\\noindent Line \(s.line):\n\\[ \(s.typeset ?? LaTeXText.verbatim(s.latex)) \\qquad \(mark) \\]\n"
             if s.verdict != .valid {
                 let color = s.verdict == .invalid ? "red" : "gray"
                 // The correction, typeset: what the left side really is (instead of its plain form).
@@ -63,48 +65,16 @@ extension VerificationReport {
                 var correction = ""
                 if s.verdict == .invalid, let c = s.counterexample?.correct, let e = try? PlainParser.parse(c) {
                     if let r = reason.range(of: "; the left side is ") { reason = String(reason[..<r.lowerBound]) }
-                    correction = "\\\\ \\(\\text{left side} = \(e.latex)\\)"
+                    correction = "\\par \\(\\text{left side} = \(e.latex)\\)"
                 }
-                out += "\\begin{quote}\\color{\(color)} \(LaTeXText.escape(reason))\(correction)"
+                // The printer writes canonical forms (2 + 2 reads as 4): the source, escaped, shows what was written.
+                let written = s.typeset == nil ? "" : "\\par \\textit{As written:} \\texttt{\(LaTeXText.escape(s.latex))}"
+                out += "\\begin{quote}\\color{\(color)} \(LaTeXText.escape(reason))\(correction)\(written)"
                 out += "\\end{quote}\n"
             }
             out += "\n"
         }
         out += "\\end{document}\n"
-        return out
-    }
-}
-
-/// Escaping of plain text for LaTeX.
-enum LaTeXText {
-    static func token(_ kind: LaTeXToken.Kind) -> LaTeXToken { LaTeXToken(kind: kind, line: 0, column: 0, spaceBefore: false) }
-
-    /// Persian and Arabic-Indic digits (and the Arabic decimal separator) as ASCII, for pdfLaTeX.
-    static func asciiDigits(_ s: String) -> String {
-        String(s.map { c -> Character in
-            if c == "٫" { return "." }
-            if let d = LaTeXLexer.digitValue(c), !c.isASCII { return Character(String(d)) }
-            return c
-        })
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "\\": out += "\\textbackslash{}"
-            case "{", "}", "%", "$", "&", "#", "_": out += "\\" + String(c)
-            case "^": out += "\\^{}"
-            case "~": out += "\\~{}"
-            case "∼": out += "$\\sim$"
-            case "×": out += "$\\times$"
-            case "·": out += "$\\cdot$"
-            case "–": out += "--"
-            default:
-                // ≈, ≤, ∈, ², Greek letters…: the LaTeX the reader gives them.
-                if let tokens = LaTeXLexer.unicodeMath[c] { out += "$" + LaTeXReader.text(tokens.map(LaTeXText.token)) + "$" } else { out.append(c) }
-            }
-        }
         return out
     }
 }

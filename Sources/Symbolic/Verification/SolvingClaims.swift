@@ -48,9 +48,12 @@ extension Verifier {
         }
         let claims = statements[(k + 1)..<j].map { $0.items[0].latex + " = " + $0.items[1].latex }
         let latex = eq.items[0].latex + " = " + eq.items[1].latex + " \\rightarrow " + claims.joined(separator: ", ")
+        let typesetClaims = statements[(k + 1)..<j].map { $0.items[0].typeset + " = " + $0.items[1].typeset }
+        let typeset = eq.items[0].typeset + " = " + eq.items[1].typeset + " \\rightarrow " + typesetClaims.joined(separator: ", ")
         state.steps.append(StepResult(line: block.line, column: eq.items[0].line == block.line ? eq.items[0].column : block.column,
                                       latex: latex, lhs: PlainPrinter.string(p), rhs: roots.map(\.description).joined(separator: ", "),
-                                      verdict: outcome.verdict, method: outcome.method, reason: outcome.reason, counterexample: outcome.counterexample))
+                                      verdict: outcome.verdict, method: outcome.method, reason: outcome.reason, counterexample: outcome.counterexample,
+                                      typeset: typeset))
         state.previousLast = statements[j - 1].items.last
         return j - k
     }

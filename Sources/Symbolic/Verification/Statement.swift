@@ -55,6 +55,15 @@ public struct ChainItem: Sendable {
         return copy
     }
 
+    /// The item as LaTeX for reports: the printer's form of the value read, or the source as
+    /// escaped verbatim text when it could not be read.
+    public var typeset: String {
+        switch value {
+        case .success(let v): v.latex
+        case .failure: LaTeXText.verbatim(latex)
+        }
+    }
+
     /// True for the empty right side of a relation that ends a block (`… =` before a line break).
     public var isEmpty: Bool { tokens.isEmpty && latex.isEmpty }
 }

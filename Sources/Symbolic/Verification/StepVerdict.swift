@@ -34,6 +34,10 @@ public struct StepResult: Sendable, Codable {
     /// Why, in words.
     public let reason: String
     public let counterexample: CounterexampleReport?
+    /// The step as LaTeX for reports, never from its source text: each side as the printer
+    /// writes the value read (escaped verbatim source where a side could not be read), joined
+    /// by the relation's symbol. Not part of the JSON; nil when unknown (a decoded report).
+    public internal(set) var typeset: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case line, column, latex, lhs, rhs, verdict, method, reason, counterexample

@@ -254,10 +254,12 @@ public struct Verifier: Sendable {
             case .matrix(let m): return "[" + (0..<m.rows).map { i in (0..<m.columns).map { PlainPrinter.string(m[i, $0]) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
             }
         }
-        let latex = [a?.latex, b?.latex].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " \(relation.latex) ")
+        let sides = [a, b].compactMap { $0 }.filter { !$0.latex.isEmpty }
+        let latex = sides.map(\.latex).joined(separator: " \(relation.latex) ")
         let column = (a?.line == block.line ? a?.column : nil) ?? block.column
         state.steps.append(StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
-                                      verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample))
+                                      verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
+                                      typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) ")))
     }
 }
 

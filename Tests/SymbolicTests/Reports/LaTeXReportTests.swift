@@ -2,28 +2,179 @@ import Foundation
 import Testing
 @testable import Symbolic
 
-/// The `--format latex` report must be a document a real TeX engine accepts.
+/// The `--format latex` report must be a document a real TeX engine accepts, and nothing
+/// pasted into the checked document may run in it.
 @Suite struct LaTeXReportTests {
-    static let pdflatex: String? = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// TeX that reads files (`/etc/hostname`, and `canary`), writes files, redefines the report
+    /// or ends it early, in prose and in math.
+    static func hostile(canary: String) -> String {
+        #"""
+    # Notes \input{/etc/hostname} \include{x} \input{\#(canary)}
 
-    @Test(.enabled(if: pdflatex != nil || ProcessInfo.processInfo.environment["CI"] != nil, "needs pdflatex (CI installs it)"))
+    Prose \immediate\openout\pwn=pwned.tex \immediate\write\pwn{x} \write18{touch pwned}
+    \catcode`\^^5c=12 \def\section{x} \csname input\endcsname{/etc/hostname} \makeatletter
+    }}}{ \verb|x| ^^5c % a comment \end{document}
+
+    $$\input{/etc/hostname} = 2$$
+
+    $$\input{\#(canary)} = 2$$
+
+    $$\text{\input{\#(canary)}} + 1 = 2$$
+
+    $$x = \text{\end{document}}$$
+
+    $$\def\a{b} a = a$$
+
+    $$\include{x} + 1 = 2$$
+
+    $$\text{\input{/etc/hostname}} + 1 = 2$$
+
+    $$W_{\input{/etc/hostname}} + 1 = 2$$
+
+    $$\text{\immediate\openout\x=pwned.tex} + 1 = 2$$
+
+    $$\text{\write18{touch pwned}} + 1 = 2$$
+
+    $$\text{\catcode`\^^5c=12} + 1 = 2$$
+
+    $$\text{\csname input\endcsname} + 1 = 2$$
+
+    $$\text{\makeatletter\def\@x{y}} + 1 = 2$$
+
+    $$y_{}}}{} + 1 = 2$$
+
+    $$\text{\verb|x|} + 1 = 2$$
+
+    $$q_{^^5cinput} + 1 = 2$$
+
+    $$z^{<\input{/etc/hostname}>} + 1 = z^{(\end{document})}$$
+
+    $$\text{a % b} + 1 = 2 % \input{/etc/hostname}$$
+
+    $$\text{\end{document}} + 1 = 2$$
+
+    $$\text{سرعت} + ۱ = 2$$
+
+    $$\mathit{endmarker} = \mathit{endmarker}$$
+    """#
+    }
+
+    static let hostileFile = #"notes\input{/etc/hostname}%$#_^~&{}.md"#
+
+    static func hostileReport(canary: String = "/tmp/canary.tex") -> VerificationReport {
+        Verifier().verify(hostile(canary: canary), file: hostileFile)
+    }
+
+    /// A file with unique contents for the hostile document to `\input`; the caller removes it.
+    static func canaryFile() throws -> (url: URL, contents: String) {
+        let contents = "CANARY\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("derive-canary-\(UUID().uuidString).tex")
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return (url, contents)
+    }
+
+    @Test func pastedStepsAreTypesetByThePrinter() throws {
+        let report = Verifier().verify("$$x^2 = x \\cdot x$$", file: "t.md")
+        let step = try #require(report.steps.first)
+        #expect(step.typeset == "x^{2} = x^{2}")
+        #expect(report.latex.contains("\\[ x^{2} = x^{2} \\qquad"))
+        #expect(!report.latex.contains("x \\cdot x"))
+    }
+
+    @Test func unreadableSidesShowAsEscapedText() throws {
+        let report = Verifier().verify("$$\\input{/etc/hostname} = 2$$", file: "t.md")
+        let step = try #require(report.steps.first)
+        #expect(step.typeset == "\\text{\\texttt{\\textbackslash{}input\\{/etc/hostname\\}}} = 2")
+        #expect(report.latex.contains("\\[ \\text{\\texttt{\\textbackslash{}input\\{/etc/hostname\\}}} = 2 \\qquad"))
+    }
+
+    @Test func matricesAreTypesetByThePrinter() throws {
+        let report = Verifier().verify("$$\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 5 \\end{bmatrix}$$", file: "t.md")
+        let step = try #require(report.steps.first)
+        #expect(step.typeset?.hasPrefix("\\left[\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\\right] = ") == true)
+        // Wrong steps also show their source, escaped, since the printer writes canonical forms.
+        #expect(report.latex.contains("\\texttt{\\textbackslash{}begin\\{bmatrix\\} 1 \\& 2"))
+    }
+
+    @Test func stepsWithoutTypesetFallBackToEscapedSource() throws {
+        // A decoded report has no typeset steps: the source is shown as escaped text.
+        let json = Verifier().verify("$$\\input{x} + 1 = 3$$", file: "t.md").json
+        let decoded = try JSONDecoder().decode(VerificationReport.self, from: Data(json.utf8))
+        #expect(decoded.steps.first?.typeset == nil)
+        #expect(decoded.latex.contains("\\texttt{\\textbackslash{}input\\{x\\} + 1 = 3}"))
+        #expect(TeXInspection.dangerousSequences(decoded.latex).isEmpty)
+    }
+
+    @Test func escapeCoversEverySpecialCharacter() {
+        let specials: [Character: String] = [
+            "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "$\\$$", "&": "\\&", "#": "\\#",
+            "^": "\\^{}", "_": "\\_", "%": "\\%", "~": "\\~{}", "<": "\\textless{}", ">": "\\textgreater{}",
+        ]
+        for (c, escaped) in specials { #expect(LaTeXText.escape(String(c)) == escaped) }
+        let everything = String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }) + "αβ≤²√×·∼−–é۱٫سرعت\u{301}"
+        let out = LaTeXText.escape(everything)
+        #expect(TeXInspection.isInert(out))
+        #expect(TeXInspection.dangerousSequences(out).isEmpty)
+        #expect(out.unicodeScalars.allSatisfy { (0x20..<0x7F).contains($0.value) || (0xC0...0xFF).contains($0.value) })
+        #expect(LaTeXText.escape("سر") == "(U+0633)(U+0631)")
+        #expect(LaTeXText.escape("√x") == "$\\surd $x")
+        #expect(LaTeXText.escape("a\n\nb") == "a  b")
+    }
+
+    @Test func hostileDocumentRunsNothing() throws {
+        let report = LaTeXReportTests.hostileReport()
+        // The hostile constructs did reach the report as steps.
+        #expect(report.steps.count >= 15)
+        #expect(report.steps.contains { $0.latex.contains("\\input{/etc/hostname}") })
+        #expect(report.steps.last?.latex == "\\mathit{endmarker} = \\mathit{endmarker}")
+        let tex = report.latex
+        #expect(TeXInspection.dangerousSequences(tex).isEmpty)
+        #expect(TeXInspection.isInert(tex))
+        #expect(tex.components(separatedBy: "\\end{document}").count == 2)
+        #expect(tex.hasSuffix("\\end{document}\n"))
+        #expect(TeXInspection.controlSequences(tex).filter { $0 == "section" }.count == 1)
+        for step in report.steps {
+            let typeset = try #require(step.typeset)
+            #expect(TeXInspection.isInert(typeset), "\(typeset)")
+            #expect(TeXInspection.dangerousSequences(typeset).union(Set(TeXInspection.controlSequences(typeset)).intersection(TeXInspection.structural)).isEmpty, "\(typeset)")
+        }
+    }
+
+    @Test(.enabled(if: PdfLaTeXRun.available, "needs pdflatex (CI installs it)"))
+    func hostileReportCompilesAndStaysInert() throws {
+        let run = try PdfLaTeXRun(LaTeXReportTests.hostileReport().latex)
+        defer { run.remove() }
+        #expect(run.status == 0)
+        #expect(run.files == ["report.aux", "report.log", "report.pdf", "report.tex"])
+    }
+
+    @Test(.enabled(if: PdfLaTeXRun.available && PdfLaTeXRun.pdftotext != nil, "needs pdflatex and pdftotext (poppler-utils)"))
+    func hostileReportPrintsNoFileAndEveryStep() throws {
+        let canary = try LaTeXReportTests.canaryFile()
+        defer { try? FileManager.default.removeItem(at: canary.url) }
+        let report = LaTeXReportTests.hostileReport(canary: canary.url.path)
+        #expect(report.steps.contains { $0.latex.contains(canary.url.path) })
+        let run = try PdfLaTeXRun(report.latex)
+        defer { run.remove() }
+        #expect(run.status == 0)
+        let text = try #require(try run.pdfText())
+        // The last step is there: nothing ended the document early.
+        #expect(text.contains("endmarker"))
+        #expect(text.contains("Line \(report.steps.last!.line):"))
+        #expect(!text.contains(canary.contents), "the PDF shows a file the document \\input")
+        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if hostname.count >= 4 {
+            #expect(!text.contains(hostname), "the PDF shows /etc/hostname")
+        }
+    }
+
+    @Test(.enabled(if: PdfLaTeXRun.available, "needs pdflatex (CI installs it)"))
     func reportCompilesWithPdfLaTeX() throws {
-        let engine = try #require(LaTeXReportTests.pdflatex, "pdflatex is missing")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/planted-errors.md")
         let report = Verifier().verify(try String(contentsOf: url, encoding: .utf8), file: "planted-errors.md")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try report.latex.write(to: dir.appendingPathComponent("report.tex"), atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: engine)
-        p.arguments = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "report.tex"]
-        p.currentDirectoryURL = dir
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.pdf").path))
+        let run = try PdfLaTeXRun(report.latex)
+        defer { run.remove() }
+        #expect(run.status == 0)
+        #expect(run.files.contains("report.pdf"))
     }
 }
