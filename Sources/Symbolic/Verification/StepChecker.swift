@@ -174,6 +174,15 @@ public struct StepChecker: Sendable {
         return 0
     }
 
+    /// A numeral as written, with Persian and Arabic-Indic digits and separators in ASCII.
+    static func asciiNumeral(_ latex: String) -> String {
+        String(latex.trimmingCharacters().map { c -> Character in
+            if c == "٫" { return "." }
+            if let d = LaTeXLexer.digitValue(c), !c.isASCII { return Character(String(d)) }
+            return c
+        })
+    }
+
     /// `a ≈ b`: the tolerance is half a unit in the last written place of the side written as a
     /// rounded numeral (`\pi \approx 3.14`: 1/200; `e^{10} \approx 22026`: 1/2). With no numeral
     /// on either side there is no tolerance: exactly equal sides are valid, sides more than 10%
@@ -206,7 +215,7 @@ public struct StepChecker: Sendable {
         }
         if (diff - tol).isPositive || (diff + tol).isNegative {
             let digits = max(12, fewest + 4)
-            let right = StepChecker.writtenPlaces(rhsLatex) != nil ? LaTeXText.asciiDigits(rhsLatex.trimmingCharacters()) : PlainPrinter.string(b)
+            let right = StepChecker.writtenPlaces(rhsLatex) != nil ? StepChecker.asciiNumeral(rhsLatex) : PlainPrinter.string(b)
             return Outcome(verdict: .invalid, method: method, reason: "the left side is ≈ \(ia.decimalString(digits: digits)), not \(right) to within \(shown)",
                            counterexample: CounterexampleReport(point: [:], lhs: ia.decimalString(digits: digits), rhs: right, correct: ia.decimalString(digits: digits)))
         }
