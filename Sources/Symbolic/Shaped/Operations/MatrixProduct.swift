@@ -1,0 +1,42 @@
+/// The matrix product `A B` (not commutative). Adjoints: `∂A = G Bᵀ`, `∂B = Aᵀ G`.
+public struct MatrixProduct: ShapedOperation {
+    public init() {}
+    public var key: String { "matmul" }
+
+    public func shape(of s: [Shape]) throws(ShapeError) -> Shape {
+        guard s.count == 2, s[0].columns == s[1].rows else {
+            throw ShapeError("a product of a \(s[0]) and a \(s.count > 1 ? s[1].description : "?") matrix: the inner dimensions differ")
+        }
+        return Shape(s[0].rows, s[1].columns)
+    }
+
+    public func adjoint(_ i: Int, operands x: [ShapedExpression], result: ShapedExpression, seed: ShapedExpression) throws(ShapeError) -> ShapedExpression {
+        i == 0 ? try .product(seed, .transpose(x[1])) : try .product(.transpose(x[0]), seed)
+    }
+
+    public func print(_ x: [ShapedPrinter.Printed], _ style: ShapedPrinter.Style) -> ShapedPrinter.Printed {
+        let sep = style == .latex ? " " : " @ "
+        return ShapedPrinter.Printed(x[0].at(.product, style) + sep + x[1].at(.prefix, style), .product)
+    }
+
+    public func evaluate(_ x: [Matrix]) -> Matrix? { x[0] * x[1] }
+
+    public func simplified(_ x: [ShapedExpression]) -> ShapedExpression? {
+        guard let shape = try? shape(of: x.map(\.shape)) else { return nil }
+        if x[0].isZero || x[1].isZero { return .zero(shape) }
+        // A product of constant matrices: every entry is the inner dimension times the two values.
+        if case .filled(let a) = x[0].kind, case .filled(let b) = x[1].kind { return .filled(a * b * x[0].shape.columns, shape) }
+        // A scalar 1 (the seed of a scalar loss) changes nothing.
+        if x[1].isFilled(with: .one), x[1].shape.isScalar { return x[0] }
+        if x[0].isFilled(with: .one), x[0].shape.isScalar { return x[1] }
+        if case .identity = x[0].kind { return x[1] }
+        if case .identity = x[1].kind { return x[0] }
+        return nil
+    }
+}
+
+extension ShapedExpression {
+    public static func product(_ a: ShapedExpression, _ b: ShapedExpression) throws(ShapeError) -> ShapedExpression {
+        try .apply(MatrixProduct(), [a, b])
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Symbolic
+
+struct BackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backward",
+        abstract: "The backward pass of a model written as forward equations in a file.",
+        discussion: """
+        The file declares dimensions, inputs and parameters with shapes, and forward equations:
+
+          dimensions n_a, n_x, n_y
+          input a_prev : n_a "a^{<t-1>}"
+          input x : n_x
+          input y : n_y
+          parameter W_a : n_a x (n_a + n_x)
+          parameter b_a : n_a
+          parameter W_y : n_y x n_a
+          parameter b_y : n_y
+          a = tanh(W_a [a_prev; x] + b_a) "a^{<t>}"
+          yhat = softmax(W_y a + b_y) "\\hat{y}"
+          loss L = cross_entropy(y, yhat)
+          carry a : da_next "da_{next}"
+
+        Juxtaposition and * are matrix products, ∘ and .* elementwise products, ^T a transpose, \
+        [a; x] a concatenation; functions: sigmoid, tanh, exp, log, relu, softmax, cross_entropy. \
+        `split W : W_1 "W_{1}", W_2` names the column blocks of a parameter that multiplies a \
+        concatenation. Quoted text at the end of a line is the LaTeX name.
+        """
+    )
+
+    @Argument(help: "The model file, or - for standard input.")
+    var file: String
+
+    @OptionGroup var output: BackwardOutput
+
+    func run() throws {
+        let text: String
+        if file == "-" {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else { throw InputError(description: "cannot read \(file): no such file or not readable") }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        do {
+            output.print(try BackwardPass(ModelParser.parse(text)))
+        } catch let e as ModelParser.Failure {
+            throw InputError(description: "\(file): \(e)")
+        } catch let e as ShapeError {
+            throw InputError(description: "\(file): \(e)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Symbolic
+
+struct LSTMBackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lstm-backward",
+        abstract: "The LSTM cell's backward pass, derived by reverse mode from its forward equations.",
+        discussion: """
+        Prints the gradient of the cross-entropy loss with respect to every quantity, input and \
+        parameter of one LSTM cell, with the gradients da_next and dc_next arriving from the next \
+        time step. Example: derive lstm-backward --latex
+        """
+    )
+
+    enum Notation: String, ExpressibleByArgument, CaseIterable { case course, gates }
+
+    @Option(name: .long, help: "Names: course (Γ_u, Γ_f, Γ_o, a, c̃) or gates (i_t, f_t, o_t, h_t).")
+    var notation: Notation = .course
+
+    @OptionGroup var output: BackwardOutput
+
+    func run() throws { output.print(try derivedBackwardPass("lstm", gates: notation == .gates)) }
+}
+
+struct GRUBackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gru-backward",
+        abstract: "The GRU cell's backward pass, derived by reverse mode from its forward equations."
+    )
+
+    @OptionGroup var output: BackwardOutput
+
+    func run() throws { output.print(try derivedBackwardPass("gru")) }
+}
+
+struct RNNBackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rnn-backward",
+        abstract: "The tanh RNN cell's backward pass, derived by reverse mode from its forward equations."
+    )
+
+    @OptionGroup var output: BackwardOutput
+
+    func run() throws { output.print(try derivedBackwardPass("rnn")) }
+}
