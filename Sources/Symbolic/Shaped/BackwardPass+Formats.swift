@@ -62,7 +62,7 @@ extension BackwardPass {
         // Dimensions, from the first declaration whose rows are exactly that dimension.
         for s in model.dimensions {
             if let d = model.declarations.first(where: { $0.shape.rows == Expression(s) }) {
-                out += "    \(Quantity(s.name).python) = \(d.quantity.python).shape[0]\n"
+                out += "    \(Quantity(PlainPrinter.name(s)).python) = \(d.quantity.python).shape[0]\n"
             }
         }
         for (w, blocks) in model.splits.sorted(by: { $0.key.plain < $1.key.plain }) {
@@ -83,7 +83,7 @@ extension BackwardPass {
         out += "def gradients(**values):\n    f = _forward(values)\n"
         var names = model.declarations.map(\.quantity.python) + model.carries.map(\.incoming.python)
         names += model.splits.values.flatMap { $0.map(\.block.python) } + model.equations.map(\.quantity.python)
-        names += model.dimensions.map { Quantity($0.name).python }.filter { d in model.declarations.contains { $0.shape.rows == Expression(Symbol(d)) } }
+        names += model.dimensions.filter { d in model.declarations.contains { $0.shape.rows == Expression(d) } }.map { Quantity(PlainPrinter.name($0)).python }
         for n in names.sorted() { out += "    \(n) = f[\"\(n)\"]\n" }
         for g in gradients { out += "    \(g.name.python) = \(ShapedPrinter.string(g.value, .python))\n" }
         out += "    return {" + gradients.map { "\"\($0.name.python)\": \($0.name.python)" }.joined(separator: ", ") + "}\n"
