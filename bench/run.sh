@@ -37,6 +37,15 @@ if [ -d ../shared/seeds ]; then
   echo "derive verify on the $(ls ../shared/seeds/*.txt | wc -l) seed documents: $(( (end - start) / 1000000 )) ms in total"
 fi
 
+# The LSTM backward pass, derived from the forward equations, as a whole process (best of five).
+swift build -c release --product derive >/dev/null
+best=""
+for _ in 1 2 3 4 5; do
+  start=$(date +%s%N); .build/release/derive lstm-backward --latex >/dev/null; end=$(date +%s%N)
+  t=$(( (end - start) / 1000000 )); if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+done
+echo "derive lstm-backward --latex (whole process, best of 5): ${best} ms"
+
 if [ "$mode" != "--quick" ]; then
   # Peak memory for expand2 (one run each), and growth of expand2 with the exponent.
   ours_kb=$( { /usr/bin/time -f "%M" .build/release/DeriveBench --only expand2 >/dev/null; } 2>&1 | tail -1 )
