@@ -15,10 +15,28 @@ extension Expression {
     }
 }
 
+/// Differentiates with respect to one variable, once per distinct node: shared subexpressions
+/// (backpropagation through time, SymEngine's diff_cache) are not re-walked.
 struct Differentiator {
     let variable: Symbol
+    private let cache = Cache()
+
+    init(variable: Symbol) { self.variable = variable }
+
+    final class Cache { var derivatives: [Expression: Expression] = [:] }
 
     func diff(_ e: Expression) -> Expression {
+        switch e.kind {
+        case .number, .constant, .undefined, .symbol: return derivative(e)
+        default: break
+        }
+        if let d = cache.derivatives[e] { return d }
+        let d = derivative(e)
+        cache.derivatives[e] = d
+        return d
+    }
+
+    private func derivative(_ e: Expression) -> Expression {
         switch e.kind {
         case .number, .constant, .undefined: return .zero
         case .symbol(let s): return s == variable ? .one : .zero
