@@ -55,3 +55,27 @@ import Testing
         }
     }
 }
+
+@Suite struct SharedSubexpressionTests {
+    /// f₀ = x, fₖ₊₁ = sin(fₖ)·fₖ + fₖ: each level uses the previous one three times, so a tree walk
+    /// would visit 3^k paths. The derivative is checked against the chain rule by recurrence.
+    @Test func deepSharedExpressionsDifferentiateByTheChainRule() {
+        let x = Symbol("x")
+        var f = Expression(x)
+        var expected = Expression.one
+        for _ in 0..<8 {
+            // d/dx [sin(f) f + f] = (cos(f) f + sin(f) + 1) f'
+            expected = (Expression.apply(.cos, f) * f + Expression.apply(.sin, f) + 1) * expected
+            f = Expression.apply(.sin, f) * f + f
+        }
+        let d = f.derivative(with: x)
+        let point: [Symbol: Rational] = [x: Rational(1, 3)!]
+        #expect(EquivalenceChecker().compare(d, expected, at: point, [x]) == nil)
+        let e = IntervalEvaluator(point: point)
+        guard case .value(let a) = e.evaluate(d), case .value(let b) = e.evaluate(expected) else {
+            Issue.record("could not evaluate")
+            return
+        }
+        #expect(!a.isDisjoint(from: b))
+    }
+}
