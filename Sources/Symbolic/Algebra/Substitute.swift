@@ -165,7 +165,7 @@ struct ExactEvaluator {
         guard case .rational(let bv) = base else { return base == .undefined ? .undefined : .irrational }
         guard case .rational(let xv) = exponent else { return exponent == .undefined ? .undefined : .irrational }
         if xv.isInteger, let k = xv.numerator.intValue {
-            if (bv.numerator.bitWidth + bv.denominator.bitWidth) * abs(k) > Expression.maximumPowerBits && !bv.magnitude.isOne && !bv.isZero {
+            if k.magnitude > UInt(Expression.maximumPowerBits / (bv.numerator.bitWidth + bv.denominator.bitWidth)) && !bv.magnitude.isOne && !bv.isZero {
                 return .irrational  // too large to compute exactly; intervals take over
             }
             guard let r = bv.power(k) else { return .undefined }
