@@ -55,8 +55,8 @@ public enum DomainRules {
                 if base.magnitude.isOne { return .rational(base.isNegative && !exponent.numerator.isEven ? .minusOne : .one) }
                 return base.isZero ? (exponent.isNegative ? .undefined : .rational(.zero)) : .irrational
             }
-            if (base.numerator.bitWidth + base.denominator.bitWidth).multipliedReportingOverflow(by: abs(k)).partialValue
-                > Expression.maximumPowerBits && !base.magnitude.isOne && !base.isZero {
+            let bits = UInt(base.numerator.bitWidth + base.denominator.bitWidth)
+            if k.magnitude > UInt(Expression.maximumPowerBits) / max(bits, 1) && !base.magnitude.isOne && !base.isZero {
                 return .irrational  // too large to compute exactly; intervals take over
             }
             guard let v = base.power(k) else { return .undefined }

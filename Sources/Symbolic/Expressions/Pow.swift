@@ -87,7 +87,7 @@ extension Expression {
     static func numericPower(_ b: Rational, _ e: Rational) -> Expression {
         if e.isInteger {
             // Results past a few million bits stay unevaluated rather than exhausting memory.
-            if let k = e.numerator.intValue, (b.numerator.bitWidth + b.denominator.bitWidth) * abs(k) > Expression.maximumPowerBits,
+            if let k = e.numerator.intValue, k.magnitude > UInt(Expression.maximumPowerBits / (b.numerator.bitWidth + b.denominator.bitWidth)),
                !b.magnitude.isOne, !b.isZero {
                 return Expression(.power(Expression(b), Expression(e)))
             }

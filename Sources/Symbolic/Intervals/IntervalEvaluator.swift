@@ -63,7 +63,7 @@ public struct IntervalEvaluator {
     private func power(_ b: Expression, _ x: Expression) -> IntervalValue {
         guard case .value(let base) = evaluate(b) else { return evaluate(b) }
         if let r = x.rationalValue {
-            if r.isInteger, let k = r.numerator.intValue, abs(k) <= 1 << 16 {
+            if r.isInteger, let k = r.numerator.intValue, k.magnitude <= 1 << 16 {
                 if k < 0 {
                     if base.isExactlyZero { return .undefined }
                     guard base.excludesZero else { return .unknown }

@@ -306,7 +306,7 @@ extension LaTeXReader {
         var lr = LaTeXReader(tokens: Array(lower[(eq + 1)...])), ur = LaTeXReader(tokens: upper)
         guard case .scalar(let lo) = try lr.readWhole(), case .scalar(let hi) = try ur.readWhole(),
               let a = lo.rationalValue?.numerator.intValue, let b = hi.rationalValue?.numerator.intValue,
-              lo.rationalValue!.isInteger, hi.rationalValue!.isInteger, b - a < 10_000 else {
+              lo.rationalValue!.isInteger, hi.rationalValue!.isInteger, !b.subtractingReportingOverflow(a).overflow, b - a < 10_000 else {
             throw error("\\\(c) with symbolic bounds", at: t)
         }
         // The body's conditions hold for every value of the index.

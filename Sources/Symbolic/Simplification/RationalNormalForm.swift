@@ -19,7 +19,7 @@ struct Fraction {
             var num = Expression(m.coefficient), den = Expression.one
             for (b, x) in m.factors {
                 guard let f = from(b, termLimit: termLimit) else { return nil }
-                guard let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue, abs(n) <= 256 else {
+                guard let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue, n.magnitude <= 256 else {
                     return nil
                 }
                 let (top, bottom) = n >= 0 ? (f.numerator, f.denominator) : (f.denominator, f.numerator)
