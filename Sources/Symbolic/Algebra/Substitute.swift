@@ -164,13 +164,11 @@ struct ExactEvaluator {
         let base = value(b), exponent = value(x)
         guard case .rational(let bv) = base else { return base == .undefined ? .undefined : .irrational }
         guard case .rational(let xv) = exponent else { return exponent == .undefined ? .undefined : .irrational }
-        if xv.isInteger, let k = xv.numerator.intValue {
-            if (bv.numerator.bitWidth + bv.denominator.bitWidth) * abs(k) > Expression.maximumPowerBits && !bv.magnitude.isOne && !bv.isZero {
-                return .irrational  // too large to compute exactly; intervals take over
-            }
+        if xv.isInteger, let k = xv.numerator.intValue, Limits.default.allowsPower(bv, k) {
             guard let r = bv.power(k) else { return .undefined }
             return .rational(r)
         }
+        // Roots, and powers too large to compute exactly (these stay unevaluated: intervals take over).
         let r = Expression.numericPower(bv, xv)
         if case .number(let v) = r.kind { return .rational(v) }
         return r.isUndefined ? .undefined : .irrational
