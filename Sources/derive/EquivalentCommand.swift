@@ -12,17 +12,21 @@ struct EquivalentCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The left side, in plain syntax.")
-    var lhs: String
-
-    @Argument(help: "The right side, in plain syntax.")
-    var rhs: String
+    /// Both sides; every word that is not an option is one, so `-x` is an expression, not an option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The left side and the right side, in plain syntax (a leading minus is fine).", valueName: "side"))
+    var sides: [String]
 
     @Flag(name: .long, help: "Print a JSON object.")
     var json = false
 
+    func validate() throws {
+        guard sides.count != 2 else { return }
+        if let option = sides.first(where: { $0.hasPrefix("--") && $0.count > 2 }) { throw ValidationError("unknown option '\(option)'") }
+        throw ValidationError("give two expressions, the left side and the right side (got \(sides.count))")
+    }
+
     func run() throws {
-        let a = try readExpression(lhs), b = try readExpression(rhs)
+        let a = try readExpression(sides[0]), b = try readExpression(sides[1])
         let verdict = EquivalenceVerdict(a.equivalent(to: b))
         print(json ? verdict.json : verdict.text)
         switch verdict.result {

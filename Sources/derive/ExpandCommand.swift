@@ -14,14 +14,10 @@ struct ExpandCommand: ParsableCommand {
 
     func run() throws {
         let e = try expression.parsed()
-        guard let result = e.expanded(maxTerms: ExpandCommand.maximumTerms) else {
-            throw InputError(description: "the expansion could have more than \(ExpandCommand.maximumTerms) terms; not attempted")
+        let limits = Limits.default
+        guard let result = e.expanded(maxTerms: limits.maximumExpansionTerms) else {
+            throw InputError(description: "the expansion could have more than \(limits.maximumExpansionTerms) terms or a degree above \(limits.maximumExpansionDegree); not attempted")
         }
         output.print(input: e, result: result)
     }
-
-    /// The largest expansion the command attempts (the library itself has no limit).
-    static let maximumTerms = 5_000_000
-
-
 }

@@ -48,15 +48,37 @@ struct VerifyCommand: ParsableCommand {
 
     /// The text of a file (or of standard input for `-`) and the name to report.
     private func read(_ file: String) throws -> (String, String) {
+        let name = file == "-" ? "<stdin>" : file
+        let data: Data
         if file == "-" {
-            return (String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self), "<stdin>")
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw InputError(description: "cannot read \(file): no such file or not readable")
+            }
+            data = contents
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(description: "cannot read \(file): no such file or not readable")
+        if let text = String(validating: data, as: UTF8.self) { return (text, name) }
+        let detail = firstInvalidUTF8(data).map { ": invalid byte 0x\(String($0.byte, radix: 16, uppercase: true)) at offset \($0.offset) (line \($0.line))" } ?? ""
+        throw InputError(description: "\(name): not UTF-8 text\(detail)")
+    }
+}
+
+/// The first byte of `data` that does not belong to valid UTF-8: its value, 0-based offset and 1-based line.
+func firstInvalidUTF8(_ data: Data) -> (byte: UInt8, offset: Int, line: Int)? {
+    let bytes = [UInt8](data)
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0, line = 1
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar):
+            if scalar == "\n" { line += 1 }
+            offset += UTF8.width(scalar)
+        case .emptyInput:
+            return nil
+        case .error:
+            return offset < bytes.count ? (bytes[offset], offset, line) : nil
         }
-        guard let decoded = String(data: data, encoding: .utf8) else {
-            throw InputError(description: "\(file): not UTF-8 text")
-        }
-        return (decoded, file)
     }
 }

@@ -89,7 +89,7 @@ struct Expander {
         if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue, b.rationalValue == nil {
             guard let d = scan(b) else { return nil }
             let (total, o) = d.multipliedReportingOverflow(by: k)
-            return o || total > 1 << 20 ? nil : total
+            return o || total > Limits.default.maximumExpansionDegree ? nil : total
         }
         addGenerator(Expression.product(coefficient: .one, factors: [(b, x)]))
         return 1

@@ -72,11 +72,12 @@ enum TrigExpansion {
             }
             return (s, c)
         }
-        if case .mul(let m) = u.kind, m.coefficient.isInteger, let n = m.coefficient.numerator.intValue, abs(n) > 1, abs(n) <= 64 {
+        if case .mul(let m) = u.kind, m.coefficient.isInteger, let n = m.coefficient.numerator.intValue,
+           n.magnitude > 1, n.magnitude <= Limits.default.maximumMultipleAngle {
             let base = Expression.product(coefficient: .one, factors: m.factors)
             let (s1, c1) = (Expression.apply(.sin, base), Expression.apply(.cos, base))
             var s = Expression.zero, c = Expression.one
-            for _ in 0..<abs(n) { (s, c) = ((s * c1 + c * s1).expanded(), (c * c1 - s * s1).expanded()) }
+            for _ in 0..<n.magnitude { (s, c) = ((s * c1 + c * s1).expanded(), (c * c1 - s * s1).expanded()) }
             return (n < 0 ? -s : s, c)
         }
         return (Expression.apply(.sin, u), Expression.apply(.cos, u))

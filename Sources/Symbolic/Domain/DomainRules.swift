@@ -50,18 +50,11 @@ public enum DomainRules {
     /// must be positive, whatever value the exponent takes at this point).
     public static func powerValue(_ base: Rational, _ exponent: Rational, variableExponent: Bool) -> ExactValue {
         if variableExponent && base.signum <= 0 { return .undefined }
-        if exponent.isInteger {
-            guard let k = exponent.numerator.intValue else {
-                if base.magnitude.isOne { return .rational(base.isNegative && !exponent.numerator.isEven ? .minusOne : .one) }
-                return base.isZero ? (exponent.isNegative ? .undefined : .rational(.zero)) : .irrational
-            }
-            let bits = UInt(base.numerator.bitWidth + base.denominator.bitWidth)
-            if k.magnitude > UInt(Expression.maximumPowerBits) / max(bits, 1) && !base.magnitude.isOne && !base.isZero {
-                return .irrational  // too large to compute exactly; intervals take over
-            }
+        if exponent.isInteger, let k = exponent.numerator.intValue, Limits.default.allowsPower(base, k) {
             guard let v = base.power(k) else { return .undefined }
             return .rational(v)
         }
+        // Roots, and powers too large to compute exactly (these stay unevaluated: intervals take over).
         let r = Expression.numericPower(base, exponent)
         if case .number(let v) = r.kind { return .rational(v) }
         return r.isUndefined ? .undefined : .irrational

@@ -13,14 +13,20 @@ public final class Add: Sendable {
     }
 }
 
-/// Accumulates summands into canonical form: like terms are merged in one hash map,
-/// so building a sum of n terms costs O(n log n) for the final sort and no more.
+/// Accumulates summands into canonical form: like terms are merged through one hash map,
+/// so building a sum of n terms costs O(n log n) for the final sort and no more. Terms are
+/// kept in the order they first arrived, never in the hash map's order (which depends on
+/// the process's hash seed).
 public struct AddBuilder {
     public private(set) var constant: Rational = .zero
-    private var coefficients: [Expression: Rational] = [:]
+    private var index: [Expression: Int] = [:]
+    private var entries: [(term: Expression, coefficient: Rational)] = []
     private var isUndefined = false
 
-    public init(capacity: Int = 0) { coefficients.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) {
+        index.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
+    }
 
     /// Adds `factor · e`.
     public mutating func add(_ e: Expression, times factor: Rational = .one) {
@@ -42,19 +48,18 @@ public struct AddBuilder {
 
     /// Adds `coefficient · term` for a term already in canonical term form.
     mutating func addTerm(_ term: Expression, _ coefficient: Rational) {
-        if let c = coefficients[term] {
-            coefficients[term] = c + coefficient
+        if let i = index[term] {
+            entries[i].coefficient += coefficient
         } else {
-            coefficients[term] = coefficient
+            index[term] = entries.count
+            entries.append((term, coefficient))
         }
     }
 
     /// The canonical expression for the accumulated sum.
     public func build() -> Expression {
         if isUndefined { return .undefined }
-        var terms: [(term: Expression, coefficient: Rational)] = []
-        terms.reserveCapacity(coefficients.count)
-        for (t, c) in coefficients where !c.isZero { terms.append((t, c)) }
+        var terms = entries.filter { !$0.coefficient.isZero }
         return Add.make(constant: constant, terms: &terms)
     }
 }

@@ -95,8 +95,12 @@ struct StableHasher {
 
     mutating func combine(_ x: UInt) { combine(Int(bitPattern: x)) }
 
+    /// Mixes in the sign and machine words of the value (never its decimal text, which
+    /// costs more than linear time for a large number).
     mutating func combine(_ i: Integer) {
-        if let v = i.intValue { combine(v) } else { combine(string: i.description) }
+        if let v = i.intValue { combine(v); return }
+        combine(i.signum)
+        i.forEachWord { combine($0) }
     }
 
     mutating func combine(string: String) {

@@ -35,6 +35,14 @@ public enum Function: Hashable, Sendable {
         }
     }
 
+    /// True for a function the engine knows nothing about.
+    var isUndefined: Bool { if case .undefined = self { return true } else { return false } }
+
+    /// The trigonometric functions, periodic with period 2π (or π).
+    var isPeriodic: Bool {
+        switch self { case .sin, .cos, .tan, .cot, .sec, .csc: true; default: false }
+    }
+
     /// Functions with `f(-x) = -f(x)`.
     var isOdd: Bool {
         switch self { case .sin, .tan, .cot, .csc, .asin, .atan, .sinh, .tanh: true; default: false }
@@ -54,8 +62,12 @@ extension Expression {
         if args.contains(where: { if case .undefined = $0.kind { return true } else { return false } }) { return .undefined }
         guard args.count == 1 else { return Expression(.function(f, args)) }
         let u = args[0]
-        if f.isOdd, u.hasNegativeSign { return -apply(f, [-u]) }
-        if f.isEven, u.hasNegativeSign { return apply(f, [-u]) }
+        if (f.isOdd || f.isEven) && u.hasNegativeSign {
+            // The rule recurses once: exactly one of `u` and `-u` reads as negated. Should both
+            // ever do (an ordering bug), the argument is kept as it is rather than looping.
+            let v = -u
+            if !v.hasNegativeSign { return f.isOdd ? -apply(f, [v]) : apply(f, [v]) }
+        }
         if let v = FunctionValues.exactValue(f, u) { return v }
         return Expression(.function(f, [u]))
     }

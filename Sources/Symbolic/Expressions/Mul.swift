@@ -30,6 +30,11 @@ public struct MulBuilder {
     public mutating func multiply(_ e: Expression, power: Int = 1) {
         if power == 0 { return }
         switch e.kind {
+        case .number(let r) where !Limits.default.allowsPower(r, power):
+            // Too large to compute: the number's power stays a factor of its own.
+            multiply(Expression.power(e, Expression(power)))
+        case .mul(let m) where !Limits.default.allowsPower(m.coefficient, power):
+            multiply(Expression.power(e, Expression(power)))
         case .number(let r):
             if let p = r.power(power) { coefficient *= p } else { isUndefined = true }
         case .mul(let m):
@@ -97,7 +102,7 @@ public struct MulBuilder {
             let x = exponents[base]!
             if x.isZero { continue }
             if case .add(let a) = base.kind, let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue,
-               let (content, primitive) = a.contentAndPrimitivePart() {
+               let (content, primitive) = a.contentAndPrimitivePart(), Limits.default.allowsPower(content, n) {
                 // (6y + 9)^n = 3^n (2y + 3)^n: sums inside products are primitive with a positive
                 // leading coefficient, so `-3(-y - 3)` and `3y + 9` meet in one canonical form.
                 if let c = content.power(n) { coefficient *= c }

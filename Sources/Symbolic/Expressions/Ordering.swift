@@ -1,5 +1,7 @@
 /// The canonical total order on expressions. It never depends on hashes or memory
-/// addresses, so sums and products print the same way in every run.
+/// addresses, so sums and products print the same way in every run, and it is 0 only
+/// for equal expressions: a tie would leave the order of a sum to the hash map it was
+/// accumulated in, which differs from process to process.
 extension Expression {
     private var rank: Int {
         switch kind {
@@ -35,6 +37,8 @@ extension Expression {
             return s != 0 ? s : (n1 < n2 ? -1 : (n1 == n2 ? 0 : 1))
         case let (.function(f, xs), .function(g, ys)):
             if f.name != g.name { return f.name < g.name ? -1 : 1 }
+            // `\mathrm{sinh}(x)` names an unknown function spelled like a known one: known first.
+            if f != g { return f.isUndefined ? 1 : -1 }
             return compareLists(xs, ys)
         case (.power, .power), (.mul, .mul):
             return compareTerms(a, b)
@@ -84,8 +88,14 @@ extension Expression {
         let c = compareFactor(ba, xa, bb, xb)
         if c != 0 { return c }
         if na != nb { return na > nb ? -1 : 1 }
-        if case .mul(let ma) = a.kind, case .mul(let mb) = b.kind { return Rational.compare(ma.coefficient, mb.coefficient) }
-        return 0
+        // One factor each, the same one: `x` and `-x`, `x^2` and `3x^2` differ in the coefficient only.
+        return Rational.compare(coefficient(a), coefficient(b))
+    }
+
+    /// The numeric coefficient of a term (1 unless it is a product).
+    private static func coefficient(_ e: Expression) -> Rational {
+        if case .mul(let m) = e.kind { return m.coefficient }
+        return .one
     }
 
     @inline(__always)

@@ -29,6 +29,13 @@ public final class Interval: @unchecked Sendable {
         }
     }
 
+    /// The interval [-1, 1].
+    static func unit(precision: Int) -> Interval {
+        let r = Interval(precision: precision)
+        _ = mpfi_interv_si(r.pointer, -1, 1)
+        return r
+    }
+
     static func pi(precision: Int) -> Interval {
         let r = Interval(precision: precision)
         mpfi_const_pi(r.pointer)
@@ -47,6 +54,9 @@ public final class Interval: @unchecked Sendable {
     public var excludesZero: Bool { isPositive || isNegative }
     /// The interval is exactly {0}.
     public var isExactlyZero: Bool { isBounded && cmpfi_left_sign(pointer) == 0 && cmpfi_right_sign(pointer) == 0 }
+
+    /// For a bounded interval, e with |v| < 2^e for every point v (very negative for {0}).
+    var magnitudeExponent: Int { max(Int(pointer.pointee.left._mpfr_exp), Int(pointer.pointee.right._mpfr_exp)) }
 
     /// True when no real number lies in both intervals.
     public func isDisjoint(from other: Interval) -> Bool {

@@ -35,7 +35,8 @@ public struct IntervalEvaluator {
         case .add(let a):
             var acc = Interval(a.constant, precision: precision)
             for (t, c) in a.terms {
-                guard case .value(let v) = evaluate(t) else { return evaluate(t) }
+                let term = evaluate(t)  // once: evaluating again on failure doubles the time per level
+                guard case .value(let v) = term else { return term }
                 acc = acc + v * Interval(c, precision: precision)
             }
             return .value(acc)
@@ -61,7 +62,8 @@ public struct IntervalEvaluator {
     }
 
     private func power(_ b: Expression, _ x: Expression) -> IntervalValue {
-        guard case .value(let base) = evaluate(b) else { return evaluate(b) }
+        let bv = evaluate(b)
+        guard case .value(let base) = bv else { return bv }
         if let r = x.rationalValue {
             if r.isInteger, let k = r.numerator.intValue, k.magnitude <= 1 << 16 {
                 if k < 0 {
@@ -81,7 +83,8 @@ public struct IntervalEvaluator {
             if base.isExactlyZero { return r.isNegative ? .undefined : .value(Interval(.zero, precision: precision)) }
             return .unknown
         }
-        guard case .value(let ex) = evaluate(x) else { return evaluate(x) }
+        let xv = evaluate(x)
+        guard case .value(let ex) = xv else { return xv }
         // A variable exponent needs a positive base (`DomainRules`).
         guard base.isPositive else { return base.unary(mpfi_neg).isNonNegative ? .undefined : .unknown }
         return .value(exp(ex * base.unary(mpfi_log)))
@@ -92,6 +95,11 @@ public struct IntervalEvaluator {
     private func function(_ f: Function, _ u: Interval) -> IntervalValue {
         guard u.isBounded else { return .unknown }
         let p = precision
+        if f.isPeriodic && u.magnitudeExponent > Limits.default.maximumPeriodicArgumentBits {
+            // Reducing a huge argument modulo 2π would need π to as many bits as its exponent;
+            // sin and cos of it still lie in [-1, 1].
+            return f == .sin || f == .cos ? .value(Interval.unit(precision: p)) : .unknown
+        }
         switch f {
         case .exp: return .value(u.unary(mpfi_exp))
         case .log:

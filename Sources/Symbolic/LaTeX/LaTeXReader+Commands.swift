@@ -231,16 +231,12 @@ extension LaTeXReader {
 
     /// `\frac{a}{b}`, and derivatives: `\frac{\partial L}{\partial w}`, `\frac{d}{dx} f`, `\frac{\partial^2 f}{\partial x^2}`.
     mutating func readFraction(_ t: LaTeXToken) throws(ReaderError) -> MathValue {
-        let numStart = pos
-        let num = try readRawGroup()
-        let den = try readRawGroup()
+        let num = try skipRawGroup()
+        let den = try skipRawGroup()
         if let d = try derivative(num, den, t) { return d }
-        // An ordinary fraction: read both groups as values.
-        var top = LaTeXReader(tokens: num), bottom = LaTeXReader(tokens: den)
-        top.depth = depth; bottom.depth = depth
-        top.matrices = matrices; bottom.matrices = matrices
+        // An ordinary fraction: read both groups as values, each by a reader of its own.
+        var top = reader(of: num), bottom = reader(of: den)
         let a = try top.readWhole(), b = try bottom.readWhole()
-        _ = numStart
         domain.formUnion(top.domain)
         domain.formUnion(bottom.domain)
         guard case .scalar(let q) = b else { throw error("division by a matrix", at: t) }
@@ -256,21 +252,30 @@ extension LaTeXReader {
         return v
     }
 
-    /// A derivative when the fraction is `∂…/∂v` or `d…/dv`, else nil.
-    mutating func derivative(_ num: [LaTeXToken], _ den: [LaTeXToken], _ t: LaTeXToken) throws(ReaderError) -> MathValue? {
-        func isD(_ k: LaTeXToken.Kind) -> Bool { k == .command("partial") || k == .letter("d") }
-        guard let n0 = num.first, let d0 = den.first, isD(n0.kind), isD(d0.kind), den.count >= 2 else { return nil }
-        var numRest = Array(num.dropFirst()), denRest = Array(den.dropFirst())
+    /// A reader of the tokens in `range` (a group of this reader's tokens), sharing them.
+    private func reader(of range: Range<Int>) -> LaTeXReader {
+        var r = LaTeXReader(sharing: tokens, range, depth: depth)
+        r.splitRemainder = splitRemainder
+        r.matrices = matrices
+        return r
+    }
+
+    /// A derivative when the fraction (groups `num` and `den` of the tokens) is `∂…/∂v` or `d…/dv`, else nil.
+    mutating func derivative(_ num: Range<Int>, _ den: Range<Int>, _ t: LaTeXToken) throws(ReaderError) -> MathValue? {
+        func isD(_ k: Int) -> Bool { peekSplit(k).kind == .command("partial") || peekSplit(k).kind == .letter("d") }
+        guard let n0 = num.first, let d0 = den.first, isD(n0), isD(d0), den.count >= 2 else { return nil }
+        var numRest = num.dropFirst(), denRest = den.dropFirst()
         var order = 1
-        if numRest.first?.kind == .symbol("^"), numRest.count >= 2, case .number(let r) = numRest[1].kind, let k = r.numerator.intValue {
+        if numRest.count >= 2, peekSplit(numRest.lowerBound).kind == .symbol("^"),
+           case .number(let r) = peekSplit(numRest.lowerBound + 1).kind, let k = r.numerator.intValue {
             order = k
-            numRest.removeFirst(2)
+            numRest = numRest.dropFirst(2)
         }
         // The variable: a symbol with its decorations; a trailing ^k must match the order.
-        if denRest.count >= 2, denRest[denRest.count - 2].kind == .symbol("^"), case .number = denRest.last!.kind {
-            denRest.removeLast(2)
+        if denRest.count >= 2, peekSplit(denRest.upperBound - 2).kind == .symbol("^"), case .number = peekSplit(denRest.upperBound - 1).kind {
+            denRest = denRest.dropLast(2)
         }
-        var vr = LaTeXReader(tokens: denRest)
+        var vr = reader(of: denRest)  // nested readers count towards the same nesting limit
         guard case .scalar(let ve) = try vr.readWhole(), case .symbol(let variable) = ve.kind else {
             throw error("a derivative with respect to a non-symbol", at: t)
         }
@@ -280,8 +285,7 @@ extension LaTeXReader {
             guard case .scalar(let f) = try readProduct() else { throw error("the derivative of a matrix", at: t) }
             target = f
         } else {
-            var nr = LaTeXReader(tokens: numRest)
-            nr.depth = depth
+            var nr = reader(of: numRest)
             guard case .scalar(let f) = try nr.readWhole() else { throw error("the derivative of a matrix", at: t) }
             domain.formUnion(nr.domain)
             target = f
@@ -304,6 +308,7 @@ extension LaTeXReader {
         guard let eq = lower.firstIndex(where: { $0.kind == .symbol("=") }), eq == 1,
               case .letter(let index) = lower[0].kind else { throw error("\\\(c) without numeric bounds", at: t) }
         var lr = LaTeXReader(tokens: Array(lower[(eq + 1)...])), ur = LaTeXReader(tokens: upper)
+        lr.depth = depth; ur.depth = depth  // nested readers count towards the same nesting limit
         guard case .scalar(let lo) = try lr.readWhole(), case .scalar(let hi) = try ur.readWhole(),
               let a = lo.rationalValue?.numerator.intValue, let b = hi.rationalValue?.numerator.intValue,
               lo.rationalValue!.isInteger, hi.rationalValue!.isInteger, !b.subtractingReportingOverflow(a).overflow, b - a < 10_000 else {

@@ -18,7 +18,7 @@ extension LaTeXReader {
             // A run of four or more letters is a word (`stride`, `carry`), not a product.
             var word = String(l)
             var j = pos
-            while j < tokens.count, case .letter(let m) = tokens[j].kind, !tokens[j].spaceBefore { word.append(m); j += 1 }
+            while j < end, case .letter(let m) = tokens[j].kind, !tokens[j].spaceBefore { word.append(m); j += 1 }
             if word.count >= 4 {
                 pos = j
                 return try readSymbolOrApplication(word, accent: nil, start: t)
@@ -136,23 +136,23 @@ extension LaTeXReader {
 
     /// `^Q` or `^{Q}` over an upper-case name: the label and the number of tokens it spans.
     func peekLabelSuperscript(base: String) -> (text: String, count: Int)? {
-        guard base.count == 1, base.first!.isUppercase, pos + 1 < tokens.count else { return nil }
+        guard base.count == 1, base.first!.isUppercase, pos + 1 < end else { return nil }
         func label(_ k: LaTeXToken.Kind) -> String? {
             if case .letter(let l) = k, l.isUppercase, l != "T" { return String(l) }
             return nil
         }
         if let l = label(tokens[pos + 1].kind) { return (l, 2) }
-        if tokens[pos + 1].kind == .symbol("{"), pos + 3 < tokens.count, let l = label(tokens[pos + 2].kind),
+        if tokens[pos + 1].kind == .symbol("{"), pos + 3 < end, let l = label(tokens[pos + 2].kind),
            tokens[pos + 3].kind == .symbol("}") { return (l, 4) }
         return nil
     }
 
     /// `^*` or `^{*}` after a name (an optimum, `w^*`): the number of tokens it spans.
     func peekStarSuperscript() -> Int? {
-        guard pos + 1 < tokens.count else { return nil }
+        guard pos + 1 < end else { return nil }
         let a = tokens[pos + 1].kind
         if a == .symbol("*") || a == .command("ast") || a == .command("star") { return 2 }
-        if a == .symbol("{"), pos + 3 < tokens.count,
+        if a == .symbol("{"), pos + 3 < end,
            tokens[pos + 2].kind == .symbol("*") || tokens[pos + 2].kind == .command("ast"),
            tokens[pos + 3].kind == .symbol("}") { return 4 }
         return nil
@@ -160,7 +160,7 @@ extension LaTeXReader {
 
     /// `^{<t>}`, `^{(t-1)}`, `^{\langle t \rangle}`, `^{<t>}` (a time step), or nil (then nothing is consumed).
     mutating func readTimeStep() throws(ReaderError) -> Symbol.TimeStep? {
-        guard pos + 2 < tokens.count, tokens[pos + 1].kind == .symbol("{") else { return nil }
+        guard pos + 2 < end, tokens[pos + 1].kind == .symbol("{") else { return nil }
         let opener = tokens[pos + 2].kind
         let style: Symbol.TimeStep.Style
         let closer: LaTeXToken.Kind
@@ -173,11 +173,11 @@ extension LaTeXReader {
         // Find the closer followed by '}'.
         var j = pos + 3
         var inner: [LaTeXToken] = []
-        while j < tokens.count, tokens[j].kind != closer {
+        while j < end, tokens[j].kind != closer {
             if tokens[j].kind == .symbol("}") { return nil }
             inner.append(tokens[j]); j += 1
         }
-        guard j + 1 < tokens.count, tokens[j + 1].kind == .symbol("}") else { return nil }
+        guard j + 1 < end, tokens[j + 1].kind == .symbol("}") else { return nil }
         // (t) must look like an index, not a parenthesised power such as x^{(2)}... accept letters.
         let text = LaTeXReader.text(inner)
         guard text.contains(where: { $0.isLetter }) else { return nil }

@@ -18,6 +18,12 @@ public struct ReaderError: Error, Sendable, CustomStringConvertible {
 public struct LaTeXReader {
     var tokens: [LaTeXToken]
     var pos = 0
+    /// The end of the tokens this reader reads: a reader of one group shares its parent's
+    /// tokens (copying each group made a deep nest of fractions take memory depth × length).
+    var end: Int
+    /// A multi-digit script split by `readScript` (`x^23` is `x^2·3`): the token that stands
+    /// at its index now, kept aside so that the shared tokens are never written.
+    var splitRemainder: (index: Int, token: LaTeXToken)? = nil
     var depth = 0
     var absDepth = 0
     /// Names known to stand for matrices (from earlier definitions), read as those matrices.
@@ -26,9 +32,20 @@ public struct LaTeXReader {
     /// functions (see `DomainRules`), which canonical forms such as `x/x = 1` drop.
     public internal(set) var domain = Domain()
     /// Nesting deeper than this is reported instead of risking the stack.
-    static let maximumDepth = 200
+    static var maximumDepth: Int { Limits.default.maximumNestingDepth }
 
-    public init(tokens: [LaTeXToken]) { self.tokens = tokens }
+    public init(tokens: [LaTeXToken]) {
+        self.tokens = tokens
+        end = tokens.count
+    }
+
+    /// A reader of `tokens[range]` at nesting `depth`, sharing the tokens without copying them.
+    init(sharing tokens: [LaTeXToken], _ range: Range<Int>, depth: Int) {
+        self.tokens = tokens
+        pos = range.lowerBound
+        end = range.upperBound
+        self.depth = depth
+    }
 
     /// Reads a whole string as one value.
     public static func read(_ latex: String) throws(ReaderError) -> MathValue {
@@ -60,8 +77,12 @@ public struct LaTeXReader {
 
     // MARK: Token access
 
-    var peek: LaTeXToken? { pos < tokens.count ? tokens[pos] : nil }
-    var atEnd: Bool { pos >= tokens.count }
+    var peek: LaTeXToken? {
+        guard pos < end else { return nil }
+        if let s = splitRemainder, s.index == pos { return s.token }
+        return tokens[pos]
+    }
+    var atEnd: Bool { pos >= end }
 
     mutating func next() -> LaTeXToken? {
         defer { pos += 1 }
@@ -89,7 +110,7 @@ public struct LaTeXReader {
     }
 
     func error(_ construct: String, at t: LaTeXToken? = nil) -> ReaderError {
-        let tok = t ?? peek ?? tokens.last
+        let tok = t ?? peek ?? (end > 0 ? tokens[end - 1] : nil)
         return ReaderError(construct, line: tok?.line ?? 1, column: tok?.column ?? 1)
     }
 
@@ -122,45 +143,66 @@ public struct LaTeXReader {
         else if isSymbol("+") { pos += 1; acc = try readProduct() }
         else if isCommand(["pm", "mp"]) { throw error("\\pm") }
         else { acc = try readProduct() }
+        // Scalar summands are summed once at the end: adding them one at a time would rebuild
+        // the growing sum each time (quadratic in its length).
+        var summands: [Expression] = []
+        func total() -> MathValue {
+            guard !summands.isEmpty, case .scalar(let first) = acc else { return acc }
+            return .scalar(Expression.sum([first] + summands))
+        }
         while true {
             skipSpacing()
-            if isSymbol("+") { pos += 1; acc = try add(acc, try readProduct()) }
-            else if isSymbol("-") { pos += 1; acc = try add(acc, try negate(try readProduct())) }
+            let next: MathValue
+            if isSymbol("+") { pos += 1; next = try readProduct() }
+            else if isSymbol("-") { pos += 1; next = try negate(try readProduct()) }
             else if isCommand(["pm", "mp"]) { throw error("\\pm") }
-            else { return acc }
+            else { return total() }
+            if case .scalar = acc, case .scalar(let y) = next { summands.append(y); continue }
+            acc = try add(total(), next)
+            summands = []
         }
     }
 
     /// Factors joined by `\cdot`, `\times`, `*`, `/`, `\div` or juxtaposition.
     mutating func readProduct() throws(ReaderError) -> MathValue {
         var acc = try readPower()
+        // Scalar factors are multiplied once at the end: multiplying them one at a time would
+        // rebuild the growing product each time (quadratic in its length).
+        var factors: [Expression] = []
+        func total() -> MathValue {
+            guard !factors.isEmpty, case .scalar(let first) = acc else { return acc }
+            return .scalar(Expression.product([first] + factors))
+        }
         while true {
             skipSpacing()
+            let rhs: MathValue
             if isCommand(["cdot"]) {
                 // `u \cdot v` of two vectors of one length is their dot product.
                 pos += 1
-                let rhs = try readPower()
+                rhs = try readPower()
                 if case .matrix(let a) = acc, case .matrix(let b) = rhs, a.columns != b.rows,
                    min(a.rows, a.columns) == 1, min(b.rows, b.columns) == 1, a.entries.count == b.entries.count {
                     acc = .scalar(Expression.sum(zip(a.entries, b.entries).map { $0 * $1 }))
-                } else {
-                    acc = try multiply(acc, rhs)
+                    continue
                 }
             } else if isSymbol("*") || isCommand(["times", "ast"]) {
                 pos += 1
-                acc = try multiply(acc, try readPower())
+                rhs = try readPower()
             } else if isSymbol("/") || isCommand(["div"]) {
                 let t = peek
                 pos += 1
                 let d = try readPower()
                 guard case .scalar(let den) = d else { throw error("division by a matrix", at: t) }
                 require(DomainRules.quotient(by: den))
-                acc = try multiply(acc, .scalar(Expression.one / den))
+                rhs = .scalar(Expression.one / den)
             } else if startsFactor() {
-                acc = try multiply(acc, try readPower())
+                rhs = try readPower()
             } else {
-                return acc
+                return total()
             }
+            if case .scalar = acc, case .scalar(let y) = rhs { factors.append(y); continue }
+            acc = try multiply(total(), rhs)
+            factors = []
         }
     }
 
@@ -218,7 +260,7 @@ public struct LaTeXReader {
         if let t = peek {
             if case .letter("T") = t.kind { pos += 1; return true }
             if case .command(let c) = t.kind, c == "top" || c == "intercal" { pos += 1; return true }
-            if case .symbol("{") = t.kind, pos + 2 < tokens.count, case .symbol("}") = tokens[pos + 2].kind {
+            if case .symbol("{") = t.kind, pos + 2 < end, case .symbol("}") = tokens[pos + 2].kind {
                 let inner = tokens[pos + 1].kind
                 if inner == .letter("T") || inner == .command("top") || inner == .command("intercal") { pos += 3; return true }
             }
@@ -239,8 +281,8 @@ public struct LaTeXReader {
             let digits = r.numerator.description
             if r.isInteger, !r.isNegative, digits.count > 1 {
                 let first = Int(String(digits.first!))!
-                tokens[pos] = LaTeXToken(kind: .number(Rational(Integer(String(digits.dropFirst()))!)),
-                                         line: t.line, column: t.column + 1, spaceBefore: false)
+                splitRemainder = (pos, LaTeXToken(kind: .number(Rational(Integer(String(digits.dropFirst()))!)),
+                                                  line: t.line, column: t.column + 1, spaceBefore: false))
                 return .scalar(Expression(first))
             }
             pos += 1
@@ -267,21 +309,33 @@ public struct LaTeXReader {
 
     /// The raw tokens of a braced group (for `\text`, subscripts and labels).
     mutating func readRawGroup() throws(ReaderError) -> [LaTeXToken] {
+        let range = try skipRawGroup()
+        guard let first = range.first, splitRemainder?.index == first else { return Array(tokens[range]) }
+        return [peekSplit(first)] + tokens[range.dropFirst()]
+    }
+
+    /// Skips a braced group (or a single token) and returns the range of its contents.
+    mutating func skipRawGroup() throws(ReaderError) -> Range<Int> {
         skipSpacing()
         guard isSymbol("{") else {
-            guard let t = next() else { throw error("missing argument") }
-            return [t]
+            guard next() != nil else { throw error("missing argument") }
+            return (pos - 1)..<pos
         }
         let open = peek
         pos += 1
+        let start = pos
         var level = 1
-        var out: [LaTeXToken] = []
         while let t = next() {
             if case .symbol("{") = t.kind { level += 1 }
-            if case .symbol("}") = t.kind { level -= 1; if level == 0 { return out } }
-            out.append(t)
+            if case .symbol("}") = t.kind { level -= 1; if level == 0 { return start..<(pos - 1) } }
         }
         throw error("an unclosed '{'", at: open)
+    }
+
+    /// The token at index `k`, as `peek` would show it there.
+    func peekSplit(_ k: Int) -> LaTeXToken {
+        if let s = splitRemainder, s.index == k { return s.token }
+        return tokens[k]
     }
 
     /// Source-like text of tokens (for names and labels).

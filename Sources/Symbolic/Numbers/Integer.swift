@@ -123,13 +123,19 @@ extension Integer: Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        if let b = big {
-            let n = Int(abs(b.pointer.pointee._mp_size))
-            hasher.combine(b.sign)
-            for i in 0..<n { hasher.combine(b.pointer.pointee._mp_d[i]) }
+        if big != nil {
+            hasher.combine(signum)
+            forEachWord { hasher.combine($0) }
         } else {
             hasher.combine(small)
         }
+    }
+
+    /// Calls `body` with each machine word of the magnitude, least significant first.
+    func forEachWord(_ body: (UInt) -> Void) {
+        guard let b = big else { body(small.magnitude); return }
+        let n = Int(b.pointer.pointee._mp_size.magnitude)
+        for i in 0..<n { body(b.pointer.pointee._mp_d[i]) }
     }
 }
 

@@ -11,7 +11,7 @@ public struct PlainParser {
     /// functions impose, which canonical forms such as `x/x = 1` drop).
     private(set) var domain = Domain()
     /// Nesting deeper than this is rejected rather than risking the stack.
-    public static let maximumDepth = 500
+    public static var maximumDepth: Int { Limits.default.maximumPlainNestingDepth }
 
     public init(_ text: String) { chars = Array(text) }
 
@@ -59,7 +59,7 @@ public struct PlainParser {
         depth += 1
         defer { depth -= 1 }
         if depth > PlainParser.maximumDepth { throw error("expression nested too deeply") }
-        var lhs = try parsePrefix()
+        var lhs = Chain(try parsePrefix())
         while true {
             skipSpace()
             guard let c = peek() else { break }
@@ -67,29 +67,32 @@ public struct PlainParser {
             if let (l, r) = PlainParser.bindingPower(c, next: next) {
                 if l < minPower { break }
                 let isPow = c == "^" || (c == "*" && next == "*")
-                pos += (c == "*" && next == "*") ? 2 : 1
+                pos += isPow && c == "*" ? 2 : 1
                 let rhs = try parseExpression(r)
                 switch c {
-                case "+": lhs = lhs + rhs
-                case "-": lhs = lhs - rhs
+                case "+": lhs.add(rhs, times: .one)
+                case "-": lhs.add(rhs, times: .minusOne)
                 case "/":
                     for c in DomainRules.quotient(by: rhs) { domain.insert(c) }
-                    lhs = lhs / rhs
-                case _ where isPow:
-                    for c in DomainRules.power(lhs, rhs) { domain.insert(c) }
-                    lhs = lhs.pow(rhs)
-                default: lhs = lhs * rhs
+                    lhs.multiply(rhs, power: -1)
+                default:
+                    if isPow {
+                        let base = lhs.value
+                        for c in DomainRules.power(base, rhs) { domain.insert(c) }
+                        lhs = Chain(base.pow(rhs))
+                    } else {
+                        lhs.multiply(rhs, power: 1)
+                    }
                 }
             } else if c.isLetter || c == "(" {
                 // Implicit multiplication: `2x`, `3(x+1)`, `x y`.
                 if 20 < minPower { break }
-                let rhs = try parseExpression(21)
-                lhs = lhs * rhs
+                lhs.multiply(try parseExpression(21), power: 1)
             } else {
                 break
             }
         }
-        return lhs
+        return lhs.value
     }
 
     private mutating func parsePrefix() throws(ParseError) -> Expression {
@@ -171,5 +174,39 @@ public struct PlainParser {
             return Symbol(String(base[..<u]), subscriptText: String(base[base.index(after: u)...]), primes: primes)
         }
         return Symbol(String(base), primes: primes)
+    }
+}
+
+/// The operands of a left-associative chain (`a + b - c …`, `a*b/c …`) collected in one
+/// builder: combining them one at a time would rebuild the growing result each time
+/// (quadratic in the length of the chain).
+private struct Chain {
+    private var single: Expression
+    private var sum: AddBuilder? = nil
+    private var product: MulBuilder? = nil
+
+    init(_ e: Expression) { single = e }
+
+    /// The value of the chain so far.
+    var value: Expression { sum?.build() ?? product?.build() ?? single }
+
+    mutating func add(_ e: Expression, times sign: Rational) {
+        if sum == nil {
+            var b = AddBuilder()
+            b.add(value)
+            sum = b
+            product = nil
+        }
+        sum?.add(e, times: sign)
+    }
+
+    mutating func multiply(_ e: Expression, power: Int) {
+        if product == nil {
+            var b = MulBuilder()
+            b.multiply(value)
+            product = b
+            sum = nil
+        }
+        product?.multiply(e, power: power)
     }
 }

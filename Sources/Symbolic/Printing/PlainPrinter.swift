@@ -14,7 +14,8 @@ public enum PlainPrinter {
         case .undefined: out += "undefined"
         case .add(let a):
             a.writeSummands(into: &out) { s, negated, o in
-                if negated { write(s, into: &o, parenthesisedBelow: .unary) } else { write(s, into: &o) }
+                // After a minus sign a product or quotient needs no parentheses: `x - 3*y`, `x - y/2`.
+                if negated { write(s, into: &o, parenthesisedBelow: .product) } else { write(s, into: &o) }
             }
         case .mul, .power:
             writeProduct(ProductLayout(e), into: &out)

@@ -71,7 +71,7 @@ struct Atomizer {
         case .power(let base, let x):
             if let r = x.rationalValue, r.isInteger, let k = r.numerator.intValue {
                 result = Expression.power(visit(base, &memo), Expression(k))
-            } else if let r = x.rationalValue, let q = r.denominator.intValue, q <= 64, let p = r.numerator.intValue {
+            } else if let r = x.rationalValue, let q = r.denominator.intValue, q <= Limits.default.maximumMultipleAngle, let p = r.numerator.intValue {
                 let root = atom(Expression(.power(base, Expression(Rational(1, Integer(q))!))))
                 addRelation(root, q, visit(base, &memo))
                 result = Expression(root).pow(p)
@@ -176,7 +176,7 @@ struct Atomizer {
         if !c.isZero { all.append((.one, c)) }
         for (t, k) in all {
             let g = trigGcd[t] ?? k.magnitude
-            guard let nq = k / g, nq.isInteger, let n = nq.numerator.intValue, abs(n) <= 64 else {
+            guard let nq = k / g, nq.isInteger, let n = nq.numerator.intValue, n.magnitude <= Limits.default.maximumMultipleAngle else {
                 incomplete = true
                 let angle = Expression(k) * t
                 addAngle(Expression(atom(Expression.apply(.sin, angle))), Expression(atom(Expression.apply(.cos, angle))))
@@ -187,7 +187,7 @@ struct Atomizer {
             let cBase = atom(Expression(.function(.cos, [base])))
             addRelation(sBase, 2, .one - Expression(cBase).pow(2))
             var ms = Expression.zero, mc = Expression.one
-            for _ in 0..<abs(n) {
+            for _ in 0..<n.magnitude {
                 (ms, mc) = ((ms * Expression(cBase) + mc * Expression(sBase)).expanded(),
                             (mc * Expression(cBase) - ms * Expression(sBase)).expanded())
             }
@@ -210,7 +210,7 @@ struct Atomizer {
                 continue
             }
             let g = expGcd[t] ?? k.magnitude
-            guard let nq = k / g, nq.isInteger, let n = nq.numerator.intValue, abs(n) <= 1 << 12 else {
+            guard let nq = k / g, nq.isInteger, let n = nq.numerator.intValue, n.magnitude <= Limits.default.maximumExponentialMultiple else {
                 incomplete = true
                 out.multiply(Expression(atom(Expression(.function(.exp, [Expression(k) * t])))))
                 continue

@@ -8,10 +8,26 @@ struct Fraction {
     static func from(_ e: Expression, termLimit: Int) -> Fraction? {
         switch e.kind {
         case .add(let a):
-            var acc = Fraction(numerator: Expression(a.constant), denominator: .one)
+            // Numerators over the same denominator are summed in one pass: adding the terms one by
+            // one would rebuild the growing sum each time (quadratic in the number of terms).
+            var denominators: [Expression: Int] = [.one: 0]
+            var groups: [(denominator: Expression, numerator: AddBuilder)] = [(.one, AddBuilder())]
+            groups[0].numerator.add(Expression(a.constant))
             for (t, c) in a.terms {
                 guard let f = from(t, termLimit: termLimit) else { return nil }
-                guard let s = acc.adding(Fraction(numerator: f.numerator * Expression(c), denominator: f.denominator), termLimit: termLimit) else { return nil }
+                if let i = denominators[f.denominator] {
+                    groups[i].numerator.add(f.numerator, times: c)
+                } else {
+                    denominators[f.denominator] = groups.count
+                    var numerator = AddBuilder()
+                    numerator.add(f.numerator, times: c)
+                    groups.append((f.denominator, numerator))
+                }
+            }
+            var acc = Fraction(numerator: .zero, denominator: .one)
+            for (denominator, numerator) in groups {
+                guard let n = numerator.build().expanded(maxTerms: termLimit), n.termCount <= termLimit,
+                      let s = acc.adding(Fraction(numerator: n, denominator: denominator), termLimit: termLimit) else { return nil }
                 acc = s
             }
             return acc
@@ -19,12 +35,12 @@ struct Fraction {
             var num = Expression(m.coefficient), den = Expression.one
             for (b, x) in m.factors {
                 guard let f = from(b, termLimit: termLimit) else { return nil }
-                guard let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue, n.magnitude <= 256 else {
+                guard let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue, n.magnitude <= Limits.default.maximumNormalFormExponent else {
                     return nil
                 }
                 let (top, bottom) = n >= 0 ? (f.numerator, f.denominator) : (f.denominator, f.numerator)
-                guard let nn = (num * top.pow(abs(n))).expanded(maxTerms: termLimit),
-                      let dd = (den * bottom.pow(abs(n))).expanded(maxTerms: termLimit) else { return nil }
+                guard let nn = (num * top.pow(Int(n.magnitude))).expanded(maxTerms: termLimit),
+                      let dd = (den * bottom.pow(Int(n.magnitude))).expanded(maxTerms: termLimit) else { return nil }
                 num = nn
                 den = dd
                 if num.termCount > termLimit || den.termCount > termLimit { return nil }

@@ -16,10 +16,16 @@ extension Expression {
     /// The number of nodes, with numbers counted by their size: the measure `simplified` minimises.
     public var complexity: Int {
         switch kind {
-        case .number(let r): return r.isInteger ? 1 : 2
+        case .number(let r): return (r.isInteger ? 1 : 2) + r.extraWords
         case .symbol, .constant, .undefined: return 1
-        case .add(let a): return a.terms.reduce(a.constant.isZero ? 0 : 1) { $0 + $1.term.complexity + ($1.coefficient.magnitude.isOne ? 1 : 2) }
-        case .mul(let m): return m.factors.reduce(m.coefficient.magnitude.isOne ? 0 : 1) { $0 + $1.base.complexity + ($1.exponent.isOne ? 0 : $1.exponent.complexity) }
+        case .add(let a):
+            let constant = a.constant.isZero ? 0 : 1 + a.constant.extraWords
+            return a.terms.reduce(constant) { total, t in
+                total + t.term.complexity + (t.coefficient.magnitude.isOne ? 1 : 2) + t.coefficient.extraWords
+            }
+        case .mul(let m):
+            let coefficient = (m.coefficient.magnitude.isOne ? 0 : 1) + m.coefficient.extraWords
+            return m.factors.reduce(coefficient) { $0 + $1.base.complexity + ($1.exponent.isOne ? 0 : $1.exponent.complexity) }
         case .power(let b, let x): return b.complexity + x.complexity
         case .function(_, let args): return args.reduce(1) { $0 + $1.complexity }
         case .derivative(let f, _, _): return f.complexity + 2
@@ -38,6 +44,11 @@ extension Expression {
         let back = atomizer.expressions
         return (num.substituting(back) / den.substituting(back))
     }
+}
+
+extension Rational {
+    /// Machine words past the first one: a large number is not a simple one.
+    var extraWords: Int { max(0, numerator.bitWidth + denominator.bitWidth - 64) / 64 }
 }
 
 /// Cancelling the greatest common divisor of two polynomials in one symbol with rational coefficients.

@@ -8,6 +8,12 @@ public struct Definitions: Sendable {
     private(set) var values: [Symbol: MathValue] = [:]
     /// Where each definition's right side, as written, is defined.
     private(set) var domains: [Symbol: Domain] = [:]
+    /// The scalar and matrix values, and the time-step variants of each name (`\Gamma_o^{<t>}`
+    /// under `\Gamma_o`), kept up to date by `define` so that resolving does not rebuild them:
+    /// rebuilding on every use made a document with n definitions take time n².
+    private var scalars: [Symbol: Expression] = [:]
+    public private(set) var matrices: [Symbol: Matrix] = [:]
+    private var variants: [Symbol: [Symbol]] = [:]
     /// User functions: `f(x) = ReLU(x) - 2 ReLU(x - 1)` gives f's parameters and body.
     private(set) var functions: [String: (parameters: [Symbol], body: Expression)] = [:]
 
@@ -19,19 +25,20 @@ public struct Definitions: Sendable {
 
     public func isFunctionDefined(_ name: String) -> Bool { functions[name] != nil }
 
-    /// Names that stand for matrices.
-    public var matrices: [Symbol: Matrix] {
-        var out: [Symbol: Matrix] = [:]
-        for (k, v) in values { if case .matrix(let m) = v { out[k] = m } }
-        return out
-    }
-
     public func isDefined(_ s: Symbol) -> Bool { values[s] != nil }
     public func value(of s: Symbol) -> MathValue? { values[s] }
 
     public mutating func define(_ s: Symbol, _ v: MathValue, domain: Domain = Domain()) {
         values[s] = v
         domains[s] = domain.conditions.isEmpty && !domain.isEmpty ? nil : domain
+        let wasScalar = scalars[s] != nil
+        switch v {
+        case .scalar(let e): scalars[s] = e; matrices[s] = nil
+        case .matrix(let m): matrices[s] = m; scalars[s] = nil
+        }
+        guard s.timeStep != nil, wasScalar != (scalars[s] != nil) else { return }
+        let plain = Symbol(s.name, accent: s.accent, subscriptText: s.subscriptText, primes: s.primes)
+        if wasScalar { variants[plain]?.removeAll { $0 == s } } else { variants[plain, default: []].append(s) }
     }
 
     /// The conditions of the definitions that `v` uses, directly or through other definitions,
@@ -61,30 +68,25 @@ public struct Definitions: Sendable {
         return out
     }
 
-    private var scalars: [Symbol: Expression] {
-        var out: [Symbol: Expression] = [:]
-        for (k, v) in values { if case .scalar(let e) = v { out[k] = e } }
-        return out
+    /// The definition of a scalar name. Course notation drops the time step of the current
+    /// step (`\Gamma_o` for `\Gamma_o^{<t>}`): an undefined name without one stands for the
+    /// only defined variant.
+    private func definition(of s: Symbol) -> Expression? {
+        if let e = scalars[s] { return e }
+        if let vs = variants[s], vs.count == 1 { return Expression(vs[0]) }
+        return nil
     }
 
     /// Replaces defined names by their definitions (transitively) and evaluates derivatives
     /// of names defined by expressions.
     public func resolve(_ e: Expression) -> Expression {
-        var map = scalars
-        if map.isEmpty && functions.isEmpty { return e }
-        // Course notation drops the time step of the current step (`\Gamma_o` for
-        // `\Gamma_o^{<t>}`): an undefined name without one stands for the only defined variant.
-        var variants: [Symbol: [Symbol]] = [:]
-        for k in map.keys where k.timeStep != nil {
-            variants[Symbol(k.name, accent: k.accent, subscriptText: k.subscriptText, primes: k.primes), default: []].append(k)
-        }
-        for (plain, vs) in variants where vs.count == 1 && map[plain] == nil { map[plain] = Expression(vs[0]) }
+        if scalars.isEmpty && functions.isEmpty { return e }
         var current = e
         for _ in 0..<12 {
             let next = current.transformed { node in
                 switch node.kind {
                 case .symbol(let s):
-                    return map[s] ?? node
+                    return definition(of: s) ?? node
                 case .function(.undefined(let name), let args):
                     // f(a), f'(a): the defined body, differentiated once per prime, at the arguments.
                     let base = String(name.prefix { $0 != "'" })
@@ -96,11 +98,9 @@ public struct Definitions: Sendable {
                     for (p, a) in zip(params, args) { map[p] = a }
                     return b.substituting(map)
                 case .derivative(let f, let s, let n):
-                    guard case .symbol(let fs) = f.kind, let def = map[fs], def.rationalValue == nil else { return node }
+                    guard case .symbol(let fs) = f.kind, let def = definition(of: fs), def.rationalValue == nil else { return node }
                     // ∂L/∂a treats a as the variable: its own definition is not substituted.
-                    var inner = map
-                    inner[s] = nil
-                    return structural(def, inner).derivative(with: s, times: n)
+                    return structural(def, excluding: s).derivative(with: s, times: n)
                 default:
                     return node
                 }
@@ -111,11 +111,13 @@ public struct Definitions: Sendable {
         return current
     }
 
-    /// Substitutes only names defined by non-numeric expressions, so numeric values stay
-    /// symbolic (constants) while differentiating.
-    private func structural(_ e: Expression, _ map: [Symbol: Expression]) -> Expression {
+    /// Substitutes only names defined by non-numeric expressions (except `variable`), so numeric
+    /// values stay symbolic (constants) while differentiating.
+    private func structural(_ e: Expression, excluding variable: Symbol) -> Expression {
         var structuralMap: [Symbol: Expression] = [:]
-        for (k, v) in map where v.rationalValue == nil { structuralMap[k] = v }
+        for (k, v) in scalars where v.rationalValue == nil { structuralMap[k] = v }
+        for (plain, vs) in variants where vs.count == 1 && scalars[plain] == nil { structuralMap[plain] = Expression(vs[0]) }
+        structuralMap[variable] = nil
         var current = e
         for _ in 0..<12 {
             let next = current.substituting(structuralMap)

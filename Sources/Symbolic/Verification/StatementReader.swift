@@ -60,11 +60,19 @@ public struct StatementReader {
         var out: [LaTeXToken] = []
         var i = 0
         var matrixDepth = 0
+        // Braces are matched once for the whole block (matching each group by scanning made
+        // many unclosed groups take quadratic time). Boxes are unwrapped in place, their closing
+        // braces dropped: by recursion, a deep nest of boxes overflowed the stack.
+        let braces = matchingBraces(ts)
+        func close(_ k: Int) -> Int? { braces[k] >= 0 ? braces[k] : nil }
+        var droppedClosers = Set<Int>()
         while i < ts.count {
+            if droppedClosers.contains(i) { i += 1; continue }
             let t = ts[i]
             if case .command(let c) = t.kind, c == "begin" || c == "end", i + 1 < ts.count, ts[i + 1].kind == .symbol("{") {
                 var j = i + 2, name = ""
-                while j < ts.count, ts[j].kind != .symbol("}") { name += LaTeXReader.text([ts[j]]); j += 1 }
+                // Environment names are short: a long run is no name to look for.
+                while j < ts.count, j < i + 66, ts[j].kind != .symbol("}") { name += LaTeXReader.text([ts[j]]); j += 1 }
                 if name == "cases" && c == "begin", let prev = out.last, prev.kind == .symbol("=") {
                     // `f = \begin{cases} … \end{cases}`: a definition by cases, read as one opaque value.
                     var depth = 0, k = i
@@ -74,7 +82,7 @@ public struct StatementReader {
                         k += 1
                     }
                     i = k + 1
-                    if i < ts.count, ts[i].kind == .symbol("{"), let close = matchingBrace(ts, i) { i = close + 1 }
+                    if i < ts.count, ts[i].kind == .symbol("{"), let end = close(i) { i = end + 1 }
                     // One token standing for the whole environment, spanning its source text.
                     var piecewise = LaTeXToken(kind: .command("piecewise"), line: t.line, column: t.column, spaceBefore: true)
                     piecewise.start = t.start
@@ -104,14 +112,14 @@ public struct StatementReader {
             // Annotations that are not math: 	extcircled{A}, 	ag{1}, \label{eq}.
             if case .command(let c) = t.kind, ["textcircled", "tag", "label", "circled"].contains(c) {
                 i += 1
-                if i < ts.count, ts[i].kind == .symbol("{"), let close = matchingBrace(ts, i) { i = close + 1 }
+                if i < ts.count, ts[i].kind == .symbol("{"), let end = close(i) { i = end + 1 }
                 continue
             }
             if case .command(let c) = t.kind, ["nonumber", "notag"].contains(c) { i += 1; continue }
             // \boxed{λ_1 = 1, λ_2 = 4}: the box is decoration; its relations are the statement's.
-            if case .command("boxed") = t.kind, i + 1 < ts.count, ts[i + 1].kind == .symbol("{"), let close = matchingBrace(ts, i + 1) {
-                out.append(contentsOf: stripWrappers(Array(ts[(i + 2)..<close])))
-                i = close + 1
+            if case .command("boxed") = t.kind, i + 1 < ts.count, ts[i + 1].kind == .symbol("{"), let end = close(i + 1) {
+                droppedClosers.insert(end)
+                i += 2
                 continue
             }
             out.append(t)
@@ -189,20 +197,24 @@ public struct StatementReader {
     }
 
     /// Drops `\text{label}:` and `label:` prefixes, `: \text{label}` suffixes, `\text{Label: }` and a final period.
-    static func dropLabels(_ ts: [LaTeXToken]) -> [LaTeXToken] {
-        var ts = ts
+    static func dropLabels(_ tokens: [LaTeXToken]) -> [LaTeXToken] {
+        var ts = tokens[...]
         while let last = ts.last, last.kind == .symbol(".") || last.kind == .symbol(",") { ts.removeLast() }
-        // `\text{Layer 1: }` at the start.
-        if ts.count >= 3, ts[0].kind == .command("text") || ts[0].kind == .command("textbf"), ts[1].kind == .symbol("{") {
-            if let close = matchingBrace(ts, 1), LaTeXReader.text(Array(ts[2..<close])).trimmingCharacters().hasSuffix(":") {
-                ts.removeFirst(close + 1)
+        // One leading label after another, on a slice: no copies, no recursion.
+        while true {
+            let s = ts.startIndex
+            // `\text{Layer 1: }` at the start.
+            if ts.count >= 3, ts[s].kind == .command("text") || ts[s].kind == .command("textbf"), ts[s + 1].kind == .symbol("{") {
+                if let close = matchingBrace(ts, s + 1), LaTeXReader.text(Array(ts[(s + 2)..<close])).trimmingCharacters().hasSuffix(":") {
+                    ts = ts[(close + 1)...]
+                }
             }
+            guard let colon = topLevelIndex(of: .symbol(":"), in: ts) else { return Array(ts) }
+            let before = Array(ts[..<colon]), after = ts[(colon + 1)...]
+            if isLabel(before) { ts = after; continue }
+            if isLabel(Array(after)) { return before }
+            return Array(ts)
         }
-        guard let colon = topLevelIndex(of: .symbol(":"), in: ts) else { return ts }
-        let before = Array(ts[..<colon]), after = Array(ts[(colon + 1)...])
-        if isLabel(before) { return dropLabels(after) }
-        if isLabel(after) { return before }
-        return ts
     }
 
     /// A label: some `\text{…}` or prose, and no relation (`\text{Loss at } \langle t \rangle`,
@@ -226,18 +238,30 @@ public struct StatementReader {
         return sawText
     }
 
-    static func matchingBrace(_ ts: [LaTeXToken], _ open: Int) -> Int? {
+    /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.
+    static func matchingBraces(_ ts: [LaTeXToken]) -> [Int] {
+        var out = [Int](repeating: -1, count: ts.count)
+        var open: [Int] = []
+        for (k, t) in ts.enumerated() {
+            if t.kind == .symbol("{") { open.append(k) }
+            else if t.kind == .symbol("}"), let o = open.popLast() { out[o] = k }
+        }
+        return out
+    }
+
+    static func matchingBrace<C: RandomAccessCollection>(_ ts: C, _ open: Int) -> Int? where C.Element == LaTeXToken, C.Index == Int {
         var d = 0
-        for k in open..<ts.count {
+        for k in open..<ts.endIndex {
             if ts[k].kind == .symbol("{") { d += 1 }
             if ts[k].kind == .symbol("}") { d -= 1; if d == 0 { return k } }
         }
         return nil
     }
 
-    static func topLevelIndex(of kind: LaTeXToken.Kind, in ts: [LaTeXToken]) -> Int? {
+    static func topLevelIndex<C: RandomAccessCollection>(of kind: LaTeXToken.Kind, in ts: C) -> Int? where C.Element == LaTeXToken, C.Index == Int {
         var depth = 0
-        for (k, t) in ts.enumerated() {
+        for k in ts.indices {
+            let t = ts[k]
             if depth == 0 && t.kind == kind { return k }
             depth += nesting(t)
         }

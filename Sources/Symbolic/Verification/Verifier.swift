@@ -34,9 +34,11 @@ public struct Verifier: Sendable {
     static func sectionStarts(_ text: String) -> [Int] {
         let labels = ["#", "سوال", "سؤال", "Question", "Problem", "Exercise", "تمرین", "مسئله", "\\section", "\\subsection"]
         var out: [Int] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let t = line.drop { $0 == " " || $0 == "*" || $0 == "\t" }
-            if labels.contains(where: { t.hasPrefix($0) }) { out.append(i + 1) }
+        // Over UTF-8 bytes (lines end at every "\n", also in "\r\n"), like `MathBlockScanner`'s line numbers.
+        let space = UInt8(ascii: " "), star = UInt8(ascii: "*"), tab = UInt8(ascii: "\t")
+        for (i, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let t = line.drop { $0 == space || $0 == star || $0 == tab }
+            if labels.contains(where: { t.starts(with: $0.utf8) }) { out.append(i + 1) }
         }
         return out
     }

@@ -20,4 +20,24 @@ import Testing
     @Test func unmatchedDollarIsText() {
         #expect(MathBlockScanner.blocks(in: "price $5 and more\n\nnext $x$").map(\.latex) == ["x"])
     }
+
+    @Test func windowsLineEndsCountAsLines() {
+        let blocks = MathBlockScanner.blocks(in: "a\r\nb\r\n$$1+1=3$$\r\n\r\n$$2+2=5$$\r\n")
+        #expect(blocks.map(\.line) == [3, 5])
+        #expect(MathBlockScanner.blocks(in: "price $5\r\n\r\nnext $x$").map(\.latex) == ["x"])
+    }
+
+    @Test func columnsCountCharacters() {
+        let blocks = MathBlockScanner.blocks(in: "متن‌ها $a$ و $b$\nxy $$c$$")
+        #expect(blocks.map(\.column) == [8, 14, 6])  // ن‌ with its zero-width non-joiner is one character
+        #expect(blocks.map(\.line) == [1, 1, 2])
+    }
+
+    @Test func longProseIsScannedInLinearTime() {
+        let line = String(repeating: "Lorem ipsum dolor sit amet, نیم‌فاصله \\alpha ", count: 20) + "\n"
+        let text = String(repeating: line, count: 5_000) + "$$x = 1$$"
+        let blocks = MathBlockScanner.blocks(in: text)
+        #expect(blocks.map(\.latex) == ["x = 1"])
+        #expect(blocks.first?.line == 5_001)
+    }
 }

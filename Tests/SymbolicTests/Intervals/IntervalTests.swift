@@ -22,4 +22,22 @@ import Testing
         let near = IntervalEvaluator(point: [:])
         if case .value = near.evaluate(parse("tan(pi/2)")) { Issue.record("tan(pi/2) has no value") }
     }
+
+    @Test func hugeArgumentsOfSineAreBoundedNotReduced() {
+        // Reducing 2^1000000·x modulo 2π would need a million bits of π.
+        let ev = IntervalEvaluator(point: [Symbol("x"): Rational(Integer(3), Integer(2))!])
+        let angle = Expression(2).pow(Expression(1_000_000)) * Expression.symbol("x")
+        guard case .value(let s) = ev.evaluate(Expression.apply(.sin, angle)) else { Issue.record("no bound for sin"); return }
+        #expect(s.isDisjoint(from: Interval(Rational(2), precision: 128)))
+        #expect(!s.isDisjoint(from: Interval(Rational(0), precision: 128)))
+        if case .value = ev.evaluate(Expression.apply(.tan, angle)) { Issue.record("tan of a huge argument has no bound") }
+    }
+
+    @Test func failingPowerTowersAreEvaluatedOnce() {
+        // At x = -3/2, x^x is undefined: each level of the tower used to evaluate its parts twice.
+        var tower = Expression.symbol("x")
+        for _ in 0..<60 { tower = Expression.symbol("x").pow(tower) }
+        let ev = IntervalEvaluator(point: [Symbol("x"): Rational(Integer(-3), Integer(2))!])
+        if case .value = ev.evaluate(tower) { Issue.record("a tower of x at -3/2 has no value") }
+    }
 }

@@ -136,6 +136,27 @@ import Testing
             if case .different = e.equivalent(to: back) { Issue.record("\(e.latex) read back as a different function") }
         }
     }
+
+    @Test func deepNestsAreRefusedCheaply() {
+        // A 100,000-deep nest of fractions copied each group at every level (2 GB).
+        let n = 100_000
+        #expect(fails(String(repeating: "\\frac{1}{", count: n) + "x" + String(repeating: "}", count: n)) == "formula nested too deeply")
+        #expect(fails(String(repeating: "\\frac{d \\frac{d ", count: 3000) + "x" + String(repeating: "}{dx}}{dx}", count: 3000)) == "formula nested too deeply")
+        #expect(fails(String(repeating: "\\sum_{i=1}^{", count: 3000) + "3" + String(repeating: "} i", count: 3000)) == "formula nested too deeply")
+        #expect(fails(String(repeating: "{", count: n) + "x" + String(repeating: "}", count: n)) == "formula nested too deeply")
+        // Shallow fractions over a long formula read as before.
+        let long = (0..<20_000).map { "a_{\($0)}" }.joined(separator: " + ")
+        #expect(read("\\frac{1}{\\frac{1}{" + long + "}}") == Expression.sum((0..<20_000).map { Expression(Symbol("a", subscriptText: "\($0)")) }))
+        #expect(read("\\frac{x^23}{\\frac{d}{dx} x^2}") == parse("3*x^2/(2*x)"))
+    }
+
+    @Test func longProductsAreBuiltOnce() {
+        let names = (0..<20_000).map { "a_{\($0)}" }
+        let product = Expression.product((0..<20_000).map { Expression(Symbol("a", subscriptText: "\($0)")) })
+        #expect(read(names.joined(separator: " ")) == product)
+        #expect(read(names.joined(separator: " \\cdot ")) == product)
+        #expect(read("2 (x + 1) y / 2") == parse("(x + 1)*y"))
+    }
 }
 
 extension EquivalenceResult {

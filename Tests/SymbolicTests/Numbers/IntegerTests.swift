@@ -66,4 +66,17 @@ import Testing
         #expect(rest == .one)
         #expect(fs.map { "\($0.prime)^\($0.exponent)" } == ["2^3", "3^2", "5^1"])
     }
+
+    @Test func trialFactoringOfHugeNumbersIsBounded() {
+        // Each prime costs one pass, however often it divides: 2^(2^20)·3 factors at once.
+        let (fs, rest) = (Integer(2).power(1 << 20) * Integer(3)).trialFactor()
+        #expect(rest == .one)
+        #expect(fs.map { "\($0.prime)^\($0.exponent)" } == ["2^1048576", "3^1"])
+        // A prime past the bound stays in the cofactor.
+        let p = Integer(1_000_003)
+        let (gs, cofactor) = (p * p * Integer(12)).trialFactor()
+        #expect(gs.map { "\($0.prime)^\($0.exponent)" } == ["2^2", "3^1"])
+        #expect(cofactor == p * p)
+        #expect(Integer(1_000_003).trialFactor().cofactor == .one)  // below the bound squared: prime
+    }
 }

@@ -28,4 +28,15 @@ import Testing
         let deep = String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)
         #expect(throws: ParseError.self) { try PlainParser.parse(deep) }
     }
+
+    @Test func longChainsAreBuiltOnce() {
+        // Sums and products of many distinct names: combining one operand at a time was quadratic.
+        let names = (0..<20_000).map { "v\($0)" }
+        #expect(parse(names.joined(separator: " + ")) == Expression.sum(names.map { Expression.symbol($0) }))
+        #expect(parse(names.joined(separator: "*")) == Expression.product(names.map { Expression.symbol($0) }))
+        #expect(parse("a - b + c - d") == Expression.symbol("a") - Expression.symbol("b") + Expression.symbol("c") - Expression.symbol("d"))
+        #expect(parse("2*(x+1)*y/2 - x*y") == (Expression.symbol("x") + 1) * Expression.symbol("y") - Expression.symbol("x") * Expression.symbol("y"))
+        #expect(parse("a/b*c/0").isUndefined)
+        #expect(parse("x*y^2 + 3") == Expression.symbol("x") * Expression.symbol("y").pow(2) + 3)
+    }
 }

@@ -89,4 +89,13 @@ import Testing
         let e = parse("z*y + y*x + x*z + 3")
         #expect(e.description == "x*y + x*z + y*z + 3")
     }
+
+    @Test func negatedProductsNeedNoParentheses() {
+        #expect(parse("(x - y)^3").expanded().description == "x^3 - 3*x^2*y + 3*x*y^2 - y^3")
+        #expect(parse("x - y/2").description == "x - y/2")
+        #expect(parse("a - 2*b/(c + 1)").description == "a - 2*b/(c + 1)")
+        for s in ["x^3 - 3*x^2*y + 3*x*y^2 - y^3", "x - y/2", "1 - x*y", "a - 2*b/(c + 1)", "x - 1/2"] {
+            #expect(parse(parse(s).description) == parse(s), "\(s)")
+        }
+    }
 }

@@ -23,4 +23,19 @@ import Testing
         let e = parse("(x + 1)^3")
         #expect(e.simplified().complexity <= e.complexity)
     }
+
+    @Test func longSumsSimplifyInLinearTime() {
+        // 600 names took 7 s: the common denominator was rebuilt once per term.
+        let names = (0..<5000).map { Expression.symbol("v\($0)") }
+        let sum = Expression.sum(names)
+        #expect(sum.simplified() == sum)
+        #expect((sum + 1).simplified() == sum + 1)
+    }
+
+    @Test func largeNumbersCountByTheirSize() {
+        let big = Expression(2).pow(Expression(1000))
+        #expect(big.complexity > 10)
+        #expect((big * Expression.symbol("x")).complexity > 10)
+        #expect(Expression(7).complexity == 1 && Expression(Rational(1, 2)!).complexity == 2)
+    }
 }

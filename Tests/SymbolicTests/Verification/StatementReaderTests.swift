@@ -52,4 +52,13 @@ import Testing
         #expect(s[0].items[0].line == 7 && s[0].items[0].column == 3)
         #expect(s[0].items[1].column == 7)
     }
+
+    @Test func deepBoxesAndLongLabelRunsAreLinear() {
+        // Both were unwrapped by recursion, copying the rest at each level: a stack overflow.
+        let n = 100_000
+        #expect(shapes(String(repeating: "\\boxed{", count: n) + "x = 1" + String(repeating: "}", count: n)) == [["x", "1"]])
+        #expect(shapes(String(repeating: "\\text{a}: ", count: n) + "x = 1") == [["x", "1"]])
+        #expect(shapes("\\boxed{x = 1}, \\boxed{y = 2}") == [["x", "1"], ["y", "2"]])
+        #expect(shapes(String(repeating: "\\tag{", count: 20_000) + "x = 1").count <= 1)
+    }
 }

@@ -188,4 +188,32 @@ import Testing
             }
         }
     }
+
+    @Test func hostileInputsFinishWithAVerdictOrAReason() {
+        // Each of these crashed, hung or took seconds per level before the limits.
+        let tower = String(repeating: "x^{", count: 23) + "x" + String(repeating: "}", count: 23)
+        #expect(verdicts("$$" + tower + " = x$$") == [.invalid])
+        #expect(verdicts("$$\\sin(2^{1000000} x) = x$$") == [.invalid])
+        #expect(verdicts("$$f(w) + 7^{t^{24}} = f(w) + 1$$").count == 1)
+        #expect(verdicts("$$\\sqrt{2^{2^{20}}} = 2^{2^{19}}$$") == [.valid])
+        let nest = "$$" + String(repeating: "\\frac{1}{", count: 100_000) + "x" + String(repeating: "}", count: 100_000) + " = x$$"
+        #expect(verify(nest).steps.map(\.reason) == ["cannot read formula nested too deeply"])
+    }
+
+    @Test func manyDefinitionsAreResolvedInLinearTime() {
+        var text = "$$a_{1} = 1$$\n"
+        for i in 2...5000 { text += "$$a_{\(i)} = a_{\(i - 1)} + 1$$\n" }
+        text += "$$a_{2} = 2$$\n"
+        let report = verify(text)
+        #expect(report.steps.map(\.verdict) == [.valid])
+        #expect(report.notes.count == 5000)
+    }
+
+    @Test func sectionsOfWindowsFilesStartAtTheirLines() {
+        let text = "$$x = 2$$\r\n# Next\r\n$$x = 3$$\r\n$$x + 1 = 4$$\r\n"
+        #expect(Verifier.sectionStarts(text) == [2])
+        let report = verify(text)
+        #expect(report.steps.map(\.verdict) == [.valid])
+        #expect(report.steps.map(\.line) == [4])
+    }
 }

@@ -1,0 +1,66 @@
+/// The bounds on the work one input may cause, in one place.
+///
+/// Every operation that could be asked for an enormous number, expansion, multiple angle or
+/// nesting checks its bound here *before* it starts (and before GMP is asked for anything
+/// large). Past a bound the operation does not fail: a power stays unevaluated (`7^(10^20)`),
+/// an exact evaluation answers "not computed exactly" (interval bounds take over), an
+/// expansion or a reader reports the limit.
+public struct Limits: Sendable {
+    /// The largest exact number, in bits, that a power computes; a larger power of a number
+    /// stays a power, and its exact value is not computed.
+    public var maximumPowerBits: Int
+    /// The largest multiple `n` for which `sin(n·t)` and `cos(n·t)` are expanded as polynomials
+    /// in `sin t` and `cos t` (and the largest root degree `q` turned into an algebraic atom);
+    /// beyond it the function stays an opaque atom.
+    public var maximumMultipleAngle: Int
+    /// The largest multiple `n` for which `exp(n·t)` is written as `exp(t)^n`.
+    public var maximumExponentialMultiple: Int
+    /// The largest integer power of a sum multiplied out when bringing an expression over a
+    /// common denominator.
+    public var maximumNormalFormExponent: Int
+    /// The largest number of terms `derive expand` lets an expansion have.
+    public var maximumExpansionTerms: Int
+    /// The largest total degree an expansion multiplies out.
+    public var maximumExpansionDegree: Int
+    /// The deepest nesting the LaTeX reader follows (each group, fraction or parenthesis
+    /// costs one or two levels).
+    public var maximumNestingDepth: Int
+    /// The deepest nesting the plain-syntax parser follows.
+    public var maximumPlainNestingDepth: Int
+    /// Interval bounds of sin, cos, … are computed only for arguments below `2^this` in
+    /// magnitude: reducing a larger one modulo 2π needs π to as many bits.
+    public var maximumPeriodicArgumentBits: Int
+    /// Trial division tries the primes below this bound.
+    public var trialDivisionBound: Int
+    /// The work, in machine-word operations, that trial division may spend on one number:
+    /// a number of many words is tried against fewer primes.
+    public var trialDivisionWork: Int
+
+    /// The limits the engine and the `derive` command use.
+    public static let `default` = Limits(
+        maximumPowerBits: 1 << 22, maximumMultipleAngle: 64, maximumExponentialMultiple: 1 << 12,
+        maximumNormalFormExponent: 256, maximumExpansionTerms: 5_000_000, maximumExpansionDegree: 1 << 20,
+        maximumNestingDepth: 200, maximumPlainNestingDepth: 500, maximumPeriodicArgumentBits: 1 << 14,
+        trialDivisionBound: 1 << 16, trialDivisionWork: 1 << 26)
+}
+
+extension Limits {
+    /// An upper bound on the bits of `b^k` (numerator and denominator together), computed
+    /// without overflow; nil when it does not even fit in an `Int`.
+    public static func bitsOfPower(_ b: Rational, _ k: Integer) -> Int? {
+        if b.isZero || b.magnitude.isOne { return 1 }
+        guard let e = k.intValue else { return nil }
+        let width = b.numerator.bitWidth + b.denominator.bitWidth
+        let (bits, overflow) = width.multipliedReportingOverflow(by: Int(clamping: e.magnitude))
+        return overflow ? nil : bits
+    }
+
+    /// True when `b^k` is small enough to compute exactly (always for 0, 1 and -1).
+    public func allowsPower(_ b: Rational, _ k: Integer) -> Bool {
+        guard let bits = Limits.bitsOfPower(b, k) else { return false }
+        return bits <= maximumPowerBits
+    }
+
+    /// True when `b^k` is small enough to compute exactly.
+    public func allowsPower(_ b: Rational, _ k: Int) -> Bool { allowsPower(b, Integer(k)) }
+}
