@@ -121,9 +121,28 @@ struct ExactEvaluator {
     /// Reads `u^v` with a variable exponent pointwise (a negative base with an exponent of odd
     /// denominator is a real root) instead of by `DomainRules`, which requires `u > 0`; used only
     /// to test whether a proof rests on that convention.
-    var pointwisePowers = false
+    let pointwisePowers: Bool
+
+    /// Values of the nodes seen so far: shared subexpressions are evaluated once.
+    private let cache = ValueCache<ExactValue>()
+
+    init(point: [Symbol: Rational], pointwisePowers: Bool = false) {
+        self.point = point
+        self.pointwisePowers = pointwisePowers
+    }
 
     func value(_ e: Expression) -> ExactValue {
+        switch e.kind {
+        case .number, .symbol, .constant, .undefined: return evaluate(e)
+        default: break
+        }
+        if let v = cache.values[e] { return v }
+        let v = evaluate(e)
+        cache.values[e] = v
+        return v
+    }
+
+    private func evaluate(_ e: Expression) -> ExactValue {
         switch e.kind {
         case .number(let r): return .rational(r)
         case .symbol(let s):
@@ -170,4 +189,9 @@ struct ExactEvaluator {
         guard case .rational(let xv) = exponent else { return exponent == .undefined ? .undefined : .irrational }
         return DomainRules.powerValue(bv, xv, variableExponent: x.rationalValue == nil && !pointwisePowers)
     }
+}
+
+/// A per-evaluation memo from nodes to their values (a reference, so evaluators stay values).
+final class ValueCache<Value> {
+    var values: [Expression: Value] = [:]
 }

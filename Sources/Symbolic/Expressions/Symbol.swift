@@ -62,7 +62,7 @@ public struct Symbol: Hashable, Sendable {
     /// `^{<t>}`, `^{(t)}` or `^{\langle t \rangle}`: a step index that belongs to the name.
     public struct TimeStep: Hashable, Sendable {
         /// `^{<t>}`, `^{(t)}`, or a plain label superscript such as the `Q` of `W^Q`.
-        public enum Style: Sendable { case angle, paren, label }
+        public enum Style: Sendable { case angle, paren, bracket, label }
         /// The index as written inside the brackets, spaces removed (`t-1`).
         public let index: String
         public let style: Style

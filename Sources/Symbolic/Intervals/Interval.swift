@@ -91,6 +91,27 @@ public final class Interval: @unchecked Sendable {
         return k & 1 == 1 ? sq * self : sq
     }
 
+    /// The value for display: the midpoint to `digits` significant digits when the interval is
+    /// that narrow, otherwise the bounds (`[-1, 1]` for `sin` of an argument too large to reduce).
+    public func displayString(digits: Int = 12) -> String {
+        let (left, right) = (endpoint(mpfi_get_left), endpoint(mpfi_get_right))
+        let bound = Interval(Rational(Integer(1), Integer(10).power(max(1, digits - 2)))!, precision: precision)
+            * (unary(mpfi_abs) + Interval(Rational(Integer(1), Integer(10).power(30))!, precision: precision))
+        if (bound - (right - left)).isNonNegative { return decimalString(digits: digits) }
+        return "[\(left.decimalString(digits: 6)), \(right.decimalString(digits: 6))]"
+    }
+
+    /// An endpoint as a point interval.
+    private func endpoint(_ get: (mpfr_ptr?, mpfi_srcptr?) -> Int32) -> Interval {
+        let point = Interval(precision: precision)
+        var m = mpfr_t()
+        mpfr_init2(&m, mpfr_prec_t(precision))
+        defer { mpfr_clear(&m) }
+        _ = get(&m, pointer)
+        _ = mpfi_set_fr(point.pointer, &m)
+        return point
+    }
+
     /// The midpoint in decimal with `digits` significant digits, for display only.
     public func decimalString(digits: Int = 12) -> String {
         var mid = mpfr_t()

@@ -23,7 +23,21 @@ public struct IntervalEvaluator {
         self.precision = precision
     }
 
+    /// Values of the nodes seen so far: shared subexpressions are evaluated once.
+    private let cache = ValueCache<IntervalValue>()
+
     public func evaluate(_ e: Expression) -> IntervalValue {
+        switch e.kind {
+        case .number, .symbol, .constant, .undefined: return value(e)
+        default: break
+        }
+        if let v = cache.values[e] { return v }
+        let v = value(e)
+        cache.values[e] = v
+        return v
+    }
+
+    private func value(_ e: Expression) -> IntervalValue {
         switch e.kind {
         case .number(let r): return .value(Interval(r, precision: precision))
         case .constant(.pi): return .value(.pi(precision: precision))

@@ -254,7 +254,7 @@ extension LaTeXReader {
 
     /// A reader of the tokens in `range` (a group of this reader's tokens), sharing them.
     private func reader(of range: Range<Int>) -> LaTeXReader {
-        var r = LaTeXReader(sharing: tokens, range, depth: depth)
+        var r = LaTeXReader(sharing: tokens, range, depth: depth, braces: braces)
         r.splitRemainder = splitRemainder
         r.matrices = matrices
         return r

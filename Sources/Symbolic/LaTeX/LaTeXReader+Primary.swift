@@ -168,6 +168,7 @@ extension LaTeXReader {
         case .symbol("<"): style = .angle; closer = .symbol(">")
         case .command("langle"): style = .angle; closer = .command("rangle")
         case .symbol("("): style = .paren; closer = .symbol(")")
+        case .symbol("["): style = .bracket; closer = .symbol("]")
         default: return nil
         }
         // Find the closer followed by '}'.
@@ -178,9 +179,10 @@ extension LaTeXReader {
             inner.append(tokens[j]); j += 1
         }
         guard j + 1 < end, tokens[j + 1].kind == .symbol("}") else { return nil }
-        // (t) must look like an index, not a parenthesised power such as x^{(2)}... accept letters.
+        // `W^{(1)}`, `W^{[l]}`, `x^{(i)}`, `a^{(t-1)}`: a layer, example or time index, never a power
+        // (a power is written without the inner brackets). Only a number or an index expression.
         let text = LaTeXReader.text(inner)
-        guard text.contains(where: { $0.isLetter }) else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || "+-, ".contains($0) }) else { return nil }
         pos = j + 2
         return Symbol.TimeStep(text, style: style)
     }

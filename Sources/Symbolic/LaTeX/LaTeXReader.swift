@@ -34,17 +34,23 @@ public struct LaTeXReader {
     /// Nesting deeper than this is reported instead of risking the stack.
     static var maximumDepth: Int { Limits.default.maximumNestingDepth }
 
+    /// Matching braces of `tokens`, shared with the sub-readers.
+    let braces: BraceTable
+
     public init(tokens: [LaTeXToken]) {
         self.tokens = tokens
         end = tokens.count
+        braces = BraceTable(tokens)
     }
 
-    /// A reader of `tokens[range]` at nesting `depth`, sharing the tokens without copying them.
-    init(sharing tokens: [LaTeXToken], _ range: Range<Int>, depth: Int) {
+    /// A reader of `tokens[range]` at nesting `depth`, sharing the tokens (and their brace table)
+    /// without copying them.
+    init(sharing tokens: [LaTeXToken], _ range: Range<Int>, depth: Int, braces: BraceTable) {
         self.tokens = tokens
         pos = range.lowerBound
         end = range.upperBound
         self.depth = depth
+        self.braces = braces
     }
 
     /// Reads a whole string as one value.
@@ -322,14 +328,11 @@ public struct LaTeXReader {
             return (pos - 1)..<pos
         }
         let open = peek
-        pos += 1
-        let start = pos
-        var level = 1
-        while let t = next() {
-            if case .symbol("{") = t.kind { level += 1 }
-            if case .symbol("}") = t.kind { level -= 1; if level == 0 { return start..<(pos - 1) } }
-        }
-        throw error("an unclosed '{'", at: open)
+        let close = braces.closing[pos]
+        guard close >= 0, close < end else { throw error("an unclosed '{'", at: open) }
+        let start = pos + 1
+        pos = close + 1
+        return start..<close
     }
 
     /// The token at index `k`, as `peek` would show it there.
@@ -352,5 +355,22 @@ public struct LaTeXReader {
             }
         }
         return s
+    }
+}
+
+/// For each `{` token, the index of its matching `}` (-1 when it has none): computed once per
+/// token array and shared by every sub-reader, so skipping a group costs nothing (scanning
+/// each group made a deep nest of fractions take time depth × length).
+final class BraceTable: Sendable {
+    let closing: [Int]
+
+    init(_ tokens: [LaTeXToken]) {
+        var closing = [Int](repeating: -1, count: tokens.count)
+        var open: [Int] = []
+        for (i, t) in tokens.enumerated() {
+            if case .symbol("{") = t.kind { open.append(i) }
+            else if case .symbol("}") = t.kind, let o = open.popLast() { closing[o] = i }
+        }
+        self.closing = closing
     }
 }

@@ -65,6 +65,7 @@ public enum LaTeXPrinter {
             switch t.style {
             case .angle: n += "^{\\langle \(index) \\rangle}"
             case .paren: n += "^{(\(index))}"
+            case .bracket: n += "^{[\(index)]}"
             case .label: n += "^{\(index)}"
             }
         }

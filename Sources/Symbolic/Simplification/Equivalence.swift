@@ -62,6 +62,9 @@ public struct EquivalenceChecker: Sendable {
             return provedEqual(a, b, domain, sampler, method: method)
         case .notZero:
             if let ce = findCounterexample(a, b, sampler, domain, extended: true) { return .different(ce) }
+            guard haveCommonDomain(a, b, sampler, domain) else {
+                return .unknown(reason: "no proof found, and no sample point where both sides could be evaluated")
+            }
             return .unknown(reason: "no proof found; the two sides agree at every sample point tried")
         case .tooLarge:
             if (ra - rb).isRationalFunction, let m = schwartzZippel(ra - rb, symbols) { return provedEqual(a, b, domain, sampler, method: m) }
@@ -149,8 +152,8 @@ public struct EquivalenceChecker: Sendable {
             let evaluator = IntervalEvaluator(point: point, precision: precision)
             guard case .value(let ia) = evaluator.evaluate(a), case .value(let ib) = evaluator.evaluate(b) else { return nil }
             if ia.isDisjoint(from: ib) {
-                let va: SampleValue = { if case .rational(let x) = ea { return .exact(x) }; return .approximate(ia.decimalString()) }()
-                let vb: SampleValue = { if case .rational(let y) = eb { return .exact(y) }; return .approximate(ib.decimalString()) }()
+                let va: SampleValue = { if case .rational(let x) = ea { return .exact(x) }; return .approximate(ia.displayString()) }()
+                let vb: SampleValue = { if case .rational(let y) = eb { return .exact(y) }; return .approximate(ib.displayString()) }()
                 return Counterexample(point: listed, lhs: va, rhs: vb)
             }
         }

@@ -63,7 +63,7 @@ import Testing
         let x = Symbol("x")
         var f = Expression(x)
         var expected = Expression.one
-        for _ in 0..<8 {
+        for _ in 0..<10 {
             // d/dx [sin(f) f + f] = (cos(f) f + sin(f) + 1) f'
             expected = (Expression.apply(.cos, f) * f + Expression.apply(.sin, f) + 1) * expected
             f = Expression.apply(.sin, f) * f + f

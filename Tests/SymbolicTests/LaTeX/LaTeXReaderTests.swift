@@ -59,6 +59,12 @@ import Testing
         #expect(read("\\hat{y}") == Expression(Symbol("y", accent: .hat)))
         #expect(read("\\tilde{c}^{<t>}") == Expression(Symbol("c", accent: .tilde, timeStep: .init("t"))))
         #expect(read("a^{(t-1)}") == Expression(Symbol("a", timeStep: .init("t-1", style: .paren))))
+        // Layer and example indices are names, not powers.
+        #expect(read("W^{(1)}") == Expression(Symbol("W", timeStep: .init("1", style: .paren))))
+        #expect(read("W^{[l]}") == Expression(Symbol("W", timeStep: .init("l", style: .bracket))))
+        #expect(read("\\mathbf{W}^{(2)}") == Expression(Symbol("W", accent: .bold, timeStep: .init("2", style: .paren))))
+        #expect(read("x^{(i)} x^{(i)}") == Expression(Symbol("x", timeStep: .init("i", style: .paren))).pow(2))
+        #expect(read("x^{2}") == Expression(Symbol("x")).pow(2))
         #expect(read("a^{\\langle t \\rangle}") == Expression(Symbol("a", timeStep: .init("t"))))
         #expect(read("\\Gamma_u^{<t>}") == Expression(Symbol("Gamma", subscriptText: "u", timeStep: .init("t"))))
         #expect(read("W_{ua}") == Expression(Symbol("W", subscriptText: "ua")))
