@@ -80,7 +80,7 @@ def main():
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     pairs = [(expr(rng, rng.randrange(1, 6)), expr(rng, rng.randrange(1, 4))) for _ in range(count)]
     failed = 0
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=int(__import__("os").environ.get("WORKERS", "2"))) as pool:
         for i, fs in enumerate(pool.map(lambda p: check(binary, *p), pairs)):
             for f in fs:
                 print(f, flush=True)
