@@ -124,23 +124,14 @@ struct ExactEvaluator {
     let pointwisePowers: Bool
 
     /// Values of the nodes seen so far: shared subexpressions are evaluated once.
-    private let cache = ValueCache<ExactValue>()
+    private let memo = NodeMemo<ExactValue>()
 
     init(point: [Symbol: Rational], pointwisePowers: Bool = false) {
         self.point = point
         self.pointwisePowers = pointwisePowers
     }
 
-    func value(_ e: Expression) -> ExactValue {
-        switch e.kind {
-        case .number, .symbol, .constant, .undefined: return evaluate(e)
-        default: break
-        }
-        if let v = cache.values[e] { return v }
-        let v = evaluate(e)
-        cache.values[e] = v
-        return v
-    }
+    func value(_ e: Expression) -> ExactValue { memo.value(e, evaluate) }
 
     private func evaluate(_ e: Expression) -> ExactValue {
         switch e.kind {
@@ -189,9 +180,4 @@ struct ExactEvaluator {
         guard case .rational(let xv) = exponent else { return exponent == .undefined ? .undefined : .irrational }
         return DomainRules.powerValue(bv, xv, variableExponent: x.rationalValue == nil && !pointwisePowers)
     }
-}
-
-/// A per-evaluation memo from nodes to their values (a reference, so evaluators stay values).
-final class ValueCache<Value> {
-    var values: [Expression: Value] = [:]
 }

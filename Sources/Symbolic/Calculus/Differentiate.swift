@@ -19,22 +19,11 @@ extension Expression {
 /// (backpropagation through time, SymEngine's diff_cache) are not re-walked.
 struct Differentiator {
     let variable: Symbol
-    private let cache = Cache()
+    private let memo = NodeMemo<Expression>()
 
     init(variable: Symbol) { self.variable = variable }
 
-    final class Cache { var derivatives: [Expression: Expression] = [:] }
-
-    func diff(_ e: Expression) -> Expression {
-        switch e.kind {
-        case .number, .constant, .undefined, .symbol: return derivative(e)
-        default: break
-        }
-        if let d = cache.derivatives[e] { return d }
-        let d = derivative(e)
-        cache.derivatives[e] = d
-        return d
-    }
+    func diff(_ e: Expression) -> Expression { memo.value(e, derivative) }
 
     private func derivative(_ e: Expression) -> Expression {
         switch e.kind {

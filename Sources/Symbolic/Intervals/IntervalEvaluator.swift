@@ -24,18 +24,9 @@ public struct IntervalEvaluator {
     }
 
     /// Values of the nodes seen so far: shared subexpressions are evaluated once.
-    private let cache = ValueCache<IntervalValue>()
+    private let memo = NodeMemo<IntervalValue>()
 
-    public func evaluate(_ e: Expression) -> IntervalValue {
-        switch e.kind {
-        case .number, .symbol, .constant, .undefined: return value(e)
-        default: break
-        }
-        if let v = cache.values[e] { return v }
-        let v = value(e)
-        cache.values[e] = v
-        return v
-    }
+    public func evaluate(_ e: Expression) -> IntervalValue { memo.value(e, value) }
 
     private func value(_ e: Expression) -> IntervalValue {
         switch e.kind {

@@ -1,0 +1,17 @@
+/// A memo from expression nodes to results, for one traversal: shared subexpressions (a DAG
+/// such as an unrolled recurrence) are visited once. A reference, so traversals stay values.
+final class NodeMemo<Value> {
+    private var values: [Expression: Value] = [:]
+
+    /// The result for `e`, computed once; leaves are cheap and not stored.
+    func value(_ e: Expression, _ compute: (Expression) -> Value) -> Value {
+        switch e.kind {
+        case .number, .symbol, .constant, .undefined: return compute(e)
+        default: break
+        }
+        if let v = values[e] { return v }
+        let v = compute(e)
+        values[e] = v
+        return v
+    }
+}
