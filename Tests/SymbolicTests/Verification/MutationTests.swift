@@ -102,6 +102,7 @@ import Testing
                 }
             }
         }
+        print("mutations: \(tried) tried, \(falseOnes) certainly false, checked never to be called equal")
         // The mutations must really exercise the checker.
         #expect(falseOnes >= 100, "only \(falseOnes) of \(tried) mutations were certainly false")
     }
