@@ -24,6 +24,9 @@ public struct LaTeXReader {
     /// A multi-digit script split by `readScript` (`x^23` is `x^2·3`): the token that stands
     /// at its index now, kept aside so that the shared tokens are never written.
     var splitRemainder: (index: Int, token: LaTeXToken)? = nil
+    /// For each `{` of the tokens, the index of its matching `}` (-1 when unclosed), so a
+    /// group is skipped in one step however deeply fractions nest.
+    let braces: [Int]
     var depth = 0
     var absDepth = 0
     /// Names known to stand for matrices (from earlier definitions), read as those matrices.
@@ -34,14 +37,28 @@ public struct LaTeXReader {
     public init(tokens: [LaTeXToken]) {
         self.tokens = tokens
         end = tokens.count
+        braces = LaTeXReader.matchingBraces(tokens)
     }
 
-    /// A reader of `tokens[range]` at nesting `depth`, sharing the tokens without copying them.
-    init(sharing tokens: [LaTeXToken], _ range: Range<Int>, depth: Int) {
-        self.tokens = tokens
+    /// A reader of a group, `parent.tokens[range]`, sharing the parent's tokens without copying them.
+    init(group range: Range<Int>, of parent: LaTeXReader) {
+        tokens = parent.tokens
+        braces = parent.braces
+        splitRemainder = parent.splitRemainder
         pos = range.lowerBound
         end = range.upperBound
-        self.depth = depth
+        depth = parent.depth
+    }
+
+    /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.
+    static func matchingBraces(_ ts: [LaTeXToken]) -> [Int] {
+        var out = [Int](repeating: -1, count: ts.count)
+        var open: [Int] = []
+        for (k, t) in ts.enumerated() {
+            if t.kind == .symbol("{") { open.append(k) }
+            else if t.kind == .symbol("}"), let o = open.popLast() { out[o] = k }
+        }
+        return out
     }
 
     /// Reads a whole string as one value.
@@ -305,15 +322,10 @@ public struct LaTeXReader {
             guard next() != nil else { throw error("missing argument") }
             return (pos - 1)..<pos
         }
-        let open = peek
-        pos += 1
-        let start = pos
-        var level = 1
-        while let t = next() {
-            if case .symbol("{") = t.kind { level += 1 }
-            if case .symbol("}") = t.kind { level -= 1; if level == 0 { return start..<(pos - 1) } }
-        }
-        throw error("an unclosed '{'", at: open)
+        let open = pos
+        guard braces[open] >= 0, braces[open] < end else { throw error("an unclosed '{'", at: peek) }
+        pos = braces[open] + 1
+        return (open + 1)..<braces[open]
     }
 
     /// The token at index `k`, as `peek` would show it there.
