@@ -22,7 +22,8 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard times >= 1 && times <= 1000 else { throw ValidationError("--times must be between 1 and 1000") }
+        let limit = Limits.default.maximumDerivativeOrder
+        guard times >= 1 && times <= limit else { throw ValidationError("--times must be between 1 and \(limit)") }
     }
 
     func run() throws {
@@ -30,7 +31,10 @@ struct DiffCommand: ParsableCommand {
         guard case .symbol(let s) = (try PlainParser.parse(wrt)).kind else {
             throw InputError(description: "--wrt must be a symbol, got '\(wrt)'")
         }
-        var d = e.derivative(with: s, times: times)
+        var (d, remaining) = e.boundedDerivative(with: s, times: times)
+        if remaining > 0 {
+            throw InputError(description: "the derivative of order \(times - remaining) has more than \(Limits.default.maximumDerivativeNodes) nodes; order \(times) not computed")
+        }
         if simplify { d = d.simplified() }
         output.print(input: e, result: d)
     }

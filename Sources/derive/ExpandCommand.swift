@@ -16,7 +16,7 @@ struct ExpandCommand: ParsableCommand {
         let e = try expression.parsed()
         let limits = Limits.default
         guard let result = e.expanded(maxTerms: limits.maximumExpansionTerms) else {
-            throw InputError(description: "the expansion could have more than \(limits.maximumExpansionTerms) terms or a degree above \(limits.maximumExpansionDegree); not attempted")
+            throw InputError(description: "the expansion could have more than \(limits.maximumExpansionTerms) terms, a degree above \(limits.maximumExpansionDegree) or more than \(limits.maximumExpansionBits) bits of coefficients; not attempted")
         }
         output.print(input: e, result: result)
     }

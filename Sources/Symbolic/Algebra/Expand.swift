@@ -17,11 +17,33 @@ extension Expression {
         expander.maxTerms = maxTerms
         return expander.expand(self)
     }
+
+    /// The expansion within `cache.maxTerms`, or nil; parts already expanded through the same
+    /// cache (function arguments, bases of powers) are not expanded again.
+    func expanded(using cache: ExpansionCache) -> Expression? {
+        if let hit = cache.results[self] { return hit }
+        var expander = Expander()
+        expander.maxTerms = cache.maxTerms
+        expander.cache = cache
+        let result = expander.expand(self)
+        cache.results[self] = result
+        return result
+    }
+}
+
+/// Expansions already made, shared by the expansions of one computation: expanding every
+/// nested argument of `sin(sin(…(x)…))` anew made deep nests take cubic time.
+final class ExpansionCache {
+    let maxTerms: Int
+    var results: [Expression: Expression?] = [:]
+    init(maxTerms: Int) { self.maxTerms = maxTerms }
 }
 
 struct Expander {
     /// Refuse (return nil) when the result could exceed this many terms.
     var maxTerms: Int? = nil
+    /// Where nested expansions are looked up and recorded, if anywhere.
+    var cache: ExpansionCache? = nil
     private var generators: [Expression] = []
     private var index: [Expression: Int] = [:]
     private var deepIndex: [Expression: Int] = [:]
@@ -32,7 +54,10 @@ struct Expander {
         default: break
         }
         guard let degree = scan(e) else { return maxTerms == nil ? e : nil }
-        if let limit = maxTerms, Expander.termBound(generators: generators.count, degree: degree, cap: limit) > limit { return nil }
+        if let limit = maxTerms {
+            let terms = Expander.termBound(generators: generators.count, degree: degree, cap: limit)
+            if terms > limit || !Expander.fits(e, terms: terms) { return nil }
+        }
         let order = generators.indices.sorted { Expression.compare(generators[$0], generators[$1]) < 0 }
         var remap = [Int](repeating: 0, count: generators.count)
         for (new, old) in order.enumerated() { remap[old] = new }
@@ -46,6 +71,16 @@ struct Expander {
             return expression(from: p)
         }
         return GenericExpansion.expand(e)
+    }
+
+    /// True when the coefficients (and the power tables behind them) of an expansion with at
+    /// most `terms` terms fit the limits, judged before any work.
+    static func fits(_ e: Expression, terms: Int) -> Bool {
+        let limits = Limits.default
+        var table = 0
+        let bits = ExpansionSize.coefficientBits(e, multiplicity: 1, table: &table)
+        return bits <= limits.maximumPowerBits && table <= limits.maximumExpansionBits
+            && ExpansionSize.times(terms, bits) <= limits.maximumExpansionBits
     }
 
     /// C(n + d, n), the number of monomials of degree at most d in n generators, capped.
@@ -107,11 +142,17 @@ struct Expander {
         }
     }
 
-    /// Expands inside function arguments and non-polynomial powers.
+    /// Expands inside function arguments and non-polynomial powers (within the same limits;
+    /// a part too large to expand stays as it is).
     private func deepExpand(_ g: Expression) -> Expression {
+        func inner(_ e: Expression) -> Expression {
+            if let cache { return e.expanded(using: cache) ?? e }
+            guard let limit = maxTerms else { return e.expanded() }
+            return e.expanded(maxTerms: limit) ?? e
+        }
         switch g.kind {
-        case .function(let f, let args): return Expression.apply(f, args.map { $0.expanded() })
-        case .power(let b, let x): return Expression.power(b.expanded(), x.expanded())
+        case .function(let f, let args): return Expression.apply(f, args.map(inner))
+        case .power(let b, let x): return Expression.power(inner(b), inner(x))
         default: return g
         }
     }

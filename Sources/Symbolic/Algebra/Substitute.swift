@@ -18,8 +18,10 @@ extension Expression {
         for (k, v) in map { powers[k] = [.one, v.rationalValue!] }
         func power(_ base: Expression, _ exponent: Expression) -> Rational? {
             guard let x = exponent.rationalValue, x.isInteger, let k = x.numerator.intValue, k >= 0, k <= 4096,
-                  var table = powers[base] else { return nil }
+                  var table = powers[base], Limits.default.allowsPower(table[1], k) else { return nil }
             if k < table.count { return table[k] }
+            // All smaller powers are kept only while the table stays small (bits(v)·k² within the limit).
+            guard Limits.default.allowsPower(table[1], k * k) else { return table[1].power(k) }
             while table.count <= k { table.append(table.last! * table[1]) }
             powers[base] = table
             return table[k]

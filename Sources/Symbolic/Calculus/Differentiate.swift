@@ -7,11 +7,27 @@ extension Expression {
         Differentiator(variable: variable).diff(self)
     }
 
-    /// The `n`-th derivative with respect to `variable`.
+    /// The `n`-th derivative with respect to `variable`, computed order by order. An order past
+    /// `Limits.maximumDerivativeOrder`, or an intermediate derivative past
+    /// `Limits.maximumDerivativeNodes` (high derivatives of `x^x` grow exponentially), stays an
+    /// unevaluated derivative of what was computed.
     public func derivative(with variable: Symbol, times n: Int) -> Expression {
+        let (e, remaining) = boundedDerivative(with: variable, times: n, limits: .default)
+        return remaining == 0 ? e : Expression(.derivative(e, variable, order: remaining))
+    }
+
+    /// The `n`-th derivative as far as the limits allow: the derivative reached and the number
+    /// of orders still to take (0 when all `n` were computed).
+    public func boundedDerivative(with variable: Symbol, times n: Int, limits: Limits = .default) -> (derivative: Expression, remaining: Int) {
+        guard n > 0 else { return (self, 0) }
+        guard n <= limits.maximumDerivativeOrder else { return (self, n) }
         var e = self
-        for _ in 0..<n { e = e.derivative(with: variable) }
-        return e
+        for k in 0..<n {
+            if e.isZero { return (e, 0) }
+            if e.treeSize(exceeds: limits.maximumDerivativeNodes) { return (e, n - k) }
+            e = e.derivative(with: variable)
+        }
+        return (e, 0)
     }
 }
 

@@ -20,8 +20,16 @@ public struct Limits: Sendable {
     public var maximumNormalFormExponent: Int
     /// The largest number of terms `derive expand` lets an expansion have.
     public var maximumExpansionTerms: Int
+    /// The largest total size, in bits, of the coefficients of an expansion (and of the tables
+    /// of powers behind them), estimated from above before any work.
+    public var maximumExpansionBits: Int
     /// The largest total degree an expansion multiplies out.
     public var maximumExpansionDegree: Int
+    /// The highest order of derivative computed; a higher one stays unevaluated.
+    public var maximumDerivativeOrder: Int
+    /// Derivatives are computed order by order while they have at most this many nodes (as a
+    /// tree); past it the rest stays an unevaluated derivative.
+    public var maximumDerivativeNodes: Int
     /// The deepest nesting the LaTeX reader follows (each group, fraction or parenthesis
     /// costs one or two levels).
     public var maximumNestingDepth: Int
@@ -39,7 +47,8 @@ public struct Limits: Sendable {
     /// The limits the engine and the `derive` command use.
     public static let `default` = Limits(
         maximumPowerBits: 1 << 22, maximumMultipleAngle: 64, maximumExponentialMultiple: 1 << 12,
-        maximumNormalFormExponent: 256, maximumExpansionTerms: 5_000_000, maximumExpansionDegree: 1 << 20,
+        maximumNormalFormExponent: 256, maximumExpansionTerms: 1_000_000, maximumExpansionBits: 1 << 31,
+        maximumExpansionDegree: 1 << 20, maximumDerivativeOrder: 1000, maximumDerivativeNodes: 200_000,
         maximumNestingDepth: 200, maximumPlainNestingDepth: 500, maximumPeriodicArgumentBits: 1 << 14,
         trialDivisionBound: 1 << 16, trialDivisionWork: 1 << 26)
 }

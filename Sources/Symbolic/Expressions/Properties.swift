@@ -97,6 +97,19 @@ extension Expression {
     }
 
     /// The direct sub-expressions.
+    /// True when the expression, written out as a tree, has more than `limit` nodes. The count
+    /// stops at `limit`, so the cost is bounded however large a shared (DAG) expression is.
+    public func treeSize(exceeds limit: Int) -> Bool {
+        var budget = limit
+        var pending = [self]
+        while let e = pending.popLast() {
+            budget -= 1
+            if budget < 0 { return true }
+            pending.append(contentsOf: e.children)
+        }
+        return false
+    }
+
     public var children: [Expression] {
         switch kind {
         case .add(let a): return a.summands

@@ -253,12 +253,7 @@ extension LaTeXReader {
     }
 
     /// A reader of the tokens in `range` (a group of this reader's tokens), sharing them.
-    private func reader(of range: Range<Int>) -> LaTeXReader {
-        var r = LaTeXReader(sharing: tokens, range, depth: depth, braces: braces)
-        r.splitRemainder = splitRemainder
-        r.matrices = matrices
-        return r
-    }
+    private func reader(of range: Range<Int>) -> LaTeXReader { LaTeXReader(group: range, of: self) }
 
     /// A derivative when the fraction (groups `num` and `den` of the tokens) is `∂…/∂v` or `d…/dv`, else nil.
     mutating func derivative(_ num: Range<Int>, _ den: Range<Int>, _ t: LaTeXToken) throws(ReaderError) -> MathValue? {

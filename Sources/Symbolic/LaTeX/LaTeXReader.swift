@@ -24,6 +24,9 @@ public struct LaTeXReader {
     /// A multi-digit script split by `readScript` (`x^23` is `x^2·3`): the token that stands
     /// at its index now, kept aside so that the shared tokens are never written.
     var splitRemainder: (index: Int, token: LaTeXToken)? = nil
+    /// For each `{` of the tokens, the index of its matching `}` (-1 when unclosed), so a
+    /// group is skipped in one step however deeply fractions nest.
+    let braces: [Int]
     var depth = 0
     var absDepth = 0
     /// Names known to stand for matrices (from earlier definitions), read as those matrices.
@@ -34,23 +37,33 @@ public struct LaTeXReader {
     /// Nesting deeper than this is reported instead of risking the stack.
     static var maximumDepth: Int { Limits.default.maximumNestingDepth }
 
-    /// Matching braces of `tokens`, shared with the sub-readers.
-    let braces: BraceTable
 
     public init(tokens: [LaTeXToken]) {
         self.tokens = tokens
         end = tokens.count
-        braces = BraceTable(tokens)
+        braces = LaTeXReader.matchingBraces(tokens)
     }
 
-    /// A reader of `tokens[range]` at nesting `depth`, sharing the tokens (and their brace table)
-    /// without copying them.
-    init(sharing tokens: [LaTeXToken], _ range: Range<Int>, depth: Int, braces: BraceTable) {
-        self.tokens = tokens
+    /// A reader of a group, `parent.tokens[range]`, sharing the parent's tokens without copying them.
+    init(group range: Range<Int>, of parent: LaTeXReader) {
+        tokens = parent.tokens
+        braces = parent.braces
+        splitRemainder = parent.splitRemainder
         pos = range.lowerBound
         end = range.upperBound
-        self.depth = depth
-        self.braces = braces
+        depth = parent.depth
+        matrices = parent.matrices
+    }
+
+    /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.
+    static func matchingBraces(_ ts: [LaTeXToken]) -> [Int] {
+        var out = [Int](repeating: -1, count: ts.count)
+        var open: [Int] = []
+        for (k, t) in ts.enumerated() {
+            if t.kind == .symbol("{") { open.append(k) }
+            else if t.kind == .symbol("}"), let o = open.popLast() { out[o] = k }
+        }
+        return out
     }
 
     /// Reads a whole string as one value.
@@ -327,12 +340,10 @@ public struct LaTeXReader {
             guard next() != nil else { throw error("missing argument") }
             return (pos - 1)..<pos
         }
-        let open = peek
-        let close = braces.closing[pos]
-        guard close >= 0, close < end else { throw error("an unclosed '{'", at: open) }
-        let start = pos + 1
-        pos = close + 1
-        return start..<close
+        let open = pos
+        guard braces[open] >= 0, braces[open] < end else { throw error("an unclosed '{'", at: peek) }
+        pos = braces[open] + 1
+        return (open + 1)..<braces[open]
     }
 
     /// The token at index `k`, as `peek` would show it there.
@@ -358,19 +369,3 @@ public struct LaTeXReader {
     }
 }
 
-/// For each `{` token, the index of its matching `}` (-1 when it has none): computed once per
-/// token array and shared by every sub-reader, so skipping a group costs nothing (scanning
-/// each group made a deep nest of fractions take time depth × length).
-final class BraceTable: Sendable {
-    let closing: [Int]
-
-    init(_ tokens: [LaTeXToken]) {
-        var closing = [Int](repeating: -1, count: tokens.count)
-        var open: [Int] = []
-        for (i, t) in tokens.enumerated() {
-            if case .symbol("{") = t.kind { open.append(i) }
-            else if case .symbol("}") = t.kind, let o = open.popLast() { closing[o] = i }
-        }
-        self.closing = closing
-    }
-}

@@ -20,6 +20,8 @@ struct Atomizer {
     private var expGcd: [Expression: Rational] = [:]
     /// Set when some part could not be represented (too large a multiple angle).
     private(set) var incomplete = false
+    /// The expansions of the arguments, each made once.
+    private let expansions = ExpansionCache(maxTerms: 1_000)
 
     /// Placeholder -> the expression it stands for, to undo the atomization.
     var expressions: [Symbol: Expression] {
@@ -97,9 +99,9 @@ struct Atomizer {
     // MARK: Directions
 
     /// Splits an argument into a rational constant, a multiple of π, and `(direction, coefficient)` pairs.
-    static func linearParts(_ u: Expression) -> (constant: Rational, pi: Rational, parts: [(Expression, Rational)]) {
+    static func linearParts(_ u: Expression, _ expansions: ExpansionCache) -> (constant: Rational, pi: Rational, parts: [(Expression, Rational)]) {
         // ω(t + φ) is the angle ωt + ωφ.
-        let u = u.expanded(maxTerms: 1_000) ?? u
+        let u = u.expanded(using: expansions) ?? u
         var constant = Rational.zero, pi = Rational.zero
         var parts: [(Expression, Rational)] = []
         for s in u.summandList {
@@ -120,7 +122,7 @@ struct Atomizer {
         case .function(let f, let args):
             for a in args { collectDirections(a) }
             guard f == .sin || f == .cos || f == .exp else { return }
-            let (c, pi, parts) = Atomizer.linearParts(args[0])
+            let (c, pi, parts) = Atomizer.linearParts(args[0], expansions)
             func record(_ t: Expression, _ k: Rational) {
                 if f == .exp { expGcd[t] = Atomizer.gcd(expGcd[t], k) } else { trigGcd[t] = Atomizer.gcd(trigGcd[t], k) }
             }
@@ -157,7 +159,7 @@ struct Atomizer {
 
     /// (sin u, cos u) as polynomials in the placeholders of each direction's base angle.
     private mutating func sinCos(_ u: Expression) -> (Expression, Expression) {
-        let (c, pi, parts) = Atomizer.linearParts(u)
+        let (c, pi, parts) = Atomizer.linearParts(u, expansions)
         var s = Expression.zero, co = Expression.one
         func addAngle(_ ps: Expression, _ pc: Expression) {
             (s, co) = ((s * pc + co * ps).expanded(), (co * pc - s * ps).expanded())
@@ -198,7 +200,7 @@ struct Atomizer {
 
     /// exp(u) as a product of integer powers of `exp(g·t)` placeholders.
     private mutating func exponential(_ u: Expression) -> Expression {
-        let (c, pi, parts) = Atomizer.linearParts(u)
+        let (c, pi, parts) = Atomizer.linearParts(u, expansions)
         var all = parts
         if !c.isZero { all.append((.one, c)) }
         if !pi.isZero { all.append((.pi, pi)) }

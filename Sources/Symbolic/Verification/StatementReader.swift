@@ -63,7 +63,7 @@ public struct StatementReader {
         // Braces are matched once for the whole block (matching each group by scanning made
         // many unclosed groups take quadratic time). Boxes are unwrapped in place, their closing
         // braces dropped: by recursion, a deep nest of boxes overflowed the stack.
-        let braces = matchingBraces(ts)
+        let braces = LaTeXReader.matchingBraces(ts)
         func close(_ k: Int) -> Int? { braces[k] >= 0 ? braces[k] : nil }
         var droppedClosers = Set<Int>()
         while i < ts.count {
@@ -236,17 +236,6 @@ public struct StatementReader {
             }
         }
         return sawText
-    }
-
-    /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.
-    static func matchingBraces(_ ts: [LaTeXToken]) -> [Int] {
-        var out = [Int](repeating: -1, count: ts.count)
-        var open: [Int] = []
-        for (k, t) in ts.enumerated() {
-            if t.kind == .symbol("{") { open.append(k) }
-            else if t.kind == .symbol("}"), let o = open.popLast() { out[o] = k }
-        }
-        return out
     }
 
     static func matchingBrace<C: RandomAccessCollection>(_ ts: C, _ open: Int) -> Int? where C.Element == LaTeXToken, C.Index == Int {

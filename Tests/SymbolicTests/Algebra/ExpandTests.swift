@@ -74,4 +74,31 @@ import Testing
             #expect(a - a == .zero)
         }
     }
+
+    @Test func expansionsPastTheLimitsAreRefusedBeforeAnyWork() {
+        // Terms, degree, coefficient size and power tables are all judged from the expression.
+        #expect(parse("(x + 1)^1000000").expanded(maxTerms: 1_000_000) == nil)      // coefficients
+        #expect(parse("(2^1000*x + 1)^3000").expanded(maxTerms: 1_000_000) == nil)  // power tables
+        #expect(parse("(x + y + z + 1)^300").expanded(maxTerms: 1_000_000) == nil)  // terms
+        #expect(parse("(2^100000*x)^1000").expanded(maxTerms: 1_000_000) == nil)    // one huge coefficient
+        #expect(parse("(x + y)^10000000").expanded(maxTerms: 1_000_000) == nil)     // degree
+        #expect(parse("(x + 1)^2000").expanded(maxTerms: 1_000_000) != nil)
+        #expect(parse("(x/3 + y/5 + 1/7)^40").expanded(maxTerms: 1_000_000) != nil)
+        // Inside a function the part too large stays unexpanded.
+        #expect(parse("sin((x + 1)^1000000) + (x + 1)^2").expanded(maxTerms: 1_000_000) == parse("x^2 + 2*x + 1 + sin((x + 1)^1000000)"))
+    }
+
+    @Test func coefficientSizeIsAnUpperBound() async {
+        await propertyCheck(input: codeArrays) { codes in
+            var d = ExpressionDecoder(codes)
+            let e = d.polynomial()
+            var table = 0
+            let bound = ExpansionSize.coefficientBits(e, multiplicity: 1, table: &table)
+            for s in e.expanded().summandList {
+                let c: Rational = { if case .mul(let m) = s.kind { return m.coefficient }; return s.rationalValue ?? .one }()
+                // |c| ≤ 2^bound: at most bound + 1 bits.
+                #expect(c.numerator.bitWidth <= bound + 1 && c.denominator.bitWidth <= bound + 1, "\(e): \(c) past \(bound) bits")
+            }
+        }
+    }
 }

@@ -29,4 +29,14 @@ import Testing
         #expect(cs[1] == parse("c"))
         #expect(cs[0] == .one)
     }
+
+    @Test func substitutedPowersRespectTheLimits() {
+        // A table of every power up to x^4000 of a 1000-bit value took a gigabyte.
+        let big = Expression(2).pow(1000)
+        let e = parse("x^4000 + y").substituting([Symbol("x"): big])
+        #expect(e == big.pow(4000) + parse("y"))
+        let huge = parse("x^4000 + x^3999 + y").substituting([Symbol("x"): Expression(2).pow(100_000)])
+        guard case .add(let a) = huge.kind else { Issue.record("not a sum"); return }
+        #expect(a.terms.count == 3)  // the two powers stay unevaluated
+    }
 }

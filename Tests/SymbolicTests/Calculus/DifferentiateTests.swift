@@ -54,6 +54,38 @@ import Testing
             #expect(cs[0] == nil && cs[1] == nil)
         }
     }
+
+    @Test func highOrdersStopAtTheSizeLimit() {
+        // The derivatives of x^x grow exponentially: past the node limit the rest stays unevaluated.
+        var small = Limits.default
+        small.maximumDerivativeNodes = 2_000
+        let (d, remaining) = parse("x^x").boundedDerivative(with: x, times: 40, limits: small)
+        #expect(remaining > 0 && remaining < 40)
+        #expect(d.treeSize(exceeds: 2_000) && !d.treeSize(exceeds: 20 * 2_000))
+        #expect(parse("x^x").boundedDerivative(with: x, times: 3, limits: small).remaining == 0)
+        // An order past the limit is not attempted; a derivative that vanishes stops early.
+        guard case .derivative(_, _, 1_000_000_000) = parse("sin(x)").derivative(with: x, times: 1_000_000_000).kind else {
+            Issue.record("a huge order was attempted"); return
+        }
+        #expect(parse("x^3").derivative(with: x, times: 1000) == .zero)
+        #expect(parse("sin(x)").derivative(with: x, times: 1000) == parse("sin(x)"))
+    }
+
+    @Test func deepCompositionsDifferentiateAndSimplifyQuickly() {
+        var e = parse("x")
+        for _ in 0..<150 { e = Expression.apply(.sin, e) }
+        let d = e.derivative(with: x).simplified()
+        guard case .mul(let m) = d.kind else { Issue.record("not a product"); return }
+        #expect(m.factors.count == 150)
+    }
+
+    @Test func treeSizeStopsCounting() {
+        var e = parse("x")
+        for _ in 0..<64 { e = Expression.apply(.undefined("f"), [e, e]) }  // 2^64 nodes as a tree
+        #expect(e.treeSize(exceeds: 1000))
+        #expect(!parse("x + y").treeSize(exceeds: 3))
+        #expect(parse("x + y").treeSize(exceeds: 2))
+    }
 }
 
 @Suite struct SharedSubexpressionTests {
