@@ -55,10 +55,20 @@ extension Rational {
 enum UnivariateDivision {
     typealias Poly = [Rational]  // coefficient of x^i at index i
 
+    /// The largest sum of degrees for which the gcd is computed by Euclid's algorithm.
+    static let maximumEuclidDegree = 64
+
     static func cancel(_ num: Expression, _ den: Expression) -> (Expression, Expression)? {
         let symbols = Set(num.freeSymbols + den.freeSymbols)
         guard symbols.count == 1, let x = symbols.first,
               let p = poly(num, x), let q = poly(den, x), q.count > 1 else { return nil }
+        // A monomial factor x^k is taken out directly; Euclid's algorithm over the rationals is
+        // kept to small degrees, where its coefficient growth stays small.
+        let lowest = min(p.firstIndex { !$0.isZero } ?? 0, q.firstIndex { !$0.isZero } ?? 0)
+        if p.count + q.count > maximumEuclidDegree {
+            guard lowest > 0 else { return nil }
+            return (expression(Array(p.dropFirst(lowest)), x), expression(Array(q.dropFirst(lowest)), x))
+        }
         let g = gcd(p, q)
         guard g.count > 1 else { return nil }
         let (pq, _) = divide(p, g), (qq, _) = divide(q, g)
