@@ -33,7 +33,7 @@ struct DiffCommand: ParsableCommand {
         }
         var (d, remaining) = e.boundedDerivative(with: s, times: times)
         if remaining > 0 {
-            throw InputError(description: "the derivative of order \(times - remaining) has more than \(Limits.default.maximumDerivativeNodes) nodes; order \(times) not computed")
+            throw InputError(description: "the derivative of order \(times - remaining) has more than \(Limits.default.maximumExpressionNodes) nodes; order \(times) not computed")
         }
         if simplify { d = d.simplified() }
         output.print(input: e, result: d)

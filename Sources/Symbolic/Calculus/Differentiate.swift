@@ -9,7 +9,7 @@ extension Expression {
 
     /// The `n`-th derivative with respect to `variable`, computed order by order. An order past
     /// `Limits.maximumDerivativeOrder`, or an intermediate derivative past
-    /// `Limits.maximumDerivativeNodes` (high derivatives of `x^x` grow exponentially), stays an
+    /// `Limits.maximumExpressionNodes` (high derivatives of `x^x` grow exponentially), stays an
     /// unevaluated derivative of what was computed.
     public func derivative(with variable: Symbol, times n: Int) -> Expression {
         let (e, remaining) = boundedDerivative(with: variable, times: n, limits: .default)
@@ -24,7 +24,7 @@ extension Expression {
         var e = self
         for k in 0..<n {
             if e.isZero { return (e, 0) }
-            if e.treeSize(exceeds: limits.maximumDerivativeNodes) { return (e, n - k) }
+            if e.treeSize(exceeds: limits.maximumExpressionNodes) { return (e, n - k) }
             e = e.derivative(with: variable)
         }
         return (e, 0)

@@ -25,11 +25,13 @@ public struct Limits: Sendable {
     public var maximumExpansionBits: Int
     /// The largest total degree an expansion multiplies out.
     public var maximumExpansionDegree: Int
+    /// The largest matrix product (or power), in entry products, that readers compute.
+    public var maximumMatrixProductCost: Int
     /// The highest order of derivative computed; a higher one stays unevaluated.
     public var maximumDerivativeOrder: Int
-    /// Derivatives are computed order by order while they have at most this many nodes (as a
-    /// tree); past it the rest stays an unevaluated derivative.
-    public var maximumDerivativeNodes: Int
+    /// The largest expression, in nodes of its tree, built step by step: derivatives are taken
+    /// order by order and matrix powers factor by factor while they stay within it.
+    public var maximumExpressionNodes: Int
     /// The deepest nesting the LaTeX reader follows (each group, fraction or parenthesis
     /// costs one or two levels).
     public var maximumNestingDepth: Int
@@ -48,7 +50,8 @@ public struct Limits: Sendable {
     public static let `default` = Limits(
         maximumPowerBits: 1 << 22, maximumMultipleAngle: 64, maximumExponentialMultiple: 1 << 12,
         maximumNormalFormExponent: 256, maximumExpansionTerms: 1_000_000, maximumExpansionBits: 1 << 31,
-        maximumExpansionDegree: 1 << 20, maximumDerivativeOrder: 1000, maximumDerivativeNodes: 200_000,
+        maximumExpansionDegree: 1 << 20, maximumMatrixProductCost: 1_000_000,
+        maximumDerivativeOrder: 1000, maximumExpressionNodes: 200_000,
         maximumNestingDepth: 200, maximumPlainNestingDepth: 500, maximumPeriodicArgumentBits: 1 << 14,
         trialDivisionBound: 1 << 16, trialDivisionWork: 1 << 26)
 }

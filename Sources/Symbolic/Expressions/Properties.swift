@@ -62,11 +62,14 @@ extension Expression {
         }
     }
 
-    /// The symbols that occur in the expression, in canonical order.
+    /// The symbols that occur in the expression, in canonical order. Each shared node is
+    /// visited once, so the cost is the size of the expression as a graph, not as a tree.
     public var freeSymbols: [Symbol] {
         var seen = Set<Symbol>()
+        var visited = Set<ObjectIdentifier>()
         var out: [Symbol] = []
         func walk(_ e: Expression) {
+            guard visited.insert(ObjectIdentifier(e.node)).inserted else { return }
             switch e.kind {
             case .symbol(let s): if seen.insert(s).inserted { out.append(s) }
             case .add(let a): for (t, _) in a.terms { walk(t) }
@@ -96,20 +99,25 @@ extension Expression {
         }
     }
 
-    /// The direct sub-expressions.
     /// True when the expression, written out as a tree, has more than `limit` nodes. The count
     /// stops at `limit`, so the cost is bounded however large a shared (DAG) expression is.
     public func treeSize(exceeds limit: Int) -> Bool {
         var budget = limit
+        return !fitsTree(&budget)
+    }
+
+    /// Counts this tree's nodes off `budget`; false once the budget is spent.
+    func fitsTree(_ budget: inout Int) -> Bool {
         var pending = [self]
         while let e = pending.popLast() {
             budget -= 1
-            if budget < 0 { return true }
+            if budget < 0 { return false }
             pending.append(contentsOf: e.children)
         }
-        return false
+        return true
     }
 
+    /// The direct sub-expressions.
     public var children: [Expression] {
         switch kind {
         case .add(let a): return a.summands

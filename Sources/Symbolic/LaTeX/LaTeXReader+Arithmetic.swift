@@ -22,7 +22,9 @@ extension LaTeXReader {
         case let (.scalar(x), .scalar(y)): return .scalar(x * y)
         case let (.scalar(x), .matrix(m)), let (.matrix(m), .scalar(x)): return .matrix(x * m)
         case let (.matrix(x), .matrix(y)):
+            guard Matrix.productCost(x, y) <= Limits.default.maximumMatrixProductCost else { throw error("a product of matrices too large to compute") }
             guard let p = x * y else { throw error("a product of matrices of incompatible sizes") }
+            guard !p.treeSize(exceeds: Limits.default.maximumExpressionNodes) else { throw error("a product of matrices too large to compute") }
             return .matrix(p)
         }
     }
@@ -36,8 +38,14 @@ extension LaTeXReader {
             guard let k = exponent.rationalValue, k.isInteger, let n = k.numerator.intValue, n >= 1, n <= 16, m.rows == m.columns else {
                 throw error("a matrix power", at: t)
             }
+            guard Matrix.productCost(m, m) <= Limits.default.maximumMatrixProductCost / n else { throw error("a matrix power too large to compute", at: t) }
             var acc = m
-            for _ in 1..<n { acc = (acc * m)! }
+            for _ in 1..<n {
+                guard let next = acc * m, !next.treeSize(exceeds: Limits.default.maximumExpressionNodes) else {
+                    throw error("a matrix power too large to compute", at: t)
+                }
+                acc = next
+            }
             return .matrix(acc)
         }
     }

@@ -294,19 +294,20 @@ extension LaTeXReader {
 
     /// `\sum_{i=1}^{n} body`: expanded when the bounds are small integers, else unreadable.
     mutating func readBigOperator(_ c: String, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
-        var lower: [LaTeXToken] = [], upper: [LaTeXToken] = []
+        var lower: [LaTeXToken] = [], upper = pos..<pos
         for _ in 0..<2 {
             skipSpacing()
             if isSymbol("_") { pos += 1; lower = try readRawGroup() }
-            else if isSymbol("^") { pos += 1; upper = try readRawGroup() }
+            else if isSymbol("^") { pos += 1; upper = try skipRawGroup() }
         }
         guard let eq = lower.firstIndex(where: { $0.kind == .symbol("=") }), eq == 1,
               case .letter(let index) = lower[0].kind else { throw error("\\\(c) without numeric bounds", at: t) }
-        var lr = LaTeXReader(tokens: Array(lower[(eq + 1)...])), ur = LaTeXReader(tokens: upper)
-        lr.depth = depth; ur.depth = depth  // nested readers count towards the same nesting limit
+        var lr = LaTeXReader(tokens: Array(lower[(eq + 1)...])), ur = reader(of: upper)
+        lr.depth = depth  // nested readers count towards the same nesting limit
         guard case .scalar(let lo) = try lr.readWhole(), case .scalar(let hi) = try ur.readWhole(),
               let a = lo.rationalValue?.numerator.intValue, let b = hi.rationalValue?.numerator.intValue,
-              lo.rationalValue!.isInteger, hi.rationalValue!.isInteger, !b.subtractingReportingOverflow(a).overflow, b - a < 10_000 else {
+              lo.rationalValue!.isInteger, hi.rationalValue!.isInteger,
+              case let (span, overflow) = b.subtractingReportingOverflow(a), !overflow, span < 10_000 else {
             throw error("\\\(c) with symbolic bounds", at: t)
         }
         // The body's conditions hold for every value of the index.
@@ -316,6 +317,10 @@ extension LaTeXReader {
         let inner = domain
         domain = outer
         let i = Symbol(String(index))
+        // Nested sums multiply: the size of the expansion is judged before any substitution.
+        if a <= b, body.treeSize(exceeds: Limits.default.maximumExpansionTerms / (span + 1)) {
+            throw error("a \\\(c) with more than \(Limits.default.maximumExpansionTerms) terms", at: t)
+        }
         if a <= b { for k in a...b { domain.formUnion(inner.substituting([i: Expression(k)])) } }
         let items = a > b ? [] : (a...b).map { body.substituting([i: Expression($0)]) }
         return .scalar(c == "sum" ? Expression.sum(items) : Expression.product(items))

@@ -36,6 +36,21 @@ public struct Matrix: Hashable, Sendable {
         return Matrix(rows: a.rows, columns: a.columns, entries: zip(a.entries, b.entries).map { $0 + $1 })
     }
 
+    /// True when the entries, written out as trees, have more than `limit` nodes in all
+    /// (repeated products of symbolic matrices share sub-expressions: their trees grow
+    /// exponentially while the graph stays small).
+    public func treeSize(exceeds limit: Int) -> Bool {
+        var budget = limit
+        return !entries.allSatisfy { $0.fitsTree(&budget) }
+    }
+
+    /// The entry products `a * b` multiplies (rows × inner size × columns), saturating.
+    public static func productCost(_ a: Matrix, _ b: Matrix) -> Int {
+        let (ab, o1) = a.rows.multipliedReportingOverflow(by: a.columns)
+        let (abc, o2) = ab.multipliedReportingOverflow(by: b.columns)
+        return o1 || o2 ? Int.max : abc
+    }
+
     public static func * (a: Matrix, b: Matrix) -> Matrix? {
         guard a.columns == b.rows else { return nil }
         var out: [Expression] = []

@@ -58,7 +58,7 @@ import Testing
     @Test func highOrdersStopAtTheSizeLimit() {
         // The derivatives of x^x grow exponentially: past the node limit the rest stays unevaluated.
         var small = Limits.default
-        small.maximumDerivativeNodes = 2_000
+        small.maximumExpressionNodes = 2_000
         let (d, remaining) = parse("x^x").boundedDerivative(with: x, times: 40, limits: small)
         #expect(remaining > 0 && remaining < 40)
         #expect(d.treeSize(exceeds: 2_000) && !d.treeSize(exceeds: 20 * 2_000))

@@ -156,6 +156,21 @@ import Testing
         #expect(read("\\frac{x^23}{\\frac{d}{dx} x^2}") == parse("3*x^2/(2*x)"))
     }
 
+    @Test func sumsAndMatrixPowersStayWithinTheLimits() {
+        #expect(read("\\sum_{i=1}^{4} i^2") == Expression(30))
+        #expect(fails("\\sum_{i=1}^{9999} \\sum_{j=1}^{9999} \\sin(i j)") == "a \\sum with more than 1000000 terms")
+        #expect(fails("\\sum_{i=-9223372036854775808}^{9223372036854775807} i") == "\\sum with symbolic bounds")
+        // Repeated products of a symbolic matrix share their entries: the trees grow as 4^k.
+        let m = "\\begin{pmatrix} a & b & c & d \\\\ f & g & h & k \\\\ m & n & p & q \\\\ r & s & t & u \\end{pmatrix}"
+        #expect(fails(m + "^{16}") == "a matrix power too large to compute")
+        #expect(fails(String(repeating: m + " ", count: 16)) == "a product of matrices too large to compute")
+        guard case .matrix(let square) = try? LaTeXReader.read(m + "^{2}") else { Issue.record("no square"); return }
+        #expect(square[0, 0] == parse("a^2 + b*f + c*m + d*r"))
+        let row = (0..<300).map { "x_{\($0)}" }.joined(separator: " & ")
+        let big = "\\begin{pmatrix}" + Array(repeating: row, count: 300).joined(separator: " \\\\ ") + "\\end{pmatrix}"
+        #expect(fails(big + " " + big) == "a product of matrices too large to compute")
+    }
+
     @Test func longProductsAreBuiltOnce() {
         let names = (0..<20_000).map { "a_{\($0)}" }
         let product = Expression.product((0..<20_000).map { Expression(Symbol("a", subscriptText: "\($0)")) })
