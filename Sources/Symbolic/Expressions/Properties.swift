@@ -106,15 +106,30 @@ extension Expression {
         return !fitsTree(&budget)
     }
 
-    /// Counts this tree's nodes off `budget`; false once the budget is spent.
+    /// Counts this tree's nodes off `budget` (without building sub-expressions); false once
+    /// the budget is spent.
     func fitsTree(_ budget: inout Int) -> Bool {
         var pending = [self]
+        // Leaves are counted where they are met, not queued: most nodes are leaves.
+        func visit(_ e: Expression) {
+            switch e.kind {
+            case .number, .symbol, .constant, .undefined: budget -= 1
+            default: pending.append(e)
+            }
+        }
         while let e = pending.popLast() {
             budget -= 1
             if budget < 0 { return false }
-            pending.append(contentsOf: e.children)
+            switch e.kind {
+            case .add(let a): for (t, _) in a.terms { visit(t) }
+            case .mul(let m): for (b, x) in m.factors { visit(b); if !x.isOne { visit(x) } }
+            case .power(let b, let x): visit(b); visit(x)
+            case .function(_, let args): for a in args { visit(a) }
+            case .derivative(let f, _, _): visit(f)
+            default: break
+            }
         }
-        return true
+        return budget >= 0
     }
 
     /// The direct sub-expressions.
