@@ -158,8 +158,19 @@ struct Atomizer {
     }
 
     /// (sin u, cos u) as polynomials in the placeholders of each direction's base angle.
+    /// The most angles one sin or cos is split into: the angle-addition formula over n angles
+    /// has 2^n products (an argument with many transcendental coefficients would take minutes).
+    static let maximumAngles = 8
+
     private mutating func sinCos(_ u: Expression) -> (Expression, Expression) {
         let (c, pi, parts) = Atomizer.linearParts(u, expansions)
+        if parts.count + (c.isZero ? 0 : 1) + (pi.isZero ? 0 : 1) > Atomizer.maximumAngles {
+            // Too many angles: sin u and cos u stay atoms, related by sin² + cos² = 1.
+            incomplete = true
+            let (sAtom, cAtom) = (atom(Expression(.function(.sin, [u]))), atom(Expression(.function(.cos, [u]))))
+            addRelation(sAtom, 2, .one - Expression(cAtom).pow(2))
+            return (Expression(sAtom), Expression(cAtom))
+        }
         var s = Expression.zero, co = Expression.one
         func addAngle(_ ps: Expression, _ pc: Expression) {
             (s, co) = ((s * pc + co * ps).expanded(), (co * pc - s * ps).expanded())

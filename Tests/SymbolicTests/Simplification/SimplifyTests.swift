@@ -27,6 +27,14 @@ import Testing
         #expect(parse("(x^3 + x^2)/x^2").simplified() == parse("x + 1"))
     }
 
+    /// A sine whose argument has many transcendental coefficients (found by random expressions
+    /// through `derive simplify`): its angles are not all split, and it stays as it is.
+    @Test func sinesOfManyAnglesStayWhole() {
+        let e = parse("sin((tanh(e)*(x+2))^3)")
+        #expect(e.simplified() == e)
+        #expect(parse("sin(x + y)").equivalent(to: parse("sin(x)*cos(y) + cos(x)*sin(y)")).isEqual)
+    }
+
     @Test func neverLarger() {
         let e = parse("(x + 1)^3")
         #expect(e.simplified().complexity <= e.complexity)
