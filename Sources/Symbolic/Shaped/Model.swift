@@ -40,4 +40,10 @@ public struct Model: Sendable {
 
     /// The quantity as a leaf of its shape.
     public func leaf(_ q: Quantity) -> ShapedExpression? { shape(of: q).map { .quantity(q, $0) } }
+
+    /// The declared or defined quantity with this plain name, as a leaf of its shape.
+    public func leaf(named name: String) -> ShapedExpression? {
+        if let d = declarations.first(where: { $0.quantity.plain == name }) { return .quantity(d.quantity, d.shape) }
+        return equations.first { $0.quantity.plain == name }.map { .quantity($0.quantity, $0.value.shape) }
+    }
 }

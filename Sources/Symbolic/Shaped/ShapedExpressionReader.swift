@@ -156,8 +156,7 @@ struct ShapedExpressionReader {
         while let d = peek, d.isLetter || d.isNumber || d == "_" { pos += 1 }
         let name = String(chars[start..<pos])
         if peek == "(" { return try call(name) }
-        guard let leaf = model.leaf(Quantity(name)) ?? model.leaf(model.declarations.first { $0.quantity.plain == name }?.quantity ?? Quantity(""))
-                ?? model.equations.first(where: { $0.quantity.plain == name }).map({ .quantity($0.quantity, $0.value.shape) }) else {
+        guard let leaf = model.leaf(named: name) else {
             pos = start
             throw failure("\(name) is not declared or defined before this line")
         }
