@@ -52,6 +52,8 @@ public struct StatementReader {
         guard ts.count >= 3, ts[0].kind == .command("text") || ts[0].kind == .command("mathrm"), ts[1].kind == .symbol("{"),
               let close = matchingBrace(ts, 1) else { return false }
         let word = LaTeXReader.text(Array(ts[2..<close])).trimmingCharacters().lowercased()
+        // `\text{for forget gate: }` labels what follows; it is no condition.
+        if word.hasSuffix(":") { return false }
         return ["if", "otherwise", "when", "for", "where", "else", "اگر", "وقتی"].contains { word == $0 || word.hasPrefix($0 + " ") }
     }
 

@@ -52,6 +52,8 @@ public struct Verifier: Sendable {
         var lastNote: String?
         /// The last item of the previous chain, for `= …` continuation lines and `\times 8 \rightarrow …`.
         var previousLast: ChainItem?
+        /// The document's model and the checker of claims about its gradients.
+        var gradients = GradientState()
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
@@ -106,6 +108,7 @@ public struct Verifier: Sendable {
             }
             s.items[0] = prev
         }
+        if let used = gradientStatement(s, block, &state) { return used }
         if let used = applyLeadingOperator(&s, statements, at: k, block, &state) { return used }
         if let used = solvingClaim(statements, at: k, block, &state) { return used }
         if defineTuple(written, &state) {
@@ -248,7 +251,7 @@ public struct Verifier: Sendable {
         record(block, a, b, outcome, &state, relation: r)
     }
 
-    private func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {
+    func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {
         func plain(_ item: ChainItem?) -> String {
             guard let item, case .success(let v) = item.value else { return "" }
             switch v {

@@ -1,0 +1,117 @@
+/// The entrywise form of shaped expressions: one scalar expression whose value at entry (i, j)
+/// is the shaped expression's entry (i, j), at every size of the dimensions.
+///
+/// Hadamard products become products, linear combinations sums, filled matrices constants,
+/// elementwise functions the scalar function and elementwise powers powers. Everything else
+/// (a quantity, a matrix product, a concatenation, a softmax) is an atom: a symbol named by the
+/// operation, the operands' entrywise forms and their shapes, so equal names mean equal matrices.
+/// Matrix products are expanded bilinearly first (`W(u + v) = Wu + Wv`) and transposes pushed to
+/// the leaves (`(AB)ᵀ = BᵀAᵀ`, `(u ∘ v)ᵀ = uᵀ ∘ vᵀ`).
+///
+/// Two expressions of one shape with equal entrywise forms are therefore equal at every size:
+/// a proof that instantiates no dimension. Different forms prove nothing (atoms are not
+/// independent: `Γ = σ(γ)`), so refutation needs a point (see `GradientClaimChecker`).
+public struct EntrywiseForm {
+    private var memo: [ShapedExpression: Expression] = [:]
+    /// Expansion is bounded: beyond this many terms a product stays one atom.
+    static let maximumTerms = 2_000
+
+    public init() {}
+
+    /// The entrywise form of `e`.
+    public mutating func form(_ e: ShapedExpression) -> Expression {
+        if let f = memo[e] { return f }
+        let f = compute(e)
+        memo[e] = f
+        return f
+    }
+
+    private mutating func compute(_ e: ShapedExpression) -> Expression {
+        switch e.kind {
+        case .quantity(let q): return atom("q:" + q.plain)
+        case .filled(let v): return v
+        case .identity: return atom("I:" + e.shape.description)
+        case .operation(let op, let xs):
+            switch op {
+            case let op as LinearCombination:
+                return Expression.sum(zip(xs, op.coefficients).map { Expression($1) * form($0) })
+            case is Hadamard:
+                return Expression.product(xs.map { form($0) })
+            case let op as Elementwise:
+                return Expression.apply(op.function, form(xs[0]))
+            case let op as EntrywiseTemplate:
+                return op.template.substituting([op.variable: form(xs[0])])
+            case let op as ElementwisePower:
+                return Expression.power(form(xs[0]), Expression(op.exponent))
+            case is Transpose:
+                if let pushed = Self.pushedTranspose(xs[0]) { return form(pushed) }
+                return atom("T:" + signature(xs[0]))
+            case is MatrixProduct:
+                return product(xs[0], xs[1])
+            default:
+                return atom(op.key + "(" + xs.map { signature($0) }.joined(separator: ", ") + ")")
+            }
+        }
+    }
+
+    /// `A B` expanded bilinearly over the terms of A's and B's forms, each pair of monomials an atom.
+    private mutating func product(_ a: ShapedExpression, _ b: ShapedExpression) -> Expression {
+        let inner = "[" + PlainPrinter.string(a.shape.columns) + "]"
+        guard let fa = form(a).expanded(maxTerms: Self.maximumTerms), let fb = form(b).expanded(maxTerms: Self.maximumTerms) else {
+            return atom("mul(" + signature(a) + inner + signature(b) + ")")
+        }
+        let ta = Self.terms(fa), tb = Self.terms(fb)
+        guard ta.count * tb.count <= Self.maximumTerms else { return atom("mul(" + signature(a) + inner + signature(b) + ")") }
+        var out: [Expression] = []
+        for (ca, ma) in ta {
+            for (cb, mb) in tb {
+                let name = "mul(" + PlainPrinter.string(ma) + " : " + a.shape.description + inner + PlainPrinter.string(mb) + " : " + b.shape.description + ")"
+                out.append(Expression(ca * cb) * atom(name))
+            }
+        }
+        return Expression.sum(out)
+    }
+
+    /// The terms of an expanded form as (coefficient, monomial), the constant term with monomial 1.
+    static func terms(_ e: Expression) -> [(Rational, Expression)] {
+        let summands: [Expression]
+        if case .add(let s) = e.kind { summands = s.summands } else { summands = [e] }
+        return summands.compactMap { t in
+            if let r = t.rationalValue { return r.isZero ? nil : (r, .one) }
+            if case .mul(let m) = t.kind, !m.coefficient.isOne, let inv = m.coefficient.inverse { return (m.coefficient, t * Expression(inv)) }
+            return (.one, t)
+        }
+    }
+
+    /// The operand's form and shape, naming it inside an atom.
+    private mutating func signature(_ e: ShapedExpression) -> String {
+        PlainPrinter.string(form(e)) + " : " + e.shape.description
+    }
+
+    private func atom(_ name: String) -> Expression { Expression(Symbol("⟦" + name + "⟧")) }
+
+    /// `xᵀ` rewritten with the transpose moved inward; nil when it is already at a leaf.
+    static func pushedTranspose(_ x: ShapedExpression) -> ShapedExpression? {
+        guard case .operation(let op, let xs) = x.kind else { return nil }
+        switch op {
+        case is LinearCombination, is Hadamard, is Elementwise, is EntrywiseTemplate, is ElementwisePower:
+            var ts: [ShapedExpression] = []
+            for y in xs { guard let t = try? ShapedExpression.transpose(y) else { return nil }; ts.append(t) }
+            return try? x.rebuiltTransposed(ts)
+        case is MatrixProduct:
+            return try? .product(.transpose(xs[1]), .transpose(xs[0]))
+        case is Transpose:
+            return xs[0]
+        default:
+            return nil
+        }
+    }
+}
+
+extension ShapedExpression {
+    /// The same entrywise operation applied to transposed operands.
+    fileprivate func rebuiltTransposed(_ operands: [ShapedExpression]) throws(ShapeError) -> ShapedExpression {
+        guard case .operation(let op, _) = kind else { return self }
+        return try .apply(op, operands)
+    }
+}

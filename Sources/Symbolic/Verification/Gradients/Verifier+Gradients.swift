@@ -1,0 +1,149 @@
+/// Vector notation in a document: forward equations that state a known model (LSTM, GRU, RNN)
+/// are recorded as the document's model, and steps about its gradients are checked against the
+/// gradients reverse mode derives from those equations (`GradientClaimChecker`).
+extension Verifier {
+    /// What the document has stated of its model so far.
+    struct GradientState {
+        var candidates: [DocumentModel.Candidate] = []
+        /// Where each candidate was written, to turn the steps recorded for it before the model
+        /// was recognised into definitions.
+        var candidateLines: [(line: Int, latex: String)] = []
+        var checker: GradientClaimChecker?
+        /// Candidates already tried, so recognition runs again only when one is added.
+        var recognised = 0
+        /// The gradient the current chain is about.
+        var subject: ShapedExpression?
+    }
+
+    /// Spellings of the quantities defined by the known models' equations: a line defining one
+    /// of them may be a forward equation of the document's model.
+    static let modelQuantityKeys: Set<String> = {
+        var keys = Set<String>()
+        for m in DocumentModel.catalog {
+            for eq in m.equations { keys.insert(QuantityNames.key(LaTeXLexer.tokens(eq.quantity.latex)[...])) }
+        }
+        return keys
+    }()
+
+    /// Handles `s` when it is a forward equation of the document's model or a claim in vector
+    /// notation about its gradients; returns nil to leave it to the scalar checks.
+    func gradientStatement(_ s: Statement, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+        if let used = forwardEquation(s, block, &state) { return used }
+        guard let checker = state.gradients.checker, s.items.count >= 2 else { return nil }
+        let context = checker.context
+        var read: [Result<ShapedExpression, ShapedLaTeXReader.Failure>] = []
+        for item in s.items {
+            let ts = Self.labelStripped(item.tokens)
+            var reader = ShapedLaTeXReader(item.tokens, ts, context: context)
+            do { read.append(.success(try reader.readWhole())) } catch { read.append(.failure(error)) }
+        }
+        // Only statements about the model's gradients: some side read in vector notation names one.
+        let gradientNames = Set(checker.document.pass.gradients.map(\.name) + checker.document.model.carries.map(\.incoming))
+        let aboutGradients = read.contains { r in
+            if case .success(let e) = r { return e.quantities.contains { gradientNames.contains($0) } }
+            return false
+        }
+        let mentionsDerivative = s.items.contains { $0.tokens.contains { $0.kind == .command("partial") } }
+        guard aboutGradients || (mentionsDerivative && read.contains { if case .success = $0 { return true }; return false }) else { return nil }
+        // The gradient a chain is about: its first side, kept across `= …` continuation lines.
+        if !s.continuesPrevious {
+            state.gradients.subject = nil
+            if case .success(let first) = read[0], case .quantity = first.kind { state.gradients.subject = first }
+        }
+        let subject = state.gradients.subject
+        for i in 0..<s.relations.count {
+            let outcome: StepChecker.Outcome
+            switch (read[i], read[i + 1]) {
+            case (.failure(let f), _), (_, .failure(let f)):
+                outcome = .unchecked(f.reason)
+            case let (.success(a), .success(b)):
+                outcome = s.relations[i] == .equal ? checker.check(a, b, subject: subject) : .unchecked("a relation other than = between vectors")
+            }
+            record(block, s.items[i], s.items[i + 1], outcome, &state, relation: s.relations[i])
+        }
+        if let last = s.items.last { state.previousLast = last }
+        return 1
+    }
+
+    /// `name = value` defining a quantity of a known model: recorded, and when the document's
+    /// model is recognised (now or before), a definition rather than a step.
+    private func forwardEquation(_ s: Statement, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+        guard s.relations.first == .equal, s.items.count == 2, !s.continuesPrevious else { return nil }
+        let lhs = Self.labelStripped(s.items[0].tokens)
+        guard Self.isName(s.items[0].tokens[lhs]) else { return nil }
+        let key = QuantityNames.key(s.items[0].tokens[lhs])
+        guard Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil || !state.gradients.candidates.isEmpty else { return nil }
+        let rhs = Self.labelStripped(s.items[1].tokens)
+        state.gradients.candidates.append(DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs])))
+        state.gradients.candidateLines.append((block.line, s.items[0].latex + " = " + s.items[1].latex))
+        if state.gradients.candidates.count > state.gradients.recognised, Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil {
+            state.gradients.recognised = state.gradients.candidates.count
+            if let model = DocumentModel.recognize(state.gradients.candidates) {
+                let first = state.gradients.checker == nil
+                state.gradients.checker = GradientClaimChecker(model)
+                if first { reclassifyEarlierForwardEquations(&state) }
+            }
+        }
+        guard let checker = state.gradients.checker, let leaf = checker.document.names.leaf(key: key),
+              case .quantity(let q) = leaf.kind, checker.document.model.equations.contains(where: { $0.quantity == q }) else { return nil }
+        var reader = ShapedLaTeXReader(s.items[1].tokens, rhs, context: checker.context)
+        guard (try? reader.readWhole()) != nil else { return nil }
+        let changed = checker.document.changed.contains(q) ? ", as the document writes it (it differs from the standard cell)" : ""
+        state.lastNote = "forward equation of the \(checker.document.title)\(changed): gradients are derived from it"
+        state.previousLast = s.items.last
+        return 1
+    }
+
+    /// Steps recorded for forward equations before the model was recognised become definitions.
+    private func reclassifyEarlierForwardEquations(_ state: inout DocumentState) {
+        guard let checker = state.gradients.checker else { return }
+        for (c, place) in zip(state.gradients.candidates, state.gradients.candidateLines) {
+            guard let leaf = checker.document.names.leaf(key: c.key), case .quantity(let q) = leaf.kind,
+                  checker.document.model.equations.contains(where: { $0.quantity == q }) else { continue }
+            var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: checker.context)
+            guard (try? reader.readWhole()) != nil,
+                  let i = state.steps.firstIndex(where: { $0.line == place.line && $0.latex == place.latex }) else { continue }
+            state.steps.remove(at: i)
+            state.notes.append(BlockNote(line: place.line, reason: "forward equation of the \(checker.document.title): gradients are derived from it"))
+        }
+    }
+
+    /// A run of tokens that spells one name (no operators, fractions or words).
+    static func isName(_ ts: ArraySlice<LaTeXToken>) -> Bool {
+        guard !ts.isEmpty, ts.count <= QuantityNames.maximumTokens else { return false }
+        let forbidden: Set<String> = ["frac", "partial", "times", "cdot", "sum", "prod", "text", "left", "right", "odot", "circ", "sqrt", "begin"]
+        return ts.allSatisfy { t in
+            switch t.kind {
+            case .letter, .number: return true
+            case .symbol(let c): return "_^{}()'<>-+".contains(c)
+            case .command(let c): return !forbidden.contains(c)
+            case .prose: return false
+            }
+        }
+    }
+
+    /// The tokens after a label (`\text{Impact on } c^{(t)}:`, `\text{for forget gate: }`).
+    static func labelStripped(_ ts: [LaTeXToken]) -> Range<Int> {
+        var cut = 0
+        var sawText = false
+        var k = 0
+        while k < ts.count {
+            if case .command(let c) = ts[k].kind, c == "text" || c == "mathrm", k + 1 < ts.count, ts[k + 1].kind == .symbol("{") {
+                var d = 0, j = k + 1
+                while j < ts.count {
+                    if ts[j].kind == .symbol("{") { d += 1 }
+                    if ts[j].kind == .symbol("}") { d -= 1; if d == 0 { break } }
+                    j += 1
+                }
+                let text = LaTeXReader.text(Array(ts[(k + 2)..<min(j, ts.count)])).trimmingCharacters()
+                sawText = true
+                if text.hasSuffix(":") { cut = min(j + 1, ts.count) }
+                k = j + 1
+                continue
+            }
+            if ts[k].kind == .symbol(":"), sawText { cut = k + 1 }
+            k += 1
+        }
+        return cut..<ts.count
+    }
+}
