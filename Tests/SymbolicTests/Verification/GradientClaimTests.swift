@@ -110,6 +110,32 @@ import Testing
         #expect(bad.count == 1 && bad[0].verdict == .invalid, "\(bad.map(\.reason))")
     }
 
+    /// A model of the document's own, with shapes from `\in \mathbb{R}^{…}` declarations.
+    static let declared = """
+    Let $W \\in \\mathbb{R}^{n \\times (n+d)}$, $h_{t-1} \\in \\mathbb{R}^{n}$, $x_t \\in \\mathbb{R}^{d}$, $b \\in \\mathbb{R}^n$.
+
+    $$h_t = \\tanh(W [h_{t-1}, x_t] + b)$$
+
+    """
+
+    @Test func declaredShapesGiveAModel() throws {
+        let claims: [(String, StepVerdict)] = [
+            ("\\frac{\\partial L}{\\partial W} = \\left(\\frac{\\partial L}{\\partial h_t} \\odot (1 - h_t^2)\\right) [h_{t-1}, x_t]^\\top", .valid),
+            ("\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial h_t} \\odot \\tanh'(W [h_{t-1}, x_t] + b)", .valid),
+            // tanh' is 1 - h², not 1 - h
+            ("\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial h_t} \\odot (1 - h_t)", .invalid),
+            // sides of different shapes (d and n): unchecked, the reading may not be the author's
+            ("\\frac{\\partial L}{\\partial x_t} = \\frac{\\partial L}{\\partial h_t}", .unchecked),
+        ]
+        for (claim, verdict) in claims {
+            let report = Verifier().verify(Self.declared + "$$" + claim + "$$\n", file: "own.md")
+            let s = try #require(report.steps.last)
+            #expect(s.verdict == verdict, "\(claim): \(s.reason)")
+            // The declarations are shapes, not claims; the forward equation is a definition.
+            #expect(report.steps.count == 1, "\(report.steps.map(\.latex))")
+        }
+    }
+
     @Test func unrelatedDocumentsAreNotTakenForAModel() {
         let text = "$$z = x + 1$$\n$$a = 2z$$\n$$c = a - z$$\n$$c = x + 1$$\n"
         let steps = Verifier().verify(text, file: "plain.md").steps

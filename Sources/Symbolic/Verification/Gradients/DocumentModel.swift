@@ -17,6 +17,13 @@ public struct DocumentModel: Sendable {
         let tokens: [LaTeXToken]
     }
 
+    /// A shape a document declares: `W \in \mathbb{R}^{n \times d}`.
+    public struct Declaration: Sendable {
+        let key: String
+        let latex: String
+        let shape: Shape
+    }
+
     /// The fewest matching forward equations that identify a model.
     static let minimumMatches = 3
 
@@ -29,6 +36,75 @@ public struct DocumentModel: Sendable {
             best = found
         }
         return best?.model
+    }
+
+    /// A model of the document's own: the declared quantities as inputs, the equations that read
+    /// over them in order, and each quantity that nothing later uses receiving the gradient of
+    /// the loss from outside (`\frac{\partial L}{\partial h}` stays a name). nil without an equation.
+    public static func declared(_ declarations: [Declaration], _ candidates: [Candidate]) -> DocumentModel? {
+        guard !declarations.isEmpty else { return nil }
+        var model = Model()
+        model.title = "model"
+        var names = QuantityNames()
+        var dimensions: [Symbol] = []
+        for d in declarations where names.leaf(key: d.key) == nil {
+            let q = Quantity(d.key, latex: d.latex)
+            model.declarations.append(Model.Declaration(quantity: q, shape: d.shape, isParameter: true))
+            names.add(key: d.key, .quantity(q, d.shape))
+            names.add(key: "d" + d.key, .quantity(q.gradient, d.shape))
+            for s in d.shape.rows.freeSymbols + d.shape.columns.freeSymbols where !dimensions.contains(s) { dimensions.append(s) }
+        }
+        model.dimensions = dimensions
+        for c in candidates where names.leaf(key: c.key) == nil {
+            let context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
+            var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: context)
+            guard let value = try? reader.readWhole() else { continue }
+            let q = Quantity(c.key, latex: c.key)
+            model.equations.append(Model.Equation(quantity: q, value: value))
+            names.add(key: c.key, .quantity(q, value.shape))
+            names.add(key: "d" + c.key, .quantity(q.gradient, value.shape))
+        }
+        guard !model.equations.isEmpty else { return nil }
+        for eq in model.equations where !model.equations.contains(where: { $0.value.quantities.contains(eq.quantity) }) {
+            let incoming = Quantity(eq.quantity.plain + "_out", latex: "\\frac{\\partial L}{\\partial " + eq.quantity.latex + "}")
+            model.carries.append(Model.Carry(quantity: eq.quantity, incoming: incoming))
+        }
+        guard let pass = try? BackwardPass(model) else { return nil }
+        return DocumentModel(title: "model", model: model, pass: pass, names: names, changed: [])
+    }
+
+    /// The shape `\mathbb{R}^{n \times d}` (n × d), `\mathbb{R}^{d}` (a column of d), `\mathbb{R}` (a scalar).
+    static func shape(_ ts: ArraySlice<LaTeXToken>) -> Shape? {
+        var k = ts.startIndex
+        guard k + 3 < ts.endIndex + 1, ts[k].kind == .command("mathbb") else { return nil }
+        k += 1
+        if ts[k].kind == .symbol("{") { k += 1 }
+        guard k < ts.endIndex, ts[k].kind == .letter("R") else { return nil }
+        k += 1
+        if k < ts.endIndex, ts[k].kind == .symbol("}") { k += 1 }
+        if k == ts.endIndex { return .scalar }
+        guard ts[k].kind == .symbol("^"), k + 1 < ts.endIndex else { return nil }
+        k += 1
+        var inner = ts[k...]
+        if ts[k].kind == .symbol("{") {
+            guard ts.last?.kind == .symbol("}") else { return nil }
+            inner = ts[(k + 1)..<(ts.endIndex - 1)]
+        } else if ts.endIndex - k != 1 { return nil }
+        var dims: [Expression] = []
+        var part: [LaTeXToken] = []
+        for t in inner + [LaTeXToken(kind: .command("times"), line: 0, column: 0, spaceBefore: false)] {
+            if t.kind == .command("times") || t.kind == .symbol("×") {
+                var reader = LaTeXReader(tokens: part)
+                guard case .scalar(let e)? = try? reader.readWhole(), e.freeSymbols.count <= 2 else { return nil }
+                dims.append(e)
+                part = []
+            } else { part.append(t) }
+        }
+        switch dims.count {
+        case 1: return Shape(dims[0])
+        case 2: return Shape(dims[0], dims[1])
+        default: return nil
+        }
     }
 
     /// The known models, parsed once: LSTM (course and gates notation), GRU, RNN.

@@ -5,6 +5,8 @@ extension Verifier {
     /// What the document has stated of its model so far.
     struct GradientState {
         var candidates: [DocumentModel.Candidate] = []
+        /// Shapes the document declares (`W \in \mathbb{R}^{n \times d}`).
+        var declarations: [DocumentModel.Declaration] = []
         /// Where each candidate was written, to turn the steps recorded for it before the model
         /// was recognised into definitions.
         var candidateLines: [(line: Int, latex: String)] = []
@@ -28,6 +30,7 @@ extension Verifier {
     /// Handles `s` when it is a forward equation of the document's model or a claim in vector
     /// notation about its gradients; returns nil to leave it to the scalar checks.
     func gradientStatement(_ s: Statement, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+        if let used = shapeDeclaration(s, block, &state) { return used }
         if let used = forwardEquation(s, block, &state) { return used }
         guard let checker = state.gradients.checker, s.items.count >= 2 else { return nil }
         let context = checker.context
@@ -65,6 +68,22 @@ extension Verifier {
         return 1
     }
 
+    /// `W \in \mathbb{R}^{n \times d}`: the shape of a name, for the document's own model.
+    private func shapeDeclaration(_ s: Statement, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+        guard s.relations == [.member], s.items.count == 2 else { return nil }
+        let lhs = Self.labelStripped(s.items[0].tokens)
+        guard Self.isName(s.items[0].tokens[lhs]), let shape = DocumentModel.shape(s.items[1].tokens[...]) else { return nil }
+        // Scalars alone make no vector model: `x \in \mathbb{R}` stays a membership claim.
+        guard !shape.isScalar else { return nil }
+        let key = QuantityNames.key(s.items[0].tokens[lhs])
+        state.gradients.declarations.append(DocumentModel.Declaration(key: key, latex: LaTeXReader.text(Array(s.items[0].tokens[lhs])), shape: shape))
+        // A model of the document's own is found again with the new shape.
+        state.gradients.recognised = 0
+        if state.gradients.checker?.document.title == "model" { state.gradients.checker = nil }
+        state.lastNote = "declares the shape of \(key): \(shape)"
+        return 1
+    }
+
     /// `name = value` defining a quantity of a known model: recorded, and when the document's
     /// model is recognised (now or before), a definition rather than a step.
     private func forwardEquation(_ s: Statement, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
@@ -72,19 +91,25 @@ extension Verifier {
         let lhs = Self.labelStripped(s.items[0].tokens)
         guard Self.isName(s.items[0].tokens[lhs]) else { return nil }
         let key = QuantityNames.key(s.items[0].tokens[lhs])
-        guard Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil || !state.gradients.candidates.isEmpty else { return nil }
+        guard Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil || !state.gradients.candidates.isEmpty
+              || !state.gradients.declarations.isEmpty else { return nil }
         let rhs = Self.labelStripped(s.items[1].tokens)
         state.gradients.candidates.append(DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs])))
         state.gradients.candidateLines.append((block.line, s.items[0].latex + " = " + s.items[1].latex))
-        if state.gradients.candidates.count > state.gradients.recognised, Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil {
+        if state.gradients.candidates.count > state.gradients.recognised,
+           Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil || !state.gradients.declarations.isEmpty {
             state.gradients.recognised = state.gradients.candidates.count
-            if let model = DocumentModel.recognize(state.gradients.candidates) {
+            if let model = DocumentModel.recognize(state.gradients.candidates)
+                ?? DocumentModel.declared(state.gradients.declarations, state.gradients.candidates) {
                 let first = state.gradients.checker == nil
                 state.gradients.checker = GradientClaimChecker(model)
                 if first { reclassifyEarlierForwardEquations(&state) }
             }
         }
-        guard let checker = state.gradients.checker, let leaf = checker.document.names.leaf(key: key),
+        // Equations of a model of the document's own stay definitions for the scalar checks too.
+        var scalarReadingFailed = false
+        if case .failure = s.items[1].value { scalarReadingFailed = true }
+        guard let checker = state.gradients.checker, checker.document.title != "model" || scalarReadingFailed, let leaf = checker.document.names.leaf(key: key),
               case .quantity(let q) = leaf.kind, checker.document.model.equations.contains(where: { $0.quantity == q }) else { return nil }
         var reader = ShapedLaTeXReader(s.items[1].tokens, rhs, context: checker.context)
         guard (try? reader.readWhole()) != nil else { return nil }
