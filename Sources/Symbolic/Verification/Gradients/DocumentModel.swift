@@ -27,15 +27,55 @@ public struct DocumentModel: Sendable {
     /// The fewest matching forward equations that identify a model.
     static let minimumMatches = 3
 
-    /// The known model that most of `candidates` (at least three) are forward equations of; nil when none.
-    public static func recognize(_ candidates: [Candidate]) -> DocumentModel? {
-        var best: (matches: Int, model: DocumentModel)?
-        for model in catalog {
-            guard let found = match(model, candidates), found.matches >= minimumMatches,
-                  found.matches > best?.matches ?? 0 else { continue }
-            best = found
+    /// Matches a document's forward equations, one at a time, against every known model.
+    public struct Recognizer: Sendable {
+        struct Progress: Sendable {
+            var model: Model
+            var names: QuantityNames
+            var matches = 0
+            var changed: [Quantity] = []
         }
-        return best?.model
+        private var progress: [Progress] = DocumentModel.catalog.map { Progress(model: $0, names: DocumentModel.spellings($0)) }
+
+        public init() {}
+
+        /// Reads one more forward equation against each known model.
+        public mutating func add(_ c: Candidate) {
+            for i in progress.indices { DocumentModel.match(c, &progress[i]) }
+        }
+
+        /// The known model that most equations (at least three) matched, with the document's
+        /// own equations in place of the standard ones; nil when none.
+        public func best() -> DocumentModel? {
+            guard let p = progress.filter({ $0.matches >= DocumentModel.minimumMatches }).max(by: { $0.matches < $1.matches }),
+                  let pass = try? BackwardPass(p.model) else { return nil }
+            return DocumentModel(title: p.model.title, model: p.model, pass: pass, names: p.names, changed: p.changed)
+        }
+
+        /// How many equations the best model matched, to tell when `best()` changes.
+        public var signature: [Int] { progress.map { $0.matches * 1000 + $0.changed.count } }
+    }
+
+    /// One forward equation against one model: a match when it defines a quantity of the model
+    /// with the same shape (the document's version replaces the model's where it differs), or
+    /// when it gives a new name to one of the model's right sides (`\bar{y} = softmax(z)`).
+    static func match(_ c: Candidate, _ p: inout Recognizer.Progress) {
+        let context = ShapedLaTeXReader.Context(names: p.names, gradient: { _ in nil }, jacobian: { _, _ in nil })
+        var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: context)
+        guard let value = try? reader.readWhole() else { return }
+        var form = EntrywiseForm()
+        if let leaf = p.names.leaf(key: c.key), case .quantity(let q) = leaf.kind {
+            guard let i = p.model.equations.firstIndex(where: { $0.quantity == q }), value.shape == leaf.shape else { return }
+            p.matches += 1
+            if form.form(value) != form.form(p.model.equations[i].value) {
+                p.model.equations[i] = Model.Equation(quantity: q, value: value)
+                if !p.changed.contains(q) { p.changed.append(q) }
+            }
+        } else if let eq = p.model.equations.first(where: { form.form($0.value) == form.form(value) }) {
+            p.names.add(key: c.key, .quantity(eq.quantity, eq.value.shape))
+            p.names.add(key: "d" + c.key, .quantity(eq.quantity.gradient, eq.value.shape))
+            p.matches += 1
+        }
     }
 
     /// A model of the document's own: the declared quantities as inputs, the equations that read
@@ -71,6 +111,17 @@ public struct DocumentModel: Sendable {
         }
         guard let pass = try? BackwardPass(model) else { return nil }
         return DocumentModel(title: "model", model: model, pass: pass, names: names, changed: [])
+    }
+
+    /// The spellings of declared quantities (and `d` + each for its gradient).
+    static func declaredNames(_ declarations: [Declaration]) -> QuantityNames {
+        var names = QuantityNames()
+        for d in declarations {
+            let q = Quantity(d.key, latex: d.latex)
+            names.add(key: d.key, .quantity(q, d.shape))
+            names.add(key: "d" + d.key, .quantity(q.gradient, d.shape))
+        }
+        return names
     }
 
     /// The shape `\mathbb{R}^{n \times d}` (n × d), `\mathbb{R}^{d}` (a column of d), `\mathbb{R}` (a scalar).
@@ -110,35 +161,6 @@ public struct DocumentModel: Sendable {
     /// The known models, parsed once: LSTM (course and gates notation), GRU, RNN.
     static let catalog: [Model] = [("lstm", false), ("lstm", true), ("gru", false), ("rnn", false)].compactMap { name, gates in
         ModelCatalog.source(name, gates: gates).flatMap { try? ModelParser.parse($0) }
-    }
-
-    /// The model with the document's equations in place of its own, and how many matched.
-    static func match(_ standard: Model, _ candidates: [Candidate]) -> (matches: Int, model: DocumentModel)? {
-        var model = standard
-        var names = spellings(model)
-        var matches = 0
-        var changed: [Quantity] = []
-        var form = EntrywiseForm()
-        for c in candidates {
-            let context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
-            var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: context)
-            guard let value = try? reader.readWhole() else { continue }
-            if let leaf = names.leaf(key: c.key), case .quantity(let q) = leaf.kind {
-                guard let i = model.equations.firstIndex(where: { $0.quantity == q }), value.shape == leaf.shape else { continue }
-                matches += 1
-                if form.form(value) != form.form(model.equations[i].value) {
-                    model.equations[i] = Model.Equation(quantity: q, value: value)
-                    if !changed.contains(q) { changed.append(q) }
-                }
-            } else if let eq = model.equations.first(where: { form.form($0.value) == form.form(value) }) {
-                // `\bar{y} = softmax(z)`: the document's name for a quantity of the model.
-                names.add(key: c.key, .quantity(eq.quantity, eq.value.shape))
-                names.add(key: "d" + c.key, .quantity(eq.quantity.gradient, eq.value.shape))
-                matches += 1
-            }
-        }
-        guard matches > 0, let pass = try? BackwardPass(model) else { return nil }
-        return (matches, DocumentModel(title: model.title, model: model, pass: pass, names: names, changed: changed))
     }
 
     /// The spellings of a model's quantities: declared, defined, split blocks, incoming gradients,

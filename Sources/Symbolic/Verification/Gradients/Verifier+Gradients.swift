@@ -5,14 +5,14 @@ extension Verifier {
     /// What the document has stated of its model so far.
     struct GradientState {
         var candidates: [DocumentModel.Candidate] = []
+        var recognizer = DocumentModel.Recognizer()
+        var recognizerSignature: [Int] = []
         /// Shapes the document declares (`W \in \mathbb{R}^{n \times d}`).
         var declarations: [DocumentModel.Declaration] = []
         /// Where each candidate was written, to turn the steps recorded for it before the model
         /// was recognised into definitions.
         var candidateLines: [(line: Int, latex: String)] = []
         var checker: GradientClaimChecker?
-        /// Candidates already tried, so recognition runs again only when one is added.
-        var recognised = 0
         /// The gradient the current chain is about.
         var subject: ShapedExpression?
     }
@@ -78,7 +78,6 @@ extension Verifier {
         let key = QuantityNames.key(s.items[0].tokens[lhs])
         state.gradients.declarations.append(DocumentModel.Declaration(key: key, latex: LaTeXReader.text(Array(s.items[0].tokens[lhs])), shape: shape))
         // A model of the document's own is found again with the new shape.
-        state.gradients.recognised = 0
         if state.gradients.checker?.document.title == "model" { state.gradients.checker = nil }
         state.lastNote = "declares the shape of \(key): \(shape)"
         return 1
@@ -94,12 +93,14 @@ extension Verifier {
         guard Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil || !state.gradients.candidates.isEmpty
               || !state.gradients.declarations.isEmpty else { return nil }
         let rhs = Self.labelStripped(s.items[1].tokens)
-        state.gradients.candidates.append(DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs])))
+        let candidate = DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs]))
+        state.gradients.candidates.append(candidate)
         state.gradients.candidateLines.append((block.line, s.items[0].latex + " = " + s.items[1].latex))
-        if state.gradients.candidates.count > state.gradients.recognised,
-           Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil || !state.gradients.declarations.isEmpty {
-            state.gradients.recognised = state.gradients.candidates.count
-            if let model = DocumentModel.recognize(state.gradients.candidates)
+        state.gradients.recognizer.add(candidate)
+        let signature = state.gradients.recognizer.signature
+        if signature != state.gradients.recognizerSignature || extendsDeclaredModel(candidate, state) {
+            state.gradients.recognizerSignature = signature
+            if let model = state.gradients.recognizer.best()
                 ?? DocumentModel.declared(state.gradients.declarations, state.gradients.candidates) {
                 let first = state.gradients.checker == nil
                 state.gradients.checker = GradientClaimChecker(model)
@@ -117,6 +118,17 @@ extension Verifier {
         state.lastNote = "forward equation of the \(checker.document.title)\(changed): gradients are derived from it"
         state.previousLast = s.items.last
         return 1
+    }
+
+    /// True when the document declares shapes, no known model was recognised, and `c` reads
+    /// over the declared names and the equations so far (so the declared model grows).
+    private func extendsDeclaredModel(_ c: DocumentModel.Candidate, _ state: DocumentState) -> Bool {
+        guard !state.gradients.declarations.isEmpty else { return false }
+        if let checker = state.gradients.checker, checker.document.title != "model" { return false }
+        let names = state.gradients.checker?.document.names ?? DocumentModel.declaredNames(state.gradients.declarations)
+        let context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
+        var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: context)
+        return (try? reader.readWhole()) != nil
     }
 
     /// Steps recorded for forward equations before the model was recognised become definitions.
