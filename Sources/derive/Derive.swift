@@ -9,7 +9,8 @@ struct Derive: ParsableCommand {
         abstract: "A symbolic math and derivation engine over exact rationals.",
         version: "0.1.0",
         subcommands: [ExpandCommand.self, DiffCommand.self, SimplifyCommand.self, EvaluateCommand.self, EquivalentCommand.self, VerifyCommand.self,
-                      LSTMBackwardCommand.self, GRUBackwardCommand.self, RNNBackwardCommand.self, BackwardCommand.self]
+                      LSTMBackwardCommand.self, GRUBackwardCommand.self, RNNBackwardCommand.self, BackwardCommand.self,
+                      RNNGradientCommand.self, ListCommand.self]
     )
 
     /// Runs the command; every failure other than `--help` and an explicit exit code is

@@ -3,10 +3,12 @@ extension Expression {
     /// The coefficients of `self` as a polynomial in `symbol` after expansion: power -> coefficient.
     /// Nil when `symbol` appears other than as a power with a rational exponent, or when the
     /// expansion would be unreasonably large.
-    public func coefficients(in symbol: Symbol) -> [Rational: Expression]? {
+    /// `expanded`: the expression is already a sum of monomials, so no expansion (and no size
+    /// estimate, which is pessimistic for sparse sums in many symbols) is needed.
+    public func coefficients(in symbol: Symbol, expanded isExpanded: Bool = false) -> [Rational: Expression]? {
         var groups: [Rational: AddBuilder] = [:]
         let x = Expression(symbol)
-        guard let expansion = expanded(maxTerms: 1_000_000) else { return nil }
+        guard let expansion = isExpanded ? self : expanded(maxTerms: 1_000_000) else { return nil }
         for s in expansion.summandList {
             var power = Rational.zero
             var rest: [(base: Expression, exponent: Expression)] = []
@@ -37,8 +39,8 @@ extension Expression {
     }
 
     /// `self` collected in `symbol`: `Σ c_k · symbol^k`, highest power first.
-    public func collected(in symbol: Symbol) -> Expression {
-        guard let cs = coefficients(in: symbol) else { return self }
+    public func collected(in symbol: Symbol, expanded isExpanded: Bool = false) -> Expression {
+        guard let cs = coefficients(in: symbol, expanded: isExpanded) else { return self }
         var b = AddBuilder()
         for (k, c) in cs {
             let p = Expression.power(Expression(symbol), Expression(k))

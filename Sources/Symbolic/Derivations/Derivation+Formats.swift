@@ -1,0 +1,68 @@
+import Foundation
+
+extension Derivation {
+    /// Plain text: the title, the statement, then one line per step with its justification.
+    public var text: String {
+        var out = "\(title)\n\n\(statement)\n\n"
+        for s in steps {
+            let line = "\(plain(s.lhs, s.lhsLatex)) \(s.relation.rawValue) \(plain(s.rhs, s.rhsLatex))"
+            out += (s.isResult ? "* " : "  ") + line + "    [" + (s.justification + note(s.check)).filter { $0 != "$" } + "]\n"
+        }
+        return out
+    }
+
+    /// An `align*` block: one line per step, the justification in `\text{…}`, results boxed.
+    public var latex: String {
+        var lines: [String] = []
+        for s in steps {
+            var right = s.rightLatex
+            if s.isResult { right = "\\boxed{" + right + "}" }
+            lines.append("\(s.leftLatex) &\(s.relation.latex) \(right) && \\text{\(Self.typeset(s.justification + note(s.check)))}")
+        }
+        return "\\begin{align*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{align*}\n"
+    }
+
+    /// `{"name", "title", "statement", "steps": [{"lhs", "relation", "rhs", "latex", "justification", "check", "result", "verdict"}]}`.
+    public var json: String {
+        let verdicts = verification()
+        var steps: [[String: Any]] = []
+        for (s, v) in zip(self.steps, verdicts) {
+            var o: [String: Any] = [
+                "lhs": plain(s.lhs, s.lhsLatex), "relation": s.relation.rawValue, "rhs": plain(s.rhs, s.rhsLatex),
+                "latex": "\(s.leftLatex) \(s.relation.latex) \(s.rightLatex)", "justification": s.justification,
+                "result": s.isResult,
+            ]
+            switch s.check {
+            case .identity: o["check"] = "identity"
+            case .definition: o["check"] = "definition"
+            case .instances(let which): o["check"] = "instances: " + which
+            case .remark: o["check"] = "remark"
+            }
+            o["verdict"] = v.map { $0.verdict.rawValue } ?? NSNull()
+            steps.append(o)
+        }
+        let object: [String: Any] = ["name": name, "title": title, "statement": statement, "steps": steps]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A justification for `\text{…}`: the words escaped, the engine's own `$…$` math kept as math.
+    static func typeset(_ justification: String) -> String {
+        justification.split(separator: "$", omittingEmptySubsequences: false).enumerated().map { k, part in
+            k % 2 == 0 ? LaTeXText.escape(String(part)) : "$" + part + "$"
+        }.joined()
+    }
+
+    private func plain(_ v: MathValue, _ latexOverride: String?) -> String {
+        if let l = latexOverride { return l }
+        switch v {
+        case .scalar(let e): return PlainPrinter.string(e)
+        case .matrix(let m): return "[" + (0..<m.rows).map { i in (0..<m.columns).map { PlainPrinter.string(m[i, $0]) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
+        }
+    }
+
+    private func note(_ c: Check) -> String {
+        if case .instances(let which) = c { return "; checked for \(which)" }
+        return ""
+    }
+}

@@ -1,0 +1,15 @@
+/// Every derivation `derive` prints, by command name, with one line each for `derive list`.
+public enum DerivationCatalog {
+    public struct Entry: Sendable {
+        public let name: String
+        public let summary: String
+    }
+
+    public static let entries: [Entry] = [
+        Entry(name: "lstm-backward", summary: "the LSTM cell's backward pass, by reverse mode over its forward equations"),
+        Entry(name: "gru-backward", summary: "the GRU cell's backward pass, by reverse mode"),
+        Entry(name: "rnn-backward", summary: "the tanh RNN cell's backward pass, by reverse mode"),
+        Entry(name: "rnn-gradient", summary: "∂ŷ/∂w of a one-unit RNN unrolled over T steps, as a polynomial in w, and ∂L/∂w"),
+        Entry(name: "pe-rotation", summary: "the matrix M with M PE(t) = PE(t + φ) for sinusoidal positional encodings, by coefficient matching"),
+    ]
+}
