@@ -8,7 +8,8 @@ extension Expression {
             guard case .function(let f, let args) = e.kind, args.count == 1 else { return e }
             switch f {
             case .sin, .cos:
-                let (s, c) = TrigExpansion.sinCos(args[0])
+                // `ω(t + φ)` is the sum `ωt + ωφ` for the angle-addition formulas.
+                let (s, c) = TrigExpansion.sinCos(args[0].expanded(maxTerms: 64) ?? args[0])
                 return (f == .sin ? s : c).expanded()
             case .tan:
                 let (s, c) = TrigExpansion.sinCos(args[0])

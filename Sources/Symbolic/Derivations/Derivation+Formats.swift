@@ -36,6 +36,7 @@ extension Derivation {
             case .identity: o["check"] = "identity"
             case .definition: o["check"] = "definition"
             case .instances(let which): o["check"] = "instances: " + which
+            case .equation: o["check"] = "equation"
             case .remark: o["check"] = "remark"
             }
             o["verdict"] = v.map { $0.verdict.rawValue } ?? NSNull()

@@ -12,6 +12,9 @@ public struct Derivation: Sendable {
         /// at the derivation's own n; the tests check it at the instances the text names. Not a
         /// proof for every n.
         case instances(String)
+        /// An equation the unknowns must satisfy (a matched coefficient); the solution that
+        /// follows is checked by substituting it.
+        case equation
         /// A remark in words (what a factor does as T grows); nothing to check.
         case remark
     }
@@ -73,7 +76,7 @@ public struct Derivation: Sendable {
         steps.map { step in
             switch step.check {
             case .identity, .instances: break
-            case .definition, .remark: return nil
+            case .definition, .remark, .equation: return nil
             }
             let (l, r) = (resolved(step.lhs), resolved(step.rhs))
             let outcome = checker.check(l, step.relation, r)
