@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Symbolic
 
@@ -134,6 +135,17 @@ import Testing
             // The declarations are shapes, not claims; the forward equation is a definition.
             #expect(report.steps.count == 1, "\(report.steps.map(\.latex))")
         }
+    }
+
+    @Test func exampleDocumentVerdicts() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/lstm-gradients.md")
+        let report = Verifier().verify(try String(contentsOf: url, encoding: .utf8), file: "lstm-gradients.md")
+        // Worked out by hand from the cell's equations: the forget gate with c̃ (line 29) and
+        // W_{ca} without its transpose (line 39) are the planted errors; the rest is right.
+        let expected: [(Int, StepVerdict)] = [(19, .valid), (21, .valid), (23, .valid), (25, .valid), (25, .valid), (29, .invalid),
+                                              (31, .valid), (33, .valid), (35, .valid), (39, .invalid), (41, .valid), (41, .valid)]
+        #expect(report.steps.map(\.line) == expected.map(\.0))
+        #expect(report.steps.map(\.verdict) == expected.map(\.1))
     }
 
     @Test func unrelatedDocumentsAreNotTakenForAModel() {

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// The derivation commands as a user runs them.
+@Suite struct DerivationCommandTests {
+    @Test func listNamesEveryDerivationCommand() throws {
+        let r = try CLI.run(["list"])
+        #expect(r.status == 0)
+        for name in ["lstm-backward", "gru-backward", "rnn-backward", "rnn-gradient", "pe-rotation"] {
+            #expect(r.out.contains(name + " "), "\(name) missing from derive list")
+            let h = try CLI.run([name, "--help"])
+            #expect(h.status == 0 && h.out.contains("USAGE"), "\(name) --help")
+        }
+    }
+
+    @Test func rnnGradientPrintsThePolynomialInEveryFormat() throws {
+        let text = try CLI.run(["rnn-gradient", "--steps", "3"])
+        #expect(text.status == 0)
+        // u_3 + 2 w u_2 + 3 w^2 (u_1 + h_0), worked out by hand.
+        #expect(text.out.contains("2*u_2*w + u_3 + 3*w^2*(h_0 + u_1)"), "\(text.out)")
+        let latex = try CLI.run(["rnn-gradient", "--steps", "3", "--latex"])
+        #expect(latex.out.hasPrefix("\\begin{align*}") && latex.out.contains("\\boxed{"))
+        let json = try CLI.run(["rnn-gradient", "--steps", "3", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        #expect(steps.contains { ($0["verdict"] as? String) == "valid" })
+        #expect(!steps.contains { ($0["verdict"] as? String) == "invalid" || ($0["verdict"] as? String) == "unchecked" })
+    }
+
+    @Test func peRotationGivesTheRotationMatrix() throws {
+        let r = try CLI.run(["pe-rotation"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("M = [cos(omega*phi), sin(omega*phi); -sin(omega*phi), cos(omega*phi)]"), "\(r.out)")
+        let t = try CLI.run(["pe-rotation", "--order", "cos-sin", "--dims", "4"])
+        #expect(t.out.contains("M = [cos(omega*phi), -sin(omega*phi); sin(omega*phi), cos(omega*phi)]"), "\(t.out)")
+    }
+
+    @Test func outOfRangeOptionsAreOneLineErrors() throws {
+        for args in [["rnn-gradient", "--steps", "0"], ["rnn-gradient", "--steps", "99"], ["rnn-gradient", "--activation", "relu"],
+                     ["pe-rotation", "--dims", "3"], ["pe-rotation", "--order", "up-down"]] {
+            let r = try CLI.run(args)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.err.hasPrefix("error: ") && r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
+        }
+    }
+}
