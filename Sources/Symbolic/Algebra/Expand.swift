@@ -162,11 +162,11 @@ struct Expander {
         switch e.kind {
         case .number(let r): return .constant(r, generatorCount: n, bits: bits)
         case .add(let a):
-            var p = SparsePolynomial.constant(a.constant, generatorCount: n, bits: bits)
-            for (t, c) in a.terms {
-                p = p + polynomial(t, bits: bits) * .constant(c, generatorCount: n, bits: bits)
-            }
-            return p
+            // One table for the whole sum: adding term by term rebuilt it per term (quadratic).
+            var parts: [(SparsePolynomial, Rational)] = [(.constant(.one, generatorCount: n, bits: bits), a.constant)]
+            parts.reserveCapacity(a.terms.count + 1)
+            for (t, c) in a.terms { parts.append((polynomial(t, bits: bits), c)) }
+            return SparsePolynomial.sum(parts, generatorCount: n, bits: bits)
         case .mul(let m):
             var p = SparsePolynomial.constant(m.coefficient, generatorCount: n, bits: bits)
             for (b, x) in m.factors { p = p * powerPolynomial(b, x, bits: bits) }

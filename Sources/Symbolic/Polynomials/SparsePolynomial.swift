@@ -62,6 +62,26 @@ struct SparsePolynomial {
         return r
     }
 
+    /// `Σ cᵢ pᵢ` in one pass over all terms, over the least common denominator.
+    static func sum(_ parts: [(SparsePolynomial, Rational)], generatorCount: Int, bits: Int) -> SparsePolynomial {
+        var r = SparsePolynomial(generatorCount: generatorCount, bits: bits)
+        var denominator = Integer.one
+        var total = 0
+        for (p, c) in parts where !c.isZero && !p.terms.isEmpty {
+            let d = p.denominator * c.denominator
+            if !d.isOne { denominator = denominator * d.dividedExactly(by: Integer.gcd(denominator, d)) }
+            total += p.terms.count
+        }
+        var table = MonomialTable<Integer>(minimumCapacity: max(total, 1))
+        for (p, c) in parts where !c.isZero && !p.terms.isEmpty {
+            let scale = denominator.dividedExactly(by: p.denominator * c.denominator) * c.numerator
+            for (m, v) in p.terms { table.add(m, scale.isOne ? v : v * scale) }
+        }
+        r.terms = table.entries
+        r.denominator = denominator
+        return r
+    }
+
     /// The product; the caller guarantees exponents stay within `maximumExponent`.
     /// Machine-word coefficients accumulate in 128 bits (a product of two words always fits),
     /// so GMP is reached only when a sum really outgrows 127 bits.
