@@ -10,22 +10,22 @@ ours=$(.build/release/DeriveBench $mode)
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
 fi
-if ! bench/.venv/bin/python -c 'import symengine, sympy' 2>/dev/null; then
-  bench/.venv/bin/pip install -q symengine sympy >/dev/null 2>&1 || echo "(could not install symengine/sympy: ratios unavailable)"
+if ! bench/.venv/bin/python -c 'import symengine, sympy, flint' 2>/dev/null; then
+  bench/.venv/bin/pip install -q symengine sympy python-flint >/dev/null 2>&1 || echo "(could not install symengine/sympy/python-flint: some ratios unavailable)"
 fi
 peers=$(bench/.venv/bin/python bench/peers.py $mode 2>/dev/null || echo '{}')
 python3 - "$ours" "$peers" <<'PY'
 import json, sys
 ours, peers = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-se, sp = peers.get("symengine", {}), peers.get("sympy", {})
+se, sp, fl = peers.get("symengine", {}), peers.get("sympy", {}), peers.get("flint", {})
 def fmt(t):
     return "-" if t is None else (f"{t*1000:.2f} ms" if t < 1 else f"{t:.2f} s")
 def ratio(a, b):
     return "-" if a is None or b is None else f"{a/b:.3g}x"
-print(f"{'workload':<14} {'derive':>11} {'SymEngine':>11} {'SymPy':>11} {'derive/SymEngine':>17} {'derive/SymPy':>13}")
+print(f"{'workload':<14} {'derive':>11} {'SymEngine':>11} {'SymPy':>11} {'FLINT':>11} {'derive/SymEngine':>17} {'derive/SymPy':>13} {'derive/FLINT':>13}")
 for k, t in ours.items():
-    print(f"{k:<14} {fmt(t):>11} {fmt(se.get(k)):>11} {fmt(sp.get(k)):>11} {ratio(t, se.get(k)):>17} {ratio(t, sp.get(k)):>13}")
-print(f"(SymEngine {peers.get('symengine_version', 'n/a')}, SymPy {peers.get('sympy_version', 'n/a')})")
+    print(f"{k:<14} {fmt(t):>11} {fmt(se.get(k)):>11} {fmt(sp.get(k)):>11} {fmt(fl.get(k)):>11} {ratio(t, se.get(k)):>17} {ratio(t, sp.get(k)):>13} {ratio(t, fl.get(k)):>13}")
+print(f"(SymEngine {peers.get('symengine_version', 'n/a')}, SymPy {peers.get('sympy_version', 'n/a')}, python-flint {peers.get('flint_version', 'n/a')})")
 PY
 
 # The verifier on the course documents, whole processes.

@@ -88,5 +88,35 @@ if enabled("subs3") {
     precondition(value == Expression(Rational(Integer(61).power(15), Integer(30).power(15))!), "subs3 gave \(value)")
 }
 
+// Public workloads beyond our own (issue 18). Inputs are expanded before timing, as in the peers.
+// sumsq: (Σ_{i<n} x_i y_i)^2 with n = 200 (quick) or 1000: many generators, a sparse square.
+if enabled("sumsq") {
+    let n = quick ? 200 : 1000
+    let s = Expression.sum((0..<n).map { Expression(Symbol("x\($0)")) * Expression(Symbol("y\($0)")) })
+    var terms = 0
+    let t = measure(quick ? 2 : 3) { if case .add(let a) = (s * s).expanded().kind { terms = a.terms.count } }
+    precondition(terms == n * (n + 1) / 2, "sumsq produced \(terms) terms")
+    results.append(("sumsq", t))
+}
+
+// fateman: f = expand((1+x+y+z+t)^k) with k = 12 (quick) or 20; expand(f*(f+1)) from expanded f.
+if enabled("fateman") {
+    let k = quick ? 12 : 20
+    let f = parse("(1+x+y+z+t)^\(k)").expanded()
+    let g = f * (f + .one)
+    var terms = 0
+    let t = measure(quick ? 2 : 1) { if case .add(let a) = g.expanded().kind { terms = a.terms.count + (a.constant.isZero ? 0 : 1) } }
+    let expected = [12: 20475, 20: 135751][k]!
+    precondition(terms == expected, "fateman produced \(terms) terms")
+    results.append(("fateman", t))
+}
+
+// rational: (x/2 + y/3 + z/5 + 1/7)^14 times itself plus one, expanded (rational coefficients).
+if enabled("rational") {
+    let f = parse("(x/2 + y/3 + z/5 + 1/7)^14").expanded()
+    let g = f * (f + .one)
+    results.append(("rational", measure(quick ? 2 : 3) { _ = g.expanded() }))
+}
+
 let body = results.map { "\"\($0.0)\": \(String(format: "%.6f", $0.1))" }.joined(separator: ", ")
 print("{" + body + "}")
