@@ -5,7 +5,8 @@ extension Verifier {
     /// What the document has stated of its model so far.
     struct GradientState {
         var candidates: [DocumentModel.Candidate] = []
-        var recognizer = DocumentModel.Recognizer()
+        /// Made at the first candidate: parsing the known models costs every verify otherwise.
+        var recognizer: DocumentModel.Recognizer?
         var recognizerSignature: [Int] = []
         /// Shapes the document declares (`W \in \mathbb{R}^{n \times d}`).
         var declarations: [DocumentModel.Declaration] = []
@@ -96,11 +97,12 @@ extension Verifier {
         let candidate = DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs]))
         state.gradients.candidates.append(candidate)
         state.gradients.candidateLines.append((block.line, s.items[0].latex + " = " + s.items[1].latex))
-        state.gradients.recognizer.add(candidate)
-        let signature = state.gradients.recognizer.signature
+        if state.gradients.recognizer == nil { state.gradients.recognizer = DocumentModel.Recognizer() }
+        state.gradients.recognizer!.add(candidate)
+        let signature = state.gradients.recognizer!.signature
         if signature != state.gradients.recognizerSignature || extendsDeclaredModel(candidate, state) {
             state.gradients.recognizerSignature = signature
-            if let model = state.gradients.recognizer.best()
+            if let model = state.gradients.recognizer?.best()
                 ?? DocumentModel.declared(state.gradients.declarations, state.gradients.candidates) {
                 let first = state.gradients.checker == nil
                 state.gradients.checker = GradientClaimChecker(model)
