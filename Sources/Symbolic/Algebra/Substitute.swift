@@ -94,7 +94,21 @@ extension Expression {
             } else {
                 result = Expression(.derivative(substitute(f, map, &memo), s, order: n))
             }
-        default: result = e
+        case .indexed(let base, let ix):
+            result = Expression.indexed(base, ix.map { substitute($0, map, &memo) })
+        case .expectation(let b):
+            result = Expression.expectation(substitute(b, map, &memo))
+        case .bigOperator(let o):
+            // Opened at a fresh name (so nothing substituted is captured, and the bound index
+            // itself is never replaced), then bound again: the canonical form is rebuilt.
+            let fresh = Symbol.openedIndex(e.node.hash & 0xffff_ffff)
+            var inner: [Expression: Expression] = [:]
+            let opened = o.body(at: Expression(fresh))
+            let body = substitute(opened, map, &inner)
+            result = Expression.bigOperator(o.operation, index: fresh, lower: o.lower.map { substitute($0, map, &memo) },
+                                            upper: o.upper.map { substitute($0, map, &memo) }, body: body)
+        case .number, .constant, .undefined, .symbol, .add, .mul, .power, .function, .derivative:
+            result = e
         }
         memo[e] = result
         return result
@@ -172,7 +186,9 @@ struct ExactEvaluator {
             if r.isUndefined { return .undefined }
             return .irrational
         case .undefined: return .undefined
-        default: return .irrational
+        // Not a rational computed here: sums and products with bounds still symbolic, members at
+        // bound indices, expectations (see `IndexedClaims`, which instantiates them first).
+        case .constant, .derivative, .indexed, .bigOperator, .expectation: return .irrational
         }
     }
 
