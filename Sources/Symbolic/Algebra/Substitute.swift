@@ -99,14 +99,15 @@ extension Expression {
         case .expectation(let b):
             result = Expression.expectation(substitute(b, map, &memo))
         case .bigOperator(let o):
-            // Opened at a fresh name (so nothing substituted is captured, and the bound index
-            // itself is never replaced), then bound again: the canonical form is rebuilt.
-            let fresh = Symbol.openedIndex(e.node.hash & 0xffff_ffff)
-            var inner: [Expression: Expression] = [:]
-            let opened = o.body(at: Expression(fresh))
-            let body = substitute(opened, map, &inner)
-            result = Expression.bigOperator(o.operation, index: fresh, lower: o.lower.map { substitute($0, map, &memo) },
-                                            upper: o.upper.map { substitute($0, map, &memo) }, body: body)
+            // The bound index is never replaced (it shadows a key of the same name); values hold
+            // no bound index of this height (only outer ones, which are higher), so nothing is
+            // captured. The canonical form is rebuilt (the index renamed if the height changed).
+            var inner = map
+            inner[Expression(o.index)] = nil
+            var innerMemo: [Expression: Expression] = [:]
+            let body = inner.count == map.count ? substitute(o.body, map, &memo) : substitute(o.body, inner, &innerMemo)
+            result = BigOperator.make(o.operation, o.index, o.lower.map { substitute($0, map, &memo) },
+                                      o.upper.map { substitute($0, map, &memo) }, body)
         case .number, .constant, .undefined, .symbol, .add, .mul, .power, .function, .derivative:
             result = e
         }

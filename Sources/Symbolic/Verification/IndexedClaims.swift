@@ -35,7 +35,7 @@ extension StepChecker {
             return Outcome(verdict: .valid, method: method + "; " + how, reason: equalReason(Array(free), domain), counterexample: nil)
         case .different(let ce):
             // A bound takes integer values only: a point elsewhere proves nothing.
-            if Set(na.freeSymbols) == Set(nb.freeSymbols), boundNames.isEmpty {
+            if Set(na.freeSymbols) == Set(nb.freeSymbols), !na.freeSymbols.isEmpty, boundNames.isEmpty {
                 return Outcome(verdict: .invalid, method: "counterexample after normalisation",
                                reason: "the sides differ at \(describe(ce.point)) (left \(ce.lhs), right \(ce.rhs)); the left side is \(PlainPrinter.string(na))",
                                counterexample: report(ce, correct: PlainPrinter.string(na)))
@@ -76,6 +76,9 @@ extension StepChecker {
             guard let ia = instance(a), let ib = instance(b) else { continue }
             var d = Domain()
             for c in domain.conditions { if let ic = instance(c.expression) { d.insert(c.with(ic)) } }
+            // As for ordinary steps: names on one side only, or none on one side, make an equation
+            // that holds for particular values (a condition), not an identity to refute.
+            guard Set(ia.freeSymbols) == Set(ib.freeSymbols), !ia.freeSymbols.isEmpty || (a.freeSymbols.isEmpty == b.freeSymbols.isEmpty) else { continue }
             if case .different(let ce) = equivalence.check(ia, ib, domain: d) {
                 let at = (boundNames.sorted { Symbol.compare($0, $1) < 0 }.map { "\(PlainPrinter.name($0)) = \(n)" }
                           + letters.enumerated().map { "\(PlainPrinter.name($0.element)) = \($0.offset + 1)" }).joined(separator: ", ")
