@@ -94,7 +94,22 @@ extension Expression {
             } else {
                 result = Expression(.derivative(substitute(f, map, &memo), s, order: n))
             }
-        default: result = e
+        case .indexed(let base, let ix):
+            result = Expression.indexed(base, ix.map { substitute($0, map, &memo) })
+        case .expectation(let b):
+            result = Expression.expectation(substitute(b, map, &memo))
+        case .bigOperator(let o):
+            // The bound index is never replaced (it shadows a key of the same name); values hold
+            // no bound index of this height (only outer ones, which are higher), so nothing is
+            // captured. The canonical form is rebuilt (the index renamed if the height changed).
+            var inner = map
+            inner[Expression(o.index)] = nil
+            var innerMemo: [Expression: Expression] = [:]
+            let body = inner.count == map.count ? substitute(o.body, map, &memo) : substitute(o.body, inner, &innerMemo)
+            result = BigOperator.make(o.operation, o.index, o.lower.map { substitute($0, map, &memo) },
+                                      o.upper.map { substitute($0, map, &memo) }, body)
+        case .number, .constant, .undefined, .symbol, .add, .mul, .power, .function, .derivative:
+            result = e
         }
         memo[e] = result
         return result
@@ -172,7 +187,9 @@ struct ExactEvaluator {
             if r.isUndefined { return .undefined }
             return .irrational
         case .undefined: return .undefined
-        default: return .irrational
+        // Not a rational computed here: sums and products with bounds still symbolic, members at
+        // bound indices, expectations (see `IndexedClaims`, which instantiates them first).
+        case .constant, .derivative, .indexed, .bigOperator, .expectation: return .irrational
         }
     }
 

@@ -55,7 +55,16 @@ extension Expression {
             rebuilt = Expression.power(b.transformed(rule), x.transformed(rule))
         case .function(let f, let args):
             rebuilt = Expression.apply(f, args.map { $0.transformed(rule) })
-        default:
+        case .indexed(let base, let ix):
+            rebuilt = Expression.indexed(base, ix.map { $0.transformed(rule) })
+        case .expectation(let b):
+            rebuilt = Expression.expectation(b.transformed(rule))
+        case .bigOperator(let o):
+            // Opened at a fresh name, so the rule sees the members `x_i` as names, then bound again.
+            let fresh = Symbol.openedIndex(node.hash & 0xffff_ffff)
+            rebuilt = Expression.bigOperator(o.operation, index: fresh, lower: o.lower?.transformed(rule), upper: o.upper?.transformed(rule),
+                                             body: o.body(at: Expression(fresh)).transformed(rule))
+        case .derivative, .number, .symbol, .constant, .undefined:
             rebuilt = self
         }
         return rule(rebuilt)

@@ -56,6 +56,23 @@ struct Differentiator {
         case .derivative(let f, let s, let n):
             if s == variable { return Expression(.derivative(f, s, order: n + 1)) }
             return f.contains(variable) ? Expression(.derivative(e, variable, order: 1)) : .zero
+        case .indexed(let base, let ix):
+            // ∂x_k/∂x_3 = δ_{k3}; other families do not depend on the variable.
+            guard let sub = variable.subscriptText, variable.family == base else {
+                return ix.contains { $0.contains(variable) } ? Expression(.derivative(e, variable, order: 1)) : .zero
+            }
+            let at = IndexedName.components(sub).map(IndexedName.index)
+            guard at.count == ix.count, at.allSatisfy({ $0 != nil }) else { return Expression(.derivative(e, variable, order: 1)) }
+            return Expression.product(zip(ix, at).map { Expression.indexed(Symbol("delta"), [$0, $1!]) })
+        case .bigOperator(let o):
+            if !e.contains(variable) { return .zero }
+            // A finite sum is differentiated term by term; a product (whose factors may vanish) is not.
+            guard o.operation == .sum, o.lower?.contains(variable) != true, o.upper?.contains(variable) != true else {
+                return Expression(.derivative(e, variable, order: 1))
+            }
+            return BigOperator.make(.sum, o.index, o.lower, o.upper, diff(o.body))
+        case .expectation:
+            return e.contains(variable) ? Expression(.derivative(e, variable, order: 1)) : .zero
         }
     }
 

@@ -33,6 +33,13 @@ public enum Kind: Sendable {
     case derivative(Expression, Symbol, order: Int)
     /// The constant π (Euler's e is `exp(1)`).
     case constant(Constant)
+    /// A sum or product of a body over an integer index, `∑_{i=a}^{b} body` (see `BigOperator`).
+    case bigOperator(BigOperator)
+    /// A member of an indexed family whose index involves a bound index: `x_i` inside `∑_i`
+    /// (see `IndexedName.swift`); with plain indices it is the symbol `x_i` itself.
+    case indexed(Symbol, [Expression])
+    /// The expectation `E[body]` of a random quantity (see `Expectation.swift`).
+    case expectation(Expression)
     /// The result of an undefined operation, such as division by zero.
     case undefined
 }
@@ -79,6 +86,14 @@ final class Node: Sendable {
             h.combine(8); h.combine(string: c.rawValue)
         case .undefined:
             h.combine(9)
+        case .bigOperator(let o):
+            h.combine(10); h.combine(o.operation == .sum ? 0 : 1); h.combine(o.index.stableHash)
+            h.combine(o.lower?.node.hash ?? 0); h.combine(o.upper?.node.hash ?? 0); h.combine(o.body.node.hash)
+        case .indexed(let s, let ix):
+            h.combine(11); h.combine(s.stableHash)
+            for i in ix { h.combine(i.node.hash) }
+        case .expectation(let e):
+            h.combine(12); h.combine(e.node.hash)
         }
         return h.value
     }
@@ -133,6 +148,10 @@ extension Expression: Hashable {
         case let (.derivative(e1, s1, n1), .derivative(e2, s2, n2)): return e1 == e2 && s1 == s2 && n1 == n2
         case let (.constant(c1), .constant(c2)): return c1 == c2
         case (.undefined, .undefined): return true
+        case let (.bigOperator(x), .bigOperator(y)):
+            return x.operation == y.operation && x.index == y.index && x.lower == y.lower && x.upper == y.upper && x.body == y.body
+        case let (.indexed(s, xs), .indexed(t, ys)): return s == t && xs == ys
+        case let (.expectation(x), .expectation(y)): return x == y
         default: return false
         }
     }

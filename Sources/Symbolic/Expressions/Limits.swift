@@ -32,6 +32,12 @@ public struct Limits: Sendable {
     /// The largest expression, in nodes of its tree, built step by step: derivatives are taken
     /// order by order and matrix powers factor by factor while they stay within it.
     public var maximumExpressionNodes: Int
+    /// The largest number of terms a sum or product with numeric bounds is written out with;
+    /// a longer one (`∑_{i=1}^{10^9}`) stays a sum.
+    public var maximumExplicitTerms: Int
+    /// The largest number of Gaussian factors in one product whose expectation is computed by
+    /// Isserlis' theorem ((2m-1)!! pairings of 2m factors).
+    public var maximumIsserlisFactors: Int
     /// The deepest nesting the LaTeX reader follows (each group, fraction or parenthesis
     /// costs one or two levels).
     public var maximumNestingDepth: Int
@@ -52,6 +58,7 @@ public struct Limits: Sendable {
         maximumNormalFormExponent: 256, maximumExpansionTerms: 1_000_000, maximumExpansionBits: 1 << 31,
         maximumExpansionDegree: 1 << 20, maximumMatrixProductCost: 1_000_000,
         maximumDerivativeOrder: 1000, maximumExpressionNodes: 200_000,
+        maximumExplicitTerms: 1000, maximumIsserlisFactors: 10,
         maximumNestingDepth: 200, maximumPlainNestingDepth: 500, maximumPeriodicArgumentBits: 1 << 14,
         trialDivisionBound: 1 << 16, trialDivisionWork: 1 << 26)
 }

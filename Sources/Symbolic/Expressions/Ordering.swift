@@ -14,6 +14,9 @@ extension Expression {
         case .mul: 6
         case .add: 7
         case .undefined: 8
+        case .indexed: 9
+        case .bigOperator: 10
+        case .expectation: 11
         }
     }
 
@@ -51,8 +54,23 @@ extension Expression {
             }
             if x.terms.count != y.terms.count { return x.terms.count < y.terms.count ? -1 : 1 }
             return Rational.compare(x.constant, y.constant)
-        default:
+        case let (.indexed(s, xs), .indexed(t, ys)):
+            let c = Symbol.compare(s, t)
+            return c != 0 ? c : compareLists(xs, ys)
+        case let (.bigOperator(x), .bigOperator(y)):
+            if x.operation != y.operation { return x.operation == .sum ? -1 : 1 }
+            let c = compare(x.body, y.body)
+            if c != 0 { return c }
+            let s = Symbol.compare(x.index, y.index)
+            if s != 0 { return s }
+            return compareLists([x.lower ?? .undefined, x.upper ?? .undefined], [y.lower ?? .undefined, y.upper ?? .undefined])
+        case let (.expectation(x), .expectation(y)):
+            return compare(x, y)
+        case (.undefined, .undefined):
             return 0
+        case (.number, _), (.constant, _), (.symbol, _), (.derivative, _), (.function, _), (.power, _), (.mul, _),
+             (.add, _), (.undefined, _), (.indexed, _), (.bigOperator, _), (.expectation, _):
+            return 0  // different ranks were compared above
         }
     }
 

@@ -79,11 +79,16 @@ extension Expression {
             case .derivative(let f, let s, _):
                 walk(f)
                 if seen.insert(s).inserted { out.append(s) }
-            default: break
+            case .indexed(_, let ix): for i in ix { walk(i) }
+            case .bigOperator(let o):
+                // Bound indices are not free; the names at them are the family's members.
+                o.lower.map(walk); o.upper.map(walk); walk(o.body)
+            case .expectation(let b): walk(b)
+            case .number, .constant, .undefined: break
             }
         }
         walk(self)
-        return out.sorted { Symbol.compare($0, $1) < 0 }
+        return out.filter { !$0.isBoundIndex }.sorted { Symbol.compare($0, $1) < 0 }
     }
 
     /// True when the expression contains `symbol`.
@@ -95,7 +100,13 @@ extension Expression {
         case .power(let b, let x): return b.contains(symbol) || x.contains(symbol)
         case .function(_, let args): return args.contains { $0.contains(symbol) }
         case .derivative(let f, let s, _): return s == symbol || f.contains(symbol)
-        default: return false
+        case .indexed(let base, let ix):
+            // `x` at a bound index may be the member `x_3`.
+            return ix.contains { $0.contains(symbol) } || (symbol.subscriptText != nil && symbol.family == base)
+        case .bigOperator(let o):
+            return o.index == symbol || o.lower?.contains(symbol) == true || o.upper?.contains(symbol) == true || o.body.contains(symbol)
+        case .expectation(let b): return b.contains(symbol)
+        case .number, .constant, .undefined: return false
         }
     }
 
@@ -126,7 +137,8 @@ extension Expression {
             case .power(let b, let x): visit(b); visit(x)
             case .function(_, let args): for a in args { visit(a) }
             case .derivative(let f, _, _): visit(f)
-            default: break
+            case .indexed, .bigOperator, .expectation: for c in e.children { visit(c) }
+            case .number, .symbol, .constant, .undefined: break
             }
         }
         return budget >= 0
@@ -143,7 +155,10 @@ extension Expression {
         case .power(let b, let x): return [b, x]
         case .function(_, let args): return args
         case .derivative(let f, _, _): return [f]
-        default: return []
+        case .indexed(_, let ix): return ix
+        case .bigOperator(let o): return [o.lower, o.upper].compactMap { $0 } + [o.body]
+        case .expectation(let b): return [b]
+        case .number, .symbol, .constant, .undefined: return []
         }
     }
 }

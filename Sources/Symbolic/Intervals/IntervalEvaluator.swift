@@ -36,7 +36,7 @@ public struct IntervalEvaluator {
             guard let v = point[s] else { return .unknown }
             return .value(Interval(v, precision: precision))
         case .undefined: return .undefined
-        case .derivative: return .unknown
+        case .derivative, .indexed, .bigOperator, .expectation: return .unknown
         case .add(let a):
             var acc = Interval(a.constant, precision: precision)
             for (t, c) in a.terms {

@@ -67,6 +67,7 @@ extension LaTeXReader {
                 return try readSymbolOrApplication(raw, accent: nil, start: t)
             }
             if raw.isEmpty { return .scalar(.one) }
+            if ["Var", "Cov", "E"].contains(raw) { return .scalar(try readMoment(raw, t)) }
             skipSpacing()
             if isSymbol("(") || isCommand(["left"]) {
                 // softmax(…), Attention(…): a function the engine does not know.
@@ -127,7 +128,7 @@ extension LaTeXReader {
             return try readSymbolOrApplication(c + raw, accent: nil, start: t)
         case "mathbb":
             let raw = LaTeXReader.text(try readRawGroup())
-            if raw == "E" { throw error("an expectation \\mathbb{E}", at: t) }
+            if raw == "E" { return .scalar(try readMoment("E", t)) }
             return try readSymbolOrApplication("mathbb" + raw, accent: nil, start: t)
         default:
             throw error("\\" + c, at: t)
@@ -293,37 +294,54 @@ extension LaTeXReader {
     }
 
     /// `\sum_{i=1}^{n} body`: expanded when the bounds are small integers, else unreadable.
+    /// `\mathbb{E}[X]`, `\mathbb{E}_{x \sim p}[X]`, `\operatorname{Var}(X)`, `\mathrm{Cov}(X, Y)`:
+    /// Var(X) = E[X²] − E[X]² and Cov(X, Y) = E[XY] − E[X]E[Y].
+    mutating func readMoment(_ kind: String, _ t: LaTeXToken) throws(ReaderError) -> Expression {
+        skipSpacing()
+        // The distribution written under E is the document's business (`E_{x \sim p}`).
+        if isSymbol("_") { pos += 1; _ = try readRawGroup(); skipSpacing() }
+        guard isSymbol("(") || isSymbol("[") || isCommand(["left"]) else { throw error("\(kind) without an argument", at: t) }
+        let args = try readArguments()
+        switch (kind, args.count) {
+        case ("E", 1): return Expression.expectation(args[0])
+        case ("Var", 1):
+            return Expression.expectation(args[0].pow(2)) - Expression.expectation(args[0]).pow(2)
+        case ("Cov", 2):
+            return Expression.expectation(args[0] * args[1]) - Expression.expectation(args[0]) * Expression.expectation(args[1])
+        default: throw error("\(kind) of \(args.count) arguments", at: t)
+        }
+    }
+
     mutating func readBigOperator(_ c: String, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
-        var lower: [LaTeXToken] = [], upper = pos..<pos
+        var lower: [LaTeXToken] = [], upper: Range<Int>? = nil
         for _ in 0..<2 {
             skipSpacing()
             if isSymbol("_") { pos += 1; lower = try readRawGroup() }
             else if isSymbol("^") { pos += 1; upper = try skipRawGroup() }
         }
-        guard let eq = lower.firstIndex(where: { $0.kind == .symbol("=") }), eq == 1,
-              case .letter(let index) = lower[0].kind else { throw error("\\\(c) without numeric bounds", at: t) }
-        var lr = LaTeXReader(tokens: Array(lower[(eq + 1)...])), ur = reader(of: upper)
-        lr.depth = depth  // nested readers count towards the same nesting limit
-        guard case .scalar(let lo) = try lr.readWhole(), case .scalar(let hi) = try ur.readWhole(),
-              let a = lo.rationalValue?.numerator.intValue, let b = hi.rationalValue?.numerator.intValue,
-              lo.rationalValue!.isInteger, hi.rationalValue!.isInteger,
-              case let (span, overflow) = b.subtractingReportingOverflow(a), !overflow, span < 10_000 else {
-            throw error("\\\(c) with symbolic bounds", at: t)
-        }
-        // The body's conditions hold for every value of the index.
-        let outer = domain
-        domain = Domain()
-        guard case .scalar(let body) = try readProduct() else { throw error("a \\\(c) of matrices", at: t) }
-        let inner = domain
-        domain = outer
+        guard let first = lower.first, case .letter(let index) = first.kind else { throw error("\\\(c) without an index", at: t) }
         let i = Symbol(String(index))
-        // Nested sums multiply: the size of the expansion is judged before any substitution.
-        if a <= b, body.treeSize(exceeds: Limits.default.maximumExpansionTerms / (span + 1)) {
-            throw error("a \\\(c) with more than \(Limits.default.maximumExpansionTerms) terms", at: t)
+        // `_{i=a}`, `_i` (the index's whole range) or `_{j \neq i}` (all but one value).
+        var lo: Expression? = nil, hi: Expression? = nil, excluded: Expression? = nil
+        func bound(_ ts: ArraySlice<LaTeXToken>) throws(ReaderError) -> Expression {
+            var r = LaTeXReader(tokens: Array(ts))
+            r.depth = depth  // nested readers count towards the same nesting limit
+            guard case .scalar(let e) = try r.readWhole() else { throw error("\\\(c) with a matrix bound", at: t) }
+            return e
         }
-        if a <= b { for k in a...b { domain.formUnion(inner.substituting([i: Expression(k)])) } }
-        let items = a > b ? [] : (a...b).map { body.substituting([i: Expression($0)]) }
-        return .scalar(c == "sum" ? Expression.sum(items) : Expression.product(items))
+        if lower.count > 2, lower[1].kind == .symbol("=") { lo = try bound(lower[2...]) }
+        else if lower.count > 2, lower[1].kind == .command("neq") || lower[1].kind == .command("ne") { excluded = try bound(lower[2...]) }
+        else if lower.count != 1 { throw error("\\\(c) over this range", at: t) }
+        if let upper { hi = try bound(tokens[upper][...]) }
+        guard (lo == nil) == (hi == nil), excluded.map({ !$0.contains(i) }) ?? true else { throw error("\\\(c) with one bound", at: t) }
+        if excluded != nil && c == "prod" { throw error("\\prod over all indices but one", at: t) }
+        // The body's conditions are kept for a generic index value (`x_i ≠ 0`).
+        guard case .scalar(let body) = try readProduct() else { throw error("a \\\(c) of matrices", at: t) }
+        let op: BigOperator.Operation = c == "sum" ? .sum : .product
+        let whole = Expression.bigOperator(op, index: i, lower: lo, upper: hi, body: body)
+        guard let excluded else { return .scalar(whole) }
+        // ∑_{j≠i} f(j) = ∑_j f(j) - f(i), on the convention that i lies in the range.
+        return .scalar(whole - body.binding(i, to: excluded))
     }
 
     /// `\begin{pmatrix} … \end{pmatrix}` (also bmatrix, matrix, vmatrix for a determinant).

@@ -119,7 +119,7 @@ extension LaTeXReader {
         // Application: f(x), g'(z), J(\mathbf{w}), E[...]
         if accent == nil, name.count == 1, LaTeXReader.functionLetters.contains(name.first!),
            isSymbol("(") || (name == "E" && isSymbol("[")) || isCommand(["left"]) {
-            if name == "E" && subscriptText == nil { throw error("an expectation E[·]", at: start) }
+            if name == "E" && subscriptText == nil && accent == nil && primes == 0 { return .scalar(try readMoment("E", start)) }
             let args = try readArguments()
             var fname = name + (subscriptText.map { "_" + $0 } ?? "")
             if primes > 0 { fname += String(repeating: "'", count: primes) }

@@ -33,6 +33,17 @@ public enum LaTeXPrinter {
             } else {
                 out += "\\frac{\\partial\(order)}{\\partial \(v)}\\left(\(string(f))\\right)"
             }
+        case .bigOperator(let o):
+            let (letter, body) = o.displayed()
+            out += o.operation == .sum ? "\\sum" : "\\prod"
+            if let l = o.lower, let u = o.upper { out += "_{\(symbol(letter)) = \(string(l))}^{\(string(u))}" }
+            else { out += "_{\(symbol(letter))}" }
+            let inner = string(body)
+            out += body.printPrecedence < .product ? " \\left(\(inner)\\right)" : " " + inner
+        case .indexed(let base, let ix):
+            out += symbol(base) + "_{" + ix.map(string).joined(separator: ",") + "}"
+        case .expectation(let b):
+            out += "\\mathbb{E}\\left[\(string(b))\\right]"
         }
     }
 

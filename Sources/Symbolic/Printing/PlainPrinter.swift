@@ -28,6 +28,15 @@ public enum PlainPrinter {
             out += "diff(" ; write(f, into: &out); out += ", \(name(s))"
             if n > 1 { out += ", \(n)" }
             out += ")"
+        case .bigOperator(let o):
+            let (letter, body) = o.displayed()
+            out += (o.operation == .sum ? "sum(" : "prod("); write(body, into: &out); out += ", \(name(letter))"
+            if let l = o.lower, let u = o.upper { out += ", "; write(l, into: &out); out += ", "; write(u, into: &out) }
+            out += ")"
+        case .indexed(let base, let ix):
+            out += name(base) + "_[" + ix.map(string).joined(separator: ",") + "]"
+        case .expectation(let b):
+            out += "E("; write(b, into: &out); out += ")"
         }
     }
 

@@ -261,8 +261,8 @@ extension Expression {
     /// whose values (and domains) are unknown.
     var hasOpaqueParts: Bool {
         switch kind {
-        case .function(.undefined, _), .derivative: return true
-        default: return children.contains { $0.hasOpaqueParts }
+        case .function(.undefined, _), .derivative, .indexed, .bigOperator, .expectation: return true
+        case .number, .symbol, .constant, .undefined, .add, .mul, .power, .function: return children.contains { $0.hasOpaqueParts }
         }
     }
 }

@@ -29,6 +29,8 @@ extension Expression {
         case .power(let b, let x): return b.complexity + x.complexity
         case .function(_, let args): return args.reduce(1) { $0 + $1.complexity }
         case .derivative(let f, _, _): return f.complexity + 2
+        case .indexed(_, let ix): return ix.reduce(1) { $0 + $1.complexity }
+        case .bigOperator, .expectation: return children.reduce(2) { $0 + $1.complexity }
         }
     }
 

@@ -3,6 +3,8 @@ import CMPFI
 /// Checks one step `lhs relation rhs` after the document's definitions are applied.
 public struct StepChecker: Sendable {
     public var equivalence = EquivalenceChecker()
+    /// The document's random quantities (for expectations).
+    public var probability = ProbabilityModel()
 
     public init() {}
 
@@ -84,6 +86,7 @@ public struct StepChecker: Sendable {
         case .distributed: return .unchecked("a distribution claim (∼)")
         case .equivalent, .proportional: return .unchecked("a relation \(relation.rawValue)")
         }
+        if let o = checkIndexed(a, b, domain: domain) { return o }
         if fa.isEmpty && fb.isEmpty {
             // `\frac{1}{\sqrt{2}} = 0.707`: a decimal written on one side is read as rounded.
             if StepChecker.isDecimalLiteral(rhsLatex) || StepChecker.isDecimalLiteral(lhsLatex) {
@@ -306,7 +309,8 @@ extension Expression {
         case .mul(let m): return m.factors.contains { $0.base.contains(derivative: ()) || $0.exponent.contains(derivative: ()) }
         case .power(let b, let x): return b.contains(derivative: ()) || x.contains(derivative: ())
         case .function(_, let args): return args.contains { $0.contains(derivative: ()) }
-        default: return false
+        case .indexed, .bigOperator, .expectation: return children.contains { $0.contains(derivative: ()) }
+        case .number, .symbol, .constant, .undefined: return false
         }
     }
 }
