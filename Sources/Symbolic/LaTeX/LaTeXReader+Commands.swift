@@ -290,6 +290,11 @@ extension LaTeXReader {
             // ∂L/∂w of a name: resolved later against the document's definitions.
             return .scalar(target == Expression(variable) ? (order == 1 ? .one : .zero) : Expression(.derivative(target, variable, order: order)))
         }
+        // `\frac{\partial}{\partial w_0} J(\mathbf{w})`: a function not defined here, or a vector,
+        // may depend on the variable without showing it; 0 would be a guess, not a reading.
+        if !target.contains(variable), target.appliesUndefinedFunction || target.freeSymbols.contains(where: { $0.accent == .bold || $0.accent == .vec }) {
+            throw error("a derivative with respect to \(PlainPrinter.name(variable)) of a function or vector that does not show it", at: t)
+        }
         return .scalar(target.derivative(with: variable, times: order))
     }
 

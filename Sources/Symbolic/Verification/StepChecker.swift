@@ -316,6 +316,12 @@ extension Expression {
 }
 
 extension Expression {
+    /// True when a function the engine does not know (`J(\mathbf{w})`, `f(y)`) is applied somewhere.
+    var appliesUndefinedFunction: Bool {
+        if case .function(.undefined, _) = kind { return true }
+        return children.contains { $0.appliesUndefinedFunction }
+    }
+
     /// True when a user-defined function named `name` is applied somewhere.
     func usesFunction(_ name: String) -> Bool {
         if case .function(.undefined(let n), _) = kind, n == name { return true }

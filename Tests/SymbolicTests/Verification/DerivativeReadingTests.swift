@@ -1,0 +1,18 @@
+import Testing
+import Symbolic
+
+/// A derivative of something that does not show the variable is not 0 by default: the function
+/// or vector may depend on it (`J(\mathbf{w})` depends on w_0). Such steps are unchecked.
+@Suite struct DerivativeReadingTests {
+    @Test func hiddenDependenceIsUnchecked() {
+        for claim in ["\\frac{\\partial}{\\partial w_0} J(\\mathbf{w}) = 2", "\\frac{d}{dx} g(t) = 1", "\\frac{\\partial}{\\partial w_1} \\mathbf{w} = 0"] {
+            let steps = Verifier().verify("$$" + claim + "$$\n", file: "d.md").steps
+            #expect(steps.count == 1 && steps[0].verdict == .unchecked, "\(claim): \(steps.map(\.reason))")
+        }
+    }
+
+    @Test func visibleDependenceIsStillComputed() {
+        let steps = Verifier().verify("$$\\frac{d}{dx} (x^2 + y) = 2x$$\n$$\\frac{\\partial}{\\partial y} (x y^2) = 3 x y$$\n", file: "d.md").steps
+        #expect(steps.map(\.verdict) == [.valid, .invalid])
+    }
+}
