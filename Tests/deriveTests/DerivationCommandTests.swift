@@ -6,7 +6,7 @@ import Testing
     @Test func listNamesEveryDerivationCommand() throws {
         let r = try CLI.run(["list"])
         #expect(r.status == 0)
-        for name in ["lstm-backward", "gru-backward", "rnn-backward", "rnn-gradient", "pe-rotation"] {
+        for name in ["lstm-backward", "gru-backward", "rnn-backward", "rnn-gradient", "pe-rotation", "dot-variance"] {
             #expect(r.out.contains(name + " "), "\(name) missing from derive list")
             let h = try CLI.run([name, "--help"])
             #expect(h.status == 0 && h.out.contains("USAGE"), "\(name) --help")
@@ -42,5 +42,17 @@ import Testing
             #expect(r.status == 2, "\(args)")
             #expect(r.err.hasPrefix("error: ") && r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
         }
+    }
+}
+
+@Suite struct DotVarianceCommandTests {
+    @Test func dotVarianceGivesD() throws {
+        let r = try CLI.run(["dot-variance", "--scaled"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("* E[(a^T b)^2] = D"), "\(r.out)")
+        let s = try CLI.run(["dot-variance", "--variance", "s^2", "--json"])
+        #expect(s.out.contains("D*s^4") && !s.out.contains("\"verdict\":\"unchecked\"") && !s.out.contains("\"verdict\":\"invalid\""))
+        let bad = try CLI.run(["dot-variance", "--variance", "s^"])
+        #expect(bad.status == 2 && bad.err.hasPrefix("error: "))
     }
 }

@@ -12,6 +12,8 @@ public struct ProbabilityModel: Sendable {
     public var gaussians: [Symbol: Gaussian] = [:]
     /// Different families (and the unknown-distribution variables) are independent of one another.
     public var independent = false
+    /// Names known not to be random (a dimension `D`, a weight), wherever they are written.
+    public var constants: Set<Symbol> = []
     /// Unknown-distribution variables taking two values with probability 1/2 each (a witness
     /// distribution for counterexamples); empty for the document's own model.
     var twoPoint: [Symbol: (Rational, Rational)] = [:]
@@ -49,14 +51,15 @@ enum ExpectationNormalForm {
     }
 
     private static func expectation(_ body: Expression, _ model: ProbabilityModel, _ constants: Set<Symbol>) throws(Unclassified) -> Expression {
-        guard let expanded = mergingSums(body).expanded(maxTerms: 10_000) else { return Expression.expectation(body) }
+        guard let expanded = body.expanded(maxTerms: 10_000) else { return Expression.expectation(body) }
         var out = AddBuilder()
         for term in expanded.summandList {
-            if case .bigOperator(let o) = term.kind, o.operation == .sum {
-                // E[∑ f] = ∑ E[f], the body's expectation computed inside.
-                let fresh = Symbol.openedIndex(term.node.hash & 0xffff_ffff)
-                let inner = try expectation(o.body(at: Expression(fresh)), model, constants)
-                out.add(Expression.bigOperator(.sum, index: fresh, lower: o.lower, upper: o.upper, body: inner))
+            if let (opened, inner) = openingSums(term) {
+                // E[∏_k ∑_{i_k} f_k] = ∑_{i_1} … ∑_{i_n} E[∏_k f_k(i_k)]: the expectation is taken
+                // inside, before the sums close again (closing first would factor them back out).
+                var e = try expectation(inner, model, constants)
+                for (fresh, o) in opened.reversed() { e = Expression.bigOperator(.sum, index: fresh, lower: o.lower, upper: o.upper, body: e) }
+                out.add(e)
                 continue
             }
             out.add(try monomial(term, model, constants))
@@ -64,34 +67,33 @@ enum ExpectationNormalForm {
         return out.build()
     }
 
-    /// A product of sums (or a power of one, up to the fourth) as one nested sum.
-    static func mergingSums(_ e: Expression) -> Expression {
-        e.transformed { node in
-            var factors: [(Expression, Expression)] = []
-            var c = Rational.one
-            if case .mul(let m) = node.kind { factors = m.factors; c = m.coefficient }
-            else if case .power(let b, let x) = node.kind { factors = [(b, x)] }
-            else { return node }
-            var sums: [BigOperator] = [], rest = Expression(c)
-            for (b, x) in factors {
-                if case .bigOperator(let o) = b.kind, o.operation == .sum, let k = x.rationalValue?.numerator.intValue,
-                   x.rationalValue!.isInteger, k >= 1, k <= 4 {
-                    sums += Array(repeating: o, count: k)
-                } else { rest = rest * Expression.power(b, x) }
-            }
-            guard sums.count >= 2 else { return node }
-            var body = rest
-            var opened: [(Symbol, BigOperator)] = []
-            for (n, o) in sums.enumerated() {
-                let fresh = Symbol.openedIndex((node.node.hash &+ n) & 0xffff_ffff)
-                body = body * o.body(at: Expression(fresh))
-                opened.append((fresh, o))
-            }
-            for (fresh, o) in opened.reversed() {
-                body = Expression.bigOperator(.sum, index: fresh, lower: o.lower, upper: o.upper, body: body)
-            }
-            return body
+    /// A term with sums among its factors (powers up to the fourth), each opened at a fresh
+    /// index: the opened indices with their sums, and the product of the bodies and the rest.
+    static func openingSums(_ term: Expression) -> (opened: [(Symbol, BigOperator)], inner: Expression)? {
+        var factors: [(Expression, Expression)] = []
+        var c = Rational.one
+        switch term.kind {
+        case .mul(let m): factors = m.factors; c = m.coefficient
+        case .power(let b, let x): factors = [(b, x)]
+        case .bigOperator: factors = [(term, .one)]
+        default: return nil
         }
+        var sums: [BigOperator] = [], rest = Expression(c)
+        for (b, x) in factors {
+            if case .bigOperator(let o) = b.kind, o.operation == .sum, let r = x.rationalValue, r.isInteger,
+               let k = r.numerator.intValue, k >= 1, k <= 4 {
+                sums += Array(repeating: o, count: k)
+            } else { rest = rest * Expression.power(b, x) }
+        }
+        guard !sums.isEmpty else { return nil }
+        var inner = rest
+        var opened: [(Symbol, BigOperator)] = []
+        for (n, o) in sums.enumerated() {
+            let fresh = Symbol.openedIndex((term.node.hash &+ n) & 0xffff_ffff)
+            inner = inner * o.body(at: Expression(fresh))
+            opened.append((fresh, o))
+        }
+        return (opened, inner)
     }
 
     /// A name known not to be random: listed, a member of a listed family, or an opened index.

@@ -64,6 +64,8 @@ public struct Derivation: Sendable {
     public var steps: [Step] = []
     /// Names the steps use, with their values (substituted before a step is checked).
     public var definitions: [Symbol: Expression] = [:]
+    /// The random quantities of the problem, for the checks of expectations.
+    public var probability = ProbabilityModel()
 
     public init(name: String, title: String, statement: String) {
         self.name = name
@@ -73,7 +75,9 @@ public struct Derivation: Sendable {
 
     /// The verdict on every step that is an identity (nil for the others).
     public func verification(_ checker: StepChecker = StepChecker()) -> [StepChecker.Outcome?] {
-        steps.map { step in
+        var checker = checker
+        checker.probability = probability
+        return steps.map { step in
             switch step.check {
             case .identity, .instances: break
             case .definition, .remark, .equation: return nil

@@ -13,7 +13,7 @@ extension StepChecker {
         // `∑_i` without bounds ranges over the one range the step's other sums use.
         let ranges = Set((a.sumBounds + b.sumBounds).compactMap { o in o.lower.flatMap { l in o.upper.map { [l, $0] } } })
         let (a, b) = ranges.count == 1 ? (IndexedNormalForm.fillingRanges(a, ranges.first!), IndexedNormalForm.fillingRanges(b, ranges.first!)) : (a, b)
-        var constants = a.namesOutsideExpectations.union(b.namesOutsideExpectations)
+        var constants = a.namesOutsideExpectations.union(b.namesOutsideExpectations).union(probability.constants)
         let inside = a.expectationNames + b.expectationNames
         if inside.contains(where: { probability.isUnknownRandom($0) }) {
             // Capital letters are the random variables, lower-case names constants (`E[aX + b]`).

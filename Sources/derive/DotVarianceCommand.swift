@@ -1,0 +1,21 @@
+import ArgumentParser
+import Symbolic
+
+struct DotVarianceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dot-variance",
+        abstract: "E[(aᵀb)²] = D for independent a, b with independent N(0, σ²) entries, computed step by step.")
+
+    @Option(name: .long, help: "The entries' variance σ² in plain syntax (default 1), e.g. s^2.")
+    var variance: String = "1"
+
+    @Flag(name: .long, help: "Also the variance of aᵀb/√D.")
+    var scaled = false
+
+    @OptionGroup var output: DerivationOutput
+
+    func run() throws {
+        let v = try parseExpression(variance)
+        output.print(DotVariance.derivation(variance: v, scaled: scaled))
+    }
+}
