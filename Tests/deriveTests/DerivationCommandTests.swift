@@ -6,7 +6,7 @@ import Testing
     @Test func listNamesEveryDerivationCommand() throws {
         let r = try CLI.run(["list"])
         #expect(r.status == 0)
-        for name in ["lstm-backward", "gru-backward", "rnn-backward", "rnn-gradient", "pe-rotation", "dot-variance"] {
+        for name in ["lstm-backward", "gru-backward", "rnn-backward", "rnn-gradient", "pe-rotation", "dot-variance", "least-squares"] {
             #expect(r.out.contains(name + " "), "\(name) missing from derive list")
             let h = try CLI.run([name, "--help"])
             #expect(h.status == 0 && h.out.contains("USAGE"), "\(name) --help")

@@ -11,6 +11,7 @@ public enum DerivationCatalog {
         Entry(name: "rnn-backward", summary: "the tanh RNN cell's backward pass, by reverse mode"),
         Entry(name: "rnn-gradient", summary: "∂ŷ/∂w of a one-unit RNN unrolled over T steps, as a polynomial in w, and ∂L/∂w"),
         Entry(name: "dot-variance", summary: "E[(aᵀb)²] = D σ⁴ for independent Gaussian vectors, by linearity, independence and Isserlis"),
+        Entry(name: "least-squares", summary: "the line minimising the mean squared error: normal equations, w_1* = C_xy / C_xx"),
         Entry(name: "pe-rotation", summary: "the matrix M with M PE(t) = PE(t + φ) for sinusoidal positional encodings, by coefficient matching"),
     ]
 }
