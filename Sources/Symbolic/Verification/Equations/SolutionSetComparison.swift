@@ -1,0 +1,113 @@
+/// How the solution sets of two lines A and B of an argument compare over the reals.
+public enum SolutionSetRelation: String, Sendable {
+    /// The same solution set.
+    case equivalent
+    /// A's solutions are among B's (squaring both sides).
+    case implies
+    /// B's solutions are among A's (a solution lost, or a non-solution of the original dropped).
+    case impliedBy = "implied by"
+    /// Neither contains the other.
+    case neither
+}
+
+/// What is known about two lines' solution sets: decided exactly (both lines rational in one
+/// unknown), or only witnesses found by exact substitution, or nothing.
+struct SolutionSetComparison {
+    let variable: Symbol
+    /// Nil when the sets could not be compared completely (then only the witnesses are certain).
+    let relation: SolutionSetRelation?
+    /// A point that solves A but not B; one that also solves the original line when there is one.
+    let lost: AlgebraicPoint?
+    /// Decided: every point that solves A but not B fails the original line too.
+    let lostOnlyNonSolutions: Bool
+    /// A point that solves B but not A.
+    let gained: AlgebraicPoint?
+    /// Decided: B holds wherever it is defined (an identity, or a constant truth).
+    let secondIsIdentity: Bool
+    /// Decided: A has no solution.
+    let firstIsEmpty: Bool
+}
+
+enum SolutionSets {
+    /// Compares A and B in their one unknown; `original` (the first line of the argument),
+    /// when given, tells lost solutions from dropped non-solutions. Returns the reason when
+    /// nothing can be said.
+    static func compare(_ a: Condition, _ b: Condition, original: Condition? = nil) -> Result<SolutionSetComparison, Undecided> {
+        let unknowns = a.unknowns.union(b.unknowns)
+        guard unknowns.count <= 1 else {
+            let names = unknowns.map(PlainPrinter.name).sorted().joined(separator: ", ")
+            return .failure(Undecided("a step between conditions in several unknowns (\(names)); only one unknown is decided"))
+        }
+        let x = unknowns.first ?? Symbol("x")
+        let original = original.flatMap { $0.unknowns.isSubset(of: [x]) ? $0 : nil }
+        guard let pa = PolynomialCondition(a, in: x), let pb = PolynomialCondition(b, in: x) else {
+            return substitutionWitnesses(a, b, x)
+        }
+        let po = original.flatMap { PolynomialCondition($0, in: x) }
+        guard let chart = SignChart([pa, pb] + (po.map { [$0] } ?? [])) else {
+            return .failure(Undecided("the polynomials are beyond the degree limit (\(RealRoots.maximumDegree)) for exact real roots"))
+        }
+        var lost: AlgebraicPoint? = nil, lostInOriginal: AlgebraicPoint? = nil, gained: AlgebraicPoint? = nil
+        var identity = true, firstEmpty = true
+        for cell in chart.cells {
+            let ta = chart.holds(pa, on: cell), tb = chart.holds(pb, on: cell)
+            if ta { firstEmpty = false }
+            if chart.isDefined(pb, on: cell) && !tb { identity = false }
+            if ta && !tb {
+                if lost == nil || (lost.map(isRoot) ?? false) && !cell.isRoot { lost = cell.point }
+                if let po, chart.holds(po, on: cell), lostInOriginal == nil { lostInOriginal = cell.point }
+            }
+            if tb && !ta, gained == nil || (gained.map(isRoot) ?? false) && !cell.isRoot { gained = cell.point }
+        }
+        let relation: SolutionSetRelation = switch (lost == nil, gained == nil) {
+        case (true, true): .equivalent
+        case (true, false): .implies
+        case (false, true): .impliedBy
+        case (false, false): .neither
+        }
+        return .success(SolutionSetComparison(variable: x, relation: relation, lost: lostInOriginal ?? lost,
+                                              lostOnlyNonSolutions: po != nil && lost != nil && lostInOriginal == nil,
+                                              gained: gained, secondIsIdentity: identity, firstIsEmpty: firstEmpty))
+    }
+
+    /// Prefers witnesses inside intervals (simpler numbers) to roots.
+    private static func isRoot(_ p: AlgebraicPoint) -> Bool {
+        if case .interval = p { return true }
+        return false
+    }
+
+    /// When one line is rational with finitely many solutions, all rational, and the other is
+    /// not (a radical, an absolute value): each solution substituted exactly in the other line.
+    /// Only witnesses come out; the relation stays undecided.
+    static func substitutionWitnesses(_ a: Condition, _ b: Condition, _ x: Symbol) -> Result<SolutionSetComparison, Undecided> {
+        var lost: AlgebraicPoint? = nil, gained: AlgebraicPoint? = nil
+        if let points = finiteRationalSolutions(a, x) {
+            lost = points.first { b.truth(at: [x: $0]) == false }.map { .rational($0) }
+        }
+        if let points = finiteRationalSolutions(b, x) {
+            gained = points.first { a.truth(at: [x: $0]) == false }.map { .rational($0) }
+        }
+        guard lost != nil || gained != nil else {
+            return .failure(Undecided("a line is not a rational function of \(PlainPrinter.name(x)) (a radical, an absolute value or a transcendental function), and no solution of one line was found to fail the other"))
+        }
+        return .success(SolutionSetComparison(variable: x, relation: nil, lost: lost, lostOnlyNonSolutions: false,
+                                              gained: gained, secondIsIdentity: false, firstIsEmpty: false))
+    }
+
+    /// The solutions of a rational condition when they are finitely many rationals; nil otherwise.
+    static func finiteRationalSolutions(_ c: Condition, _ x: Symbol) -> [Rational]? {
+        guard let p = PolynomialCondition(c, in: x), let chart = SignChart([p]) else { return nil }
+        var out: [Rational] = []
+        for cell in chart.cells where chart.holds(p, on: cell) {
+            guard cell.isRoot, case .rational(let r) = cell.point else { return nil }
+            out.append(r)
+        }
+        return out
+    }
+}
+
+/// Why a comparison was not made.
+struct Undecided: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}
