@@ -199,8 +199,6 @@ enum AlgebraicPoint: CustomStringConvertible {
 }
 
 extension Rational {
-    /// The largest integer ≤ self.
-    var floor: Integer { numerator.floorDivided(by: denominator) }
     /// The smallest integer ≥ self.
     var ceiling: Integer { -((-self).numerator.floorDivided(by: denominator)) }
 }

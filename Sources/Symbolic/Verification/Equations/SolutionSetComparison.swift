@@ -49,13 +49,22 @@ enum SolutionSets {
         }
         var lost: AlgebraicPoint? = nil, lostInOriginal: AlgebraicPoint? = nil, gained: AlgebraicPoint? = nil
         var identity = true, firstEmpty = true
+        // Whether every lost point fails the original line: by the chart when the original is
+        // rational, else by exact substitution of each lost point (finitely many rationals).
+        var lostFailOriginal = original != nil
         for cell in chart.cells {
             let ta = chart.holds(pa, on: cell), tb = chart.holds(pb, on: cell)
             if ta { firstEmpty = false }
             if chart.isDefined(pb, on: cell) && !tb { identity = false }
             if ta && !tb {
                 if lost == nil || (lost.map(isRoot) ?? false) && !cell.isRoot { lost = cell.point }
-                if let po, chart.holds(po, on: cell), lostInOriginal == nil { lostInOriginal = cell.point }
+                if let po {
+                    if chart.holds(po, on: cell) { lostFailOriginal = false; if lostInOriginal == nil { lostInOriginal = cell.point } }
+                } else if let original, cell.isRoot, case .rational(let r) = cell.point, let t = original.truth(at: [x: r]) {
+                    if t { lostFailOriginal = false; if lostInOriginal == nil { lostInOriginal = cell.point } }
+                } else {
+                    lostFailOriginal = false
+                }
             }
             if tb && !ta, gained == nil || (gained.map(isRoot) ?? false) && !cell.isRoot { gained = cell.point }
         }
@@ -66,7 +75,7 @@ enum SolutionSets {
         case (false, false): .neither
         }
         return .success(SolutionSetComparison(variable: x, relation: relation, lost: lostInOriginal ?? lost,
-                                              lostOnlyNonSolutions: po != nil && lost != nil && lostInOriginal == nil,
+                                              lostOnlyNonSolutions: lost != nil && lostFailOriginal,
                                               gained: gained, secondIsIdentity: identity, firstIsEmpty: firstEmpty))
     }
 
