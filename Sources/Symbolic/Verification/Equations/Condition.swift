@@ -27,6 +27,9 @@ struct Condition {
         return out
     }
 
+    /// True when some relation is an inequality or ≠.
+    var hasInequality: Bool { disjuncts.joined().contains { $0.relation != .equal } }
+
     /// The relations the checker decides.
     static let decidedRelations: Set<Relation> = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]
 

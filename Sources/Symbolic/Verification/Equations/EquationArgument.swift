@@ -14,6 +14,8 @@ struct EquationArgument {
         let block: Int
         let end: Int
         let lastInBlock: Bool
+        /// It was reached by an arrow.
+        let followsArrow: Bool
         /// Records of this line checked as an identity, revised once a step shows it is an equation.
         var identityRecords: Range<Int>
     }

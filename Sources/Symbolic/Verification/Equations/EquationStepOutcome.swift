@@ -4,41 +4,73 @@
 /// `\iff` must keep the set. A lost solution is a certain error only when it solves the
 /// argument's first line too: dropping a value that does not (an extraneous root) is correct.
 enum EquationStepOutcome {
-    static func outcome(_ c: SolutionSetComparison, needsEquivalence: Bool, first: EquationArgument.Line?, previous: EquationArgument.Line) -> StepChecker.Outcome {
+    /// How the step was written.
+    struct Link {
+        /// `\iff`: the sets must be equal.
+        var needsEquivalence = false
+        /// No arrow: the lines only follow each other.
+        var plainSuccession = false
+        /// Both lines are in one display block (rows of an `aligned`, or one line).
+        var sameBlock = true
+        /// This line only lists values of the unknown (`x = 2`, `b = -2.8`).
+        var secondIsList = false
+        /// This line states an answer: the unknown alone against constants (`x > 4`, `x = 2`).
+        var secondIsAnswer = false
+        /// A line is an inequality (lines of inequalities in a row are often a list of conditions).
+        var involvesInequality = false
+        /// The first line of the argument, when it is not the previous line.
+        var firstLine: Int? = nil
+    }
+
+    static func outcome(_ c: SolutionSetComparison, _ link: Link) -> StepChecker.Outcome {
         let name = PlainPrinter.name(c.variable)
-        let arrow = needsEquivalence ? " (⇔)" : ""
-        func invalid(_ method: String, _ reason: String, _ ce: CounterexampleReport) -> StepChecker.Outcome {
-            StepChecker.Outcome(verdict: .invalid, method: method, reason: reason, counterexample: ce)
+        let arrow = link.needsEquivalence ? " (⇔)" : ""
+        let relation = c.relation.map { "equation step\(arrow): \($0.rawValue)" } ?? "equation step\(arrow): substitution"
+        func invalid(_ reason: String, _ ce: CounterexampleReport) -> StepChecker.Outcome {
+            StepChecker.Outcome(verdict: .invalid, method: relation, reason: reason, counterexample: ce)
         }
-        func valid(_ method: String, _ reason: String) -> StepChecker.Outcome {
-            StepChecker.Outcome(verdict: .valid, method: method, reason: reason, counterexample: nil)
+        func valid(_ reason: String) -> StepChecker.Outcome {
+            StepChecker.Outcome(verdict: .valid, method: relation, reason: reason, counterexample: nil)
         }
-        let firstIsElsewhere = first.map { $0.line != previous.line || $0.latex != previous.latex } ?? false
-        if let lost = c.lost, !c.lostOnlyNonSolutions {
-            let also = firstIsElsewhere && c.relation != nil ? " (it solves the first line of the argument too)" : ""
-            let relation = c.relation.map { "equation step\(arrow): \($0.rawValue)" } ?? "equation step\(arrow): substitution"
-            return invalid(relation, "a solution is lost: \(name) = \(lost.describe(variable: name)) solves the previous line but not this one\(also)",
-                           report(name, lost, first: "holds", second: "fails"))
+        if let lost = c.lost {
+            let value = "\(name) = \(lost.describe(variable: name))"
+            if link.needsEquivalence {
+                return invalid("not equivalent: \(value) solves the previous line but not this one", report(name, lost, first: "holds", second: "fails"))
+            }
+            // `b > -3 ⇒ b = -2.8`: a value chosen among infinitely many solutions, not a solving step.
+            if c.firstIsInfinite && link.secondIsList && c.gained == nil && c.relation != nil {
+                return valid("the values given satisfy the previous line (chosen among its solutions, not all of them)")
+            }
+            switch c.lostSolvesOriginal {
+            case true? where c.firstIsInfinite && c.gained == nil && link.secondIsAnswer:
+                // `b > -2 ⇒ b ≥ -1.8`: a range chosen inside the solutions, or a slip; not certain either way.
+                return .unchecked("this line keeps only part of the previous line's solutions (\(value) is dropped): a choice of values, or a lost solution")
+            case true?:
+                if link.plainSuccession && link.involvesInequality && !link.sameBlock {
+                    return .unchecked("\(value) solves the previous line but not this one; inequalities in separate blocks may be a list of conditions rather than steps")
+                }
+                let also = link.firstLine != nil && c.relation != nil ? " (it solves the first line of the argument too)" : ""
+                return invalid("a solution is lost: \(value) solves the previous line but not this one\(also)", report(name, lost, first: "holds", second: "fails"))
+            case false?:
+                let line = link.firstLine.map { " (line \($0))" } ?? ""
+                return valid("drops only values that do not solve the first line of the argument\(line): extraneous solutions")
+            case nil:
+                return .unchecked("\(value) solves the previous line but not this one, and whether it solves the first line of the argument is not decided")
+            }
         }
-        if needsEquivalence, let gained = c.gained {
-            let relation = c.relation.map { "equation step\(arrow): \($0.rawValue)" } ?? "equation step\(arrow): substitution"
-            return invalid(relation, "not equivalent: \(name) = \(gained.describe(variable: name)) solves this line but not the previous one",
+        if link.needsEquivalence, let gained = c.gained {
+            return invalid("not equivalent: \(name) = \(gained.describe(variable: name)) solves this line but not the previous one",
                            report(name, gained, first: "fails", second: "holds"))
         }
-        guard let relation = c.relation else {
+        guard let known = c.relation else {
             let gained = c.gained.map { "; \(name) = \($0.describe(variable: name)) solves this line but not the previous one" } ?? ""
             return .unchecked("the previous line is not a rational function of \(name), so its solutions are not computed\(gained)")
         }
-        switch relation {
-        case .equivalent:
-            return valid("equation step\(arrow): equivalent", c.firstIsEmpty ? "neither line has a real solution" : "both lines have the same real solutions in \(name)")
-        case .implies:
-            let g = c.gained.map { " (this line also allows \(name) = \($0.describe(variable: name)), which the previous line does not: the answer must be checked)" } ?? ""
-            return valid("equation step: implies", "every solution of the previous line solves this one\(g)")
-        case .impliedBy, .neither:
-            let line = first.map { " (line \($0.line))" } ?? ""
-            return valid("equation step: \(relation.rawValue)", "drops only values that do not solve the first line of the argument\(line): extraneous solutions")
+        if known == .equivalent {
+            return valid(c.firstIsEmpty ? "neither line has a real solution" : "both lines have the same real solutions in \(name)")
         }
+        let g = c.gained.map { " (this line also allows \(name) = \($0.describe(variable: name)), which the previous line does not: the answer must be checked)" } ?? ""
+        return valid("every solution of the previous line solves this one\(g)")
     }
 
     /// A witness as a counterexample: the unknown's value, and whether each line holds there.

@@ -18,18 +18,21 @@ struct SolutionSetComparison {
     let relation: SolutionSetRelation?
     /// A point that solves A but not B; one that also solves the original line when there is one.
     let lost: AlgebraicPoint?
-    /// Decided: every point that solves A but not B fails the original line too.
-    let lostOnlyNonSolutions: Bool
+    /// Whether `lost` solves the argument's first line (true when it is A itself): true, false
+    /// when every point lost fails the first line (extraneous roots dropped), nil when unknown.
+    let lostSolvesOriginal: Bool?
     /// A point that solves B but not A.
     let gained: AlgebraicPoint?
     /// Decided: B holds wherever it is defined (an identity, or a constant truth).
     let secondIsIdentity: Bool
     /// Decided: A has no solution.
     let firstIsEmpty: Bool
+    /// Decided: A's solutions fill an interval (infinitely many).
+    let firstIsInfinite: Bool
 }
 
 enum SolutionSets {
-    /// Compares A and B in their one unknown; `original` (the first line of the argument),
+    /// Compares A and B in their one unknown; `original` (the first line of the argument, nil when it is A),
     /// when given, tells lost solutions from dropped non-solutions. Returns the reason when
     /// nothing can be said.
     static func compare(_ a: Condition, _ b: Condition, original: Condition? = nil) -> Result<SolutionSetComparison, Undecided> {
@@ -39,31 +42,35 @@ enum SolutionSets {
             return .failure(Undecided("a step between conditions in several unknowns (\(names)); only one unknown is decided"))
         }
         let x = unknowns.first ?? Symbol("x")
-        let original = original.flatMap { $0.unknowns.isSubset(of: [x]) ? $0 : nil }
+        // The first line, when it is another line than A; unusable when it has other unknowns.
+        let usable = original.flatMap { $0.unknowns.isSubset(of: [x]) ? $0 : nil }
         guard let pa = PolynomialCondition(a, in: x), let pb = PolynomialCondition(b, in: x) else {
-            return substitutionWitnesses(a, b, x)
+            return substitutionWitnesses(a, b, x, original: original, usable: usable)
         }
-        let po = original.flatMap { PolynomialCondition($0, in: x) }
+        let po = usable.flatMap { PolynomialCondition($0, in: x) }
         guard let chart = SignChart([pa, pb] + (po.map { [$0] } ?? [])) else {
             return .failure(Undecided("the polynomials are beyond the degree limit (\(RealRoots.maximumDegree)) for exact real roots"))
         }
         var lost: AlgebraicPoint? = nil, lostInOriginal: AlgebraicPoint? = nil, gained: AlgebraicPoint? = nil
-        var identity = true, firstEmpty = true
+        var identity = true, firstEmpty = true, firstInfinite = false
         // Whether every lost point fails the original line: by the chart when the original is
         // rational, else by exact substitution of each lost point (finitely many rationals).
-        var lostFailOriginal = original != nil
+        var lostFailOriginal = true, lostUnknown = false
         for cell in chart.cells {
             let ta = chart.holds(pa, on: cell), tb = chart.holds(pb, on: cell)
-            if ta { firstEmpty = false }
+            if ta { firstEmpty = false; if !cell.isRoot { firstInfinite = true } }
             if chart.isDefined(pb, on: cell) && !tb { identity = false }
             if ta && !tb {
                 if lost == nil || (lost.map(isRoot) ?? false) && !cell.isRoot { lost = cell.point }
                 if let po {
                     if chart.holds(po, on: cell) { lostFailOriginal = false; if lostInOriginal == nil { lostInOriginal = cell.point } }
-                } else if let original, cell.isRoot, case .rational(let r) = cell.point, let t = original.truth(at: [x: r]) {
+                } else if original == nil {
+                    lostFailOriginal = false
+                    if lostInOriginal == nil { lostInOriginal = cell.point }
+                } else if let usable, cell.isRoot, case .rational(let r) = cell.point, let t = usable.truth(at: [x: r]) {
                     if t { lostFailOriginal = false; if lostInOriginal == nil { lostInOriginal = cell.point } }
                 } else {
-                    lostFailOriginal = false
+                    lostUnknown = true
                 }
             }
             if tb && !ta, gained == nil || (gained.map(isRoot) ?? false) && !cell.isRoot { gained = cell.point }
@@ -75,8 +82,8 @@ enum SolutionSets {
         case (false, false): .neither
         }
         return .success(SolutionSetComparison(variable: x, relation: relation, lost: lostInOriginal ?? lost,
-                                              lostOnlyNonSolutions: lost != nil && lostFailOriginal,
-                                              gained: gained, secondIsIdentity: identity, firstIsEmpty: firstEmpty))
+                                              lostSolvesOriginal: lost == nil ? nil : (lostInOriginal != nil ? true : (lostUnknown ? nil : lostFailOriginal ? false : nil)),
+                                              gained: gained, secondIsIdentity: identity, firstIsEmpty: firstEmpty, firstIsInfinite: firstInfinite))
     }
 
     /// Prefers witnesses inside intervals (simpler numbers) to roots.
@@ -88,7 +95,7 @@ enum SolutionSets {
     /// When one line is rational with finitely many solutions, all rational, and the other is
     /// not (a radical, an absolute value): each solution substituted exactly in the other line.
     /// Only witnesses come out; the relation stays undecided.
-    static func substitutionWitnesses(_ a: Condition, _ b: Condition, _ x: Symbol) -> Result<SolutionSetComparison, Undecided> {
+    static func substitutionWitnesses(_ a: Condition, _ b: Condition, _ x: Symbol, original: Condition?, usable: Condition?) -> Result<SolutionSetComparison, Undecided> {
         var lost: AlgebraicPoint? = nil, gained: AlgebraicPoint? = nil
         if let points = finiteRationalSolutions(a, x) {
             lost = points.first { b.truth(at: [x: $0]) == false }.map { .rational($0) }
@@ -99,8 +106,11 @@ enum SolutionSets {
         guard lost != nil || gained != nil else {
             return .failure(Undecided("a line is not a rational function of \(PlainPrinter.name(x)) (a radical, an absolute value or a transcendental function), and no solution of one line was found to fail the other"))
         }
-        return .success(SolutionSetComparison(variable: x, relation: nil, lost: lost, lostOnlyNonSolutions: false,
-                                              gained: gained, secondIsIdentity: false, firstIsEmpty: false))
+        // A lost point is a solution of A; whether it solves the first line is not known here.
+        var solves: Bool? = original == nil ? true : nil
+        if original != nil, case .rational(let r)? = lost { solves = usable?.truth(at: [x: r]) }
+        return .success(SolutionSetComparison(variable: x, relation: nil, lost: lost, lostSolvesOriginal: lost == nil ? nil : solves,
+                                              gained: gained, secondIsIdentity: false, firstIsEmpty: false, firstIsInfinite: false))
     }
 
     /// The solutions of a rational condition when they are finitely many rationals; nil otherwise.

@@ -43,8 +43,10 @@ extension Verifier {
         }
         // Succession links lines about the same unknowns only.
         if plainSuccession && !b.unknowns.isSubset(of: a.condition.unknowns) { return endArgument(&state) }
+        let firstIsPrevious = state.equations.first.map { $0.block == a.block && $0.end == a.end } ?? true
+        let original = firstIsPrevious ? nil : state.equations.first
         let outcome: StepChecker.Outcome
-        switch SolutionSets.compare(a.condition, b, original: state.equations.first?.condition) {
+        switch SolutionSets.compare(a.condition, b, original: original?.condition) {
         case .failure(let why):
             // A true statement about numbers after an undecided equation: checked as arithmetic.
             if b.unknowns.isEmpty && b.truth(at: [:]) == true { return endArgument(&state) }
@@ -55,8 +57,13 @@ extension Verifier {
             }
             outcome = .unchecked("a step between equations that is not decided: " + why.reason)
         case .success(let c):
-            if plainSuccession && c.relation != nil && c.secondIsIdentity && !b.unknowns.isEmpty { return endArgument(&state) }
-            outcome = EquationStepOutcome.outcome(c, needsEquivalence: needsEquivalence, first: state.equations.first, previous: a)
+            // After an equation, an identity or a true statement about numbers is a claim of its own.
+            if plainSuccession && c.relation != nil && c.secondIsIdentity { return endArgument(&state) }
+            let x = c.variable
+            let link = EquationStepOutcome.Link(
+                needsEquivalence: needsEquivalence, plainSuccession: plainSuccession, sameBlock: a.block == state.equations.block,
+                secondIsList: b.isSolutionList(in: x), secondIsAnswer: b.isAnswer(in: x), involvesInequality: a.condition.hasInequality || b.hasInequality, firstLine: original?.line)
+            outcome = EquationStepOutcome.outcome(c, link)
         }
         let last = statements[k + used - 1]
         let written = statements[k..<(k + used)]
@@ -73,7 +80,7 @@ extension Verifier {
         }
         state.equations.last = EquationArgument.Line(
             condition: b, line: block.line, latex: latex, plain: b.plain, typeset: typeset, block: state.equations.block, end: k + used,
-            lastInBlock: k + used == statements.count, identityRecords: 0..<0)
+            lastInBlock: k + used == statements.count, followsArrow: s.followsArrow, identityRecords: 0..<0)
         state.equations.steps += 1
         state.equations.lastStepRecord = state.steps.count - 1
         state.previousLast = last.items.last
@@ -93,7 +100,7 @@ extension Verifier {
               let c = ConditionReader.read(s, definitions: state.definitions), !c.unknowns.isEmpty else { return }
         let line = EquationArgument.Line(
             condition: c, line: block.line, latex: s.latexText, plain: c.plain, typeset: s.typesetText, block: state.equations.block, end: k + 1,
-            lastInBlock: k + 1 == statements.count, identityRecords: records)
+            lastInBlock: k + 1 == statements.count, followsArrow: s.followsArrow, identityRecords: records)
         state.equations.first = line
         state.equations.last = line
     }
@@ -106,13 +113,14 @@ extension Verifier {
         guard state.equations.steps > 0, let first = state.equations.first, let last = state.equations.last,
               let record = state.equations.lastStepRecord, state.steps[record].verdict != .invalid,
               first.condition.unknowns.count == 1, let x = first.condition.unknowns.first,
-              last.condition.isAnswer(in: x), case .success(let c) = SolutionSets.compare(first.condition, last.condition) else { return nil }
+              last.condition.isAnswer(in: x), !last.condition.unknowns.isEmpty || last.followsArrow,
+              case .success(let c) = SolutionSets.compare(first.condition, last.condition) else { return nil }
         let name = PlainPrinter.name(x)
         if let g = c.gained {
             state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the answer checked against line \(first.line)",
                 reason: "the answer is wrong: \(name) = \(g.describe(variable: name)) satisfies this last line but not the first line of the argument (\(first.latex))",
                 counterexample: EquationStepOutcome.report(name, g, first: "fails", second: "holds"))
-        } else if c.relation != nil, let l = c.lost, last.condition.isSolutionList(in: x) {
+        } else if c.relation != nil, !c.firstIsInfinite, let l = c.lost, last.condition.isSolutionList(in: x) {
             state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the answer checked against line \(first.line)",
                 reason: "the answer is incomplete: \(name) = \(l.describe(variable: name)) solves the first line of the argument (\(first.latex)) but is not among the solutions given",
                 counterexample: EquationStepOutcome.report(name, l, first: "holds", second: "fails"))
