@@ -78,7 +78,7 @@ enum EquationStepOutcome {
         let value: String
         switch p {
         case .rational(let r): value = r.description
-        case .interval: value = p.describe(variable: name)
+        case .interval, .constant: value = p.describe(variable: name)
         }
         return CounterexampleReport(point: [name: value], lhs: "previous line \(first)", rhs: "this line \(second)", correct: nil)
     }

@@ -155,11 +155,15 @@ enum RealRoots {
 enum AlgebraicPoint: CustomStringConvertible {
     case rational(Rational)
     case interval(UnivariateDivision.Poly, Rational, Rational)
+    /// A value written as a constant expression (`(5 + √13)/2`), placed by `ExplicitSolutions`;
+    /// it is only reported, never a cell of a sign chart.
+    case constant(Expression)
 
     var lower: Rational {
         switch self {
         case .rational(let r): r
         case .interval(_, let lo, _): lo
+        case .constant: .zero
         }
     }
 
@@ -167,6 +171,7 @@ enum AlgebraicPoint: CustomStringConvertible {
         switch self {
         case .rational(let r): r
         case .interval(_, _, let hi): hi
+        case .constant: .zero
         }
     }
 
@@ -181,6 +186,8 @@ enum AlgebraicPoint: CustomStringConvertible {
             let g = UnivariateDivision.gcd(p, q)
             if g.count > 1 && RealRoots.sign(g, at: lo) * RealRoots.sign(g, at: hi) < 0 { return 0 }
             return RealRoots.sign(q, at: lo)
+        case .constant(let c):
+            return ExplicitSolutions.sign(q, at: c, Symbol("x"), EquivalenceChecker()) ?? 0
         }
     }
 
@@ -192,8 +199,19 @@ enum AlgebraicPoint: CustomStringConvertible {
         case .rational(let r): return r.description
         case .interval(let p, let lo, let hi):
             let poly = PlainPrinter.string(UnivariateDivision.expression(p, Symbol(variable)))
-            let mid = Interval((lo + hi) * Rational(1, 2)!, precision: 64).decimalString(digits: 6)
-            return "the root of \(poly) = 0 between \(lo) and \(hi) (≈ \(mid))"
+            // For display only: halve the interval (the root is simple: p changes sign) to six digits.
+            var (a, b) = (lo, hi)
+            let sa = RealRoots.sign(p, at: a)
+            for _ in 0..<40 {
+                let m = (a + b) * Rational(1, 2)!
+                let sm = RealRoots.sign(p, at: m)
+                if sm == 0 { (a, b) = (m, m); break }
+                if sm == sa { a = m } else { b = m }
+            }
+            let mid = Interval((a + b) * Rational(1, 2)!, precision: 64).decimalString(digits: 6)
+            return "\(mid)… (the root of \(poly) = 0 between \(lo) and \(hi))"
+        case .constant(let c):
+            return PlainPrinter.string(c)
         }
     }
 }

@@ -45,6 +45,7 @@ enum SolutionSets {
         // The first line, when it is another line than A; unusable when it has other unknowns.
         let usable = original.flatMap { $0.unknowns.isSubset(of: [x]) ? $0 : nil }
         guard let pa = PolynomialCondition(a, in: x), let pb = PolynomialCondition(b, in: x) else {
+            if let explicit = explicitValues(a, b, x, original: original, usable: usable) { return .success(explicit) }
             return substitutionWitnesses(a, b, x, original: original, usable: usable)
         }
         let po = usable.flatMap { PolynomialCondition($0, in: x) }
@@ -84,6 +85,33 @@ enum SolutionSets {
         return .success(SolutionSetComparison(variable: x, relation: relation, lost: lostInOriginal ?? lost,
                                               lostSolvesOriginal: lost == nil ? nil : (lostInOriginal != nil ? true : (lostUnknown ? nil : lostFailOriginal ? false : nil)),
                                               gained: gained, secondIsIdentity: identity, firstIsEmpty: firstEmpty, firstIsInfinite: firstInfinite))
+    }
+
+    /// One line lists values, some irrational (`x = \frac{5 \pm \sqrt{13}}{2}`), the other is a
+    /// rational equation: decided by `ExplicitSolutions`; nil when it cannot be.
+    static func explicitValues(_ a: Condition, _ b: Condition, _ x: Symbol, original: Condition?, usable: Condition?) -> SolutionSetComparison? {
+        let equivalence = EquivalenceChecker()
+        var lost: AlgebraicPoint?, gained: AlgebraicPoint?, solves: Bool?
+        if let values = ExplicitSolutions.values(b, x), let pa = PolynomialCondition(a, in: x) {
+            let po = usable.flatMap { PolynomialCondition($0, in: x) }
+            guard let r = ExplicitSolutions.compare(rational: pa, list: values, x, original: po, equivalence: equivalence) else { return nil }
+            (lost, gained) = (r.missing, r.extra.map { .constant($0) })
+            solves = original == nil ? true : (po == nil ? nil : r.missingSolvesOriginal)
+        } else if let values = ExplicitSolutions.values(a, x), let pb = PolynomialCondition(b, in: x) {
+            guard let r = ExplicitSolutions.compare(rational: pb, list: values, x, original: nil, equivalence: equivalence) else { return nil }
+            (lost, gained) = (r.extra.map { .constant($0) }, r.missing)
+            solves = original == nil ? true : nil
+        } else {
+            return nil
+        }
+        let relation: SolutionSetRelation = switch (lost == nil, gained == nil) {
+        case (true, true): .equivalent
+        case (true, false): .implies
+        case (false, true): .impliedBy
+        case (false, false): .neither
+        }
+        return SolutionSetComparison(variable: x, relation: relation, lost: lost, lostSolvesOriginal: lost == nil ? nil : solves,
+                                     gained: gained, secondIsIdentity: false, firstIsEmpty: false, firstIsInfinite: false)
     }
 
     /// Prefers witnesses inside intervals (simpler numbers) to roots.
