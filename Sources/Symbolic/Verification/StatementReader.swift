@@ -19,7 +19,9 @@ public struct StatementReader {
         let chars = Array(latex)
         var out: [Statement] = []
         for lineTokens in splitLines(stripWrappers(tokens)) {
+            // A line that opens with an arrow (`\Rightarrow x = 0`) follows the line before it.
             var arrowBefore: String? = nil
+            if case .command(let c)? = lineTokens.first?.kind, arrowCommands.contains(c) { arrowBefore = c }
             var firstInLine = true
             let segments = splitSegments(lineTokens)
             for (n, (segment, arrowAfter)) in segments.enumerated() {
