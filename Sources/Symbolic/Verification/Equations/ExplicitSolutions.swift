@@ -59,6 +59,36 @@ enum ExplicitSolutions {
         return (extra, missing, solvesOriginal)
     }
 
+    /// Two lists of values compared value by value: equal by canonical forms, different by
+    /// disjoint certified intervals. The values of `a` missing from `b` and of `b` missing from
+    /// `a`; nil when some pair is neither proved equal nor proved different.
+    static func compareLists(_ a: [Expression], _ b: [Expression], equivalence: EquivalenceChecker) -> (onlyInA: Expression?, onlyInB: Expression?)? {
+        var intervals: [Expression: Interval] = [:]
+        for c in a + b where intervals[c] == nil {
+            guard case .value(let i) = IntervalEvaluator(point: [:], precision: precision).evaluate(c), i.isBounded else { return nil }
+            intervals[c] = i
+        }
+        func same(_ p: Expression, _ q: Expression) -> Bool? {
+            if p == q { return true }
+            if intervals[p]!.isDisjoint(from: intervals[q]!) { return false }
+            if case .equal(let method) = equivalence.check(p, q), !method.contains("Schwartz") { return true }
+            return nil
+        }
+        func missing(_ from: [Expression], _ within: [Expression]) -> Expression?? {
+            for p in from {
+                var found = false
+                for q in within {
+                    guard let t = same(p, q) else { return .none }
+                    if t { found = true; break }
+                }
+                if !found { return .some(p) }
+            }
+            return .some(nil)
+        }
+        guard let onlyInA = missing(a, b), let onlyInB = missing(b, a) else { return nil }
+        return (onlyInA, onlyInB)
+    }
+
     /// The exact sign of p(c): rational arithmetic, certified intervals, or a proof that it is zero.
     static func sign(_ p: Poly, at c: Expression, _ x: Symbol, _ equivalence: EquivalenceChecker) -> Int? {
         let value = UnivariateDivision.expression(p, x).substituting([x: c])

@@ -43,9 +43,11 @@ enum SolutionSets {
         }
         let x = unknowns.first ?? Symbol("x")
         // The first line, when it is another line than A; unusable when it has other unknowns.
-        let usable = original.flatMap { $0.unknowns.isSubset(of: [x]) ? $0 : nil }
-        guard let pa = PolynomialCondition(a, in: x), let pb = PolynomialCondition(b, in: x) else {
-            if let explicit = explicitValues(a, b, x, original: original, usable: usable) { return .success(explicit) }
+        let usable = original.flatMap { $0.unknowns.isSubset(of: [x]) ? ($0.withoutRadicalsAndAbsoluteValues(in: x) ?? $0) : nil }
+        // Absolute values and square roots of rational functions rewritten to equivalent rational conditions.
+        let (ra, rb) = (a.withoutRadicalsAndAbsoluteValues(in: x) ?? a, b.withoutRadicalsAndAbsoluteValues(in: x) ?? b)
+        guard let pa = PolynomialCondition(ra, in: x), let pb = PolynomialCondition(rb, in: x) else {
+            if let explicit = explicitValues(ra, rb, x, original: original, usable: usable) { return .success(explicit) }
             return substitutionWitnesses(a, b, x, original: original, usable: usable)
         }
         let po = usable.flatMap { PolynomialCondition($0, in: x) }
@@ -92,7 +94,11 @@ enum SolutionSets {
     static func explicitValues(_ a: Condition, _ b: Condition, _ x: Symbol, original: Condition?, usable: Condition?) -> SolutionSetComparison? {
         let equivalence = EquivalenceChecker()
         var lost: AlgebraicPoint?, gained: AlgebraicPoint?, solves: Bool?
-        if let values = ExplicitSolutions.values(b, x), let pa = PolynomialCondition(a, in: x) {
+        if let first = ExplicitSolutions.values(a, x), let second = ExplicitSolutions.values(b, x) {
+            guard let r = ExplicitSolutions.compareLists(first, second, equivalence: equivalence) else { return nil }
+            (lost, gained) = (r.onlyInA.map { .constant($0) }, r.onlyInB.map { .constant($0) })
+            solves = original == nil ? true : nil
+        } else if let values = ExplicitSolutions.values(b, x), let pa = PolynomialCondition(a, in: x) {
             let po = usable.flatMap { PolynomialCondition($0, in: x) }
             guard let r = ExplicitSolutions.compare(rational: pa, list: values, x, original: po, equivalence: equivalence) else { return nil }
             (lost, gained) = (r.missing, r.extra.map { .constant($0) })
