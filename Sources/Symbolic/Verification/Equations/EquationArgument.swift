@@ -32,6 +32,8 @@ struct EquationArgument {
     private(set) var block = 0
     private var previousEnd: Int?
     private var previousDisplay = false
+    /// Both this block and the previous one are display math.
+    private var displayAfterDisplay = false
     /// Only whitespace or a connective word lies between the previous display block and this one.
     private(set) var joinedToPrevious = false
     private(set) var statementCount = 0
@@ -64,7 +66,8 @@ struct EquationArgument {
             previousDisplay = b.display
         }
         joinedToPrevious = false
-        guard let end = previousEnd, previousDisplay, b.display, end < b.line, b.line - end <= 6 else { return }
+        displayAfterDisplay = previousDisplay && b.display
+        guard let end = previousEnd, displayAfterDisplay, end < b.line, b.line - end <= 6 else { return }
         var gap = ""
         for n in (end + 1)..<b.line where n - 1 < textLines.count { gap += " " + textLines[n - 1] }
         for delimiter in ["$$", "\\[", "\\]", "$", "*", ":", ",", ".", ";"] { gap = gap.replacing(delimiter, with: " ") }
@@ -76,6 +79,6 @@ struct EquationArgument {
     func continues(at k: Int, _ s: Statement) -> Bool {
         guard let last else { return false }
         if last.block == block { return last.end == k }
-        return last.block == block - 1 && last.lastInBlock && k == 0 && (joinedToPrevious || (s.followsArrow && previousDisplay))
+        return last.block == block - 1 && last.lastInBlock && k == 0 && (joinedToPrevious || (s.followsArrow && displayAfterDisplay))
     }
 }

@@ -36,12 +36,8 @@ enum ExplicitSolutions {
         var extra: Expression? = nil
         for c in list {
             guard case .value(let ic) = IntervalEvaluator(point: [:], precision: precision).evaluate(c), ic.isBounded else { return nil }
-            var signs: [[Rational]: Int] = [:]
-            for p in r.polynomials where signs[p] == nil {
-                guard let s = sign(p, at: c, x, equivalence) else { return nil }
-                signs[p] = s
-            }
-            if r.holds({ signs[$0] ?? 0 }) {
+            guard let holds = holds(r, at: c, x, equivalence) else { return nil }
+            if holds {
                 // c is a root of the chart's polynomial or lies in an open cell: find which.
                 let meeting = roots.indices.filter { meets(roots[$0].point, ic) }
                 guard meeting.count == 1 else { return nil }
@@ -87,6 +83,16 @@ enum ExplicitSolutions {
         }
         guard let onlyInA = missing(a, b), let onlyInB = missing(b, a) else { return nil }
         return (onlyInA, onlyInB)
+    }
+
+    /// Whether a rational condition holds at the constant c, decided exactly; nil when a sign is not.
+    static func holds(_ r: PolynomialCondition, at c: Expression, _ x: Symbol, _ equivalence: EquivalenceChecker) -> Bool? {
+        var signs: [[Rational]: Int] = [:]
+        for p in r.polynomials where signs[p] == nil {
+            guard let s = sign(p, at: c, x, equivalence) else { return nil }
+            signs[p] = s
+        }
+        return r.holds { signs[$0] ?? 0 }
     }
 
     /// The exact sign of p(c): rational arithmetic, certified intervals, or a proof that it is zero.

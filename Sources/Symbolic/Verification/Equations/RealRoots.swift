@@ -6,9 +6,9 @@ enum RealRoots {
 
     /// The largest degree whose roots are isolated (the Sturm sequence has that many
     /// polynomials, with coefficients that grow with it).
-    static let maximumDegree = 48
+    static let maximumDegree = 20
     /// The largest coefficient, in bits, of a polynomial whose roots are isolated.
-    static let maximumCoefficientBits = 4096
+    static let maximumCoefficientBits = 512
 
     /// True when `p` is small enough for `isolate`.
     static func withinLimits(_ p: Poly) -> Bool {
@@ -63,12 +63,17 @@ enum RealRoots {
         return Rational(b.numerator.floorDivided(by: b.denominator) + Integer(1))
     }
 
+    /// The most intervals bisected while isolating the roots of one polynomial: roots closer
+    /// than this allows are left undecided rather than searched for without bound.
+    static let maximumBisections = 4_000
+
     /// The distinct real roots of `p` (non-zero, within `withinLimits`), in increasing order.
     /// Each is a rational or an interval (lower, upper) with rational ends that are not roots of
-    /// `p`, holding exactly one root of `p` and no other root.
-    static func isolate(_ p: Poly) -> [AlgebraicPoint] {
+    /// `p`, holding exactly one root of `p` and no other root. Nil past `maximumBisections`.
+    static func isolate(_ p: Poly) -> [AlgebraicPoint]? {
         let p = squarefree(p)
         guard p.count > 1 else { return [] }
+        var budget = maximumBisections
         let seq = sturmSequence(p)
         let bound = rootBound(p)
         func count(_ a: Rational, _ b: Rational) -> Int { variations(seq, at: a) - variations(seq, at: b) }
@@ -76,6 +81,8 @@ enum RealRoots {
         // Open intervals (lo, hi) whose ends are not roots, split at midpoints until each holds one root.
         var pending: [(Rational, Rational)] = [(-bound, bound)]
         while let (lo, hi) = pending.popLast() {
+            budget -= 1
+            if budget < 0 { return nil }
             let n = count(lo, hi)
             if n == 0 { continue }
             if n == 1 { found.append(refinedInterval(p, seq, lo, hi)); continue }
@@ -89,6 +96,8 @@ enum RealRoots {
             var delta = (hi - lo) * Rational(1, 4)!
             while sign(p, at: mid - delta) == 0 || sign(p, at: mid + delta) == 0 || count(mid - delta, mid + delta) > 1 {
                 delta = delta * Rational(1, 2)!
+                budget -= 1
+                if budget < 0 { return nil }
             }
             pending.append((lo, mid - delta)); pending.append((mid + delta, hi))
         }
@@ -209,7 +218,8 @@ enum AlgebraicPoint: CustomStringConvertible {
                 if sm == sa { a = m } else { b = m }
             }
             let mid = Interval((a + b) * Rational(1, 2)!, precision: 64).decimalString(digits: 6)
-            return "\(mid)… (the root of \(poly) = 0 between \(lo) and \(hi))"
+            // A long defining polynomial says nothing to a reader: the interval alone is certain.
+            return poly.count <= 80 ? "\(mid)… (the root of \(poly) = 0 between \(lo) and \(hi))" : "\(mid)… (a root isolated between \(lo) and \(hi))"
         case .constant(let c):
             return PlainPrinter.string(c)
         }

@@ -26,7 +26,7 @@ struct SignChart {
             product = SignChart.multiply(product, newPart)
             guard RealRoots.withinLimits(product) else { return nil }
         }
-        let roots = RealRoots.isolate(product)
+        guard let roots = RealRoots.isolate(product) else { return nil }
         var cells: [Cell] = []
         guard let first = roots.first, let last = roots.last else {
             cells.append(Cell(point: .rational(.zero), isRoot: false))

@@ -98,6 +98,9 @@ enum SolutionSets {
             guard let r = ExplicitSolutions.compareLists(first, second, equivalence: equivalence) else { return nil }
             (lost, gained) = (r.onlyInA.map { .constant($0) }, r.onlyInB.map { .constant($0) })
             solves = original == nil ? true : nil
+            if original != nil, let c = r.onlyInA, let po = usable.flatMap({ PolynomialCondition($0, in: x) }) {
+                solves = ExplicitSolutions.holds(po, at: c, x, equivalence)
+            }
         } else if let values = ExplicitSolutions.values(b, x), let pa = PolynomialCondition(a, in: x) {
             let po = usable.flatMap { PolynomialCondition($0, in: x) }
             guard let r = ExplicitSolutions.compare(rational: pa, list: values, x, original: po, equivalence: equivalence) else { return nil }
@@ -107,6 +110,9 @@ enum SolutionSets {
             guard let r = ExplicitSolutions.compare(rational: pb, list: values, x, original: nil, equivalence: equivalence) else { return nil }
             (lost, gained) = (r.extra.map { .constant($0) }, r.missing)
             solves = original == nil ? true : nil
+            if original != nil, let c = r.extra, let po = usable.flatMap({ PolynomialCondition($0, in: x) }) {
+                solves = ExplicitSolutions.holds(po, at: c, x, equivalence)
+            }
         } else {
             return nil
         }
