@@ -41,6 +41,23 @@ ARGS = {
     "completing-square": [r"x^2 + 6x + 5 = 0", (r"\Rightarrow (x + 3)^2 = 4", V), (r"\Rightarrow x + 3 = \pm 2", V), (r"\Rightarrow x = -1 \text{ or } x = -5", V)],
 }
 
+# Written after the checker's code was fixed (commit "tighter limits"), not used to develop it.
+LATER = {
+    "later-fractions": [r"\frac{x}{3} + \frac{x}{6} = 2", (r"\Rightarrow 2x + x = 12", V), (r"\Rightarrow x = 4", V)],
+    "later-distribution-slip": [r"3(x - 2) = 2x + 1", (r"\Rightarrow 3x - 2 = 2x + 1", I), (r"\Rightarrow x = 3", I)],
+    "later-completing-square-rows": [r"x^2 - 4x - 5 = 0", (r"(x - 2)^2 = 9", V), (r"x - 2 = \pm 3", V), (r"x = 5 \text{ or } x = -1", V)],
+    "later-factor-sign-slip": [r"x^2 + 2x - 8 = 0", (r"\Rightarrow (x - 2)(x + 4) = 0", V), (r"\Rightarrow x = -2 \text{ or } x = 4", I)],
+    "later-reciprocal-inequality": [r"\frac{1}{x} > 2", (r"\Rightarrow 1 > 2x", V), (r"\Rightarrow x < \frac{1}{2}", I)],
+    "later-absolute-inequality": [r"|2x - 1| < 3", (r"\iff -3 < 2x - 1 < 3", V), (r"\iff -1 < x < 2", V)],
+    "later-absolute-inequality-half": [r"|x - 3| > 1", (r"\Rightarrow x - 3 > 1", I)],
+    "later-radical-answer": [r"\sqrt{2x + 3} = x", (r"\Rightarrow 2x + 3 = x^2", V), (r"\Rightarrow x = 3 \text{ or } x = -1", I)],
+    "later-cubic-divided": [r"x^3 - x = 0", (r"\Rightarrow x^2 - 1 = 0", I)],
+    "later-excluded-answer": [r"\frac{x}{x - 2} = \frac{2}{x - 2}", (r"\Rightarrow x = 2", I)],
+    "later-no-solution-inequality": [r"x^2 + 1 < 0", (r"\Rightarrow x^2 < -1", V)],
+    "later-not-equal": [r"x^2 \neq 4", (r"\iff x \neq 2 \text{ and } x \neq -2", V)],
+}
+ARGS.update(LATER)
+
 here = os.path.dirname(os.path.abspath(__file__))
 for name, lines in ARGS.items():
     out = [f"# {name}", ""]
