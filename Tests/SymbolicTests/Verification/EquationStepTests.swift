@@ -87,6 +87,11 @@ import Testing
         #expect(!verdicts("$$3 + b > 0$$\n\n$$2 + b > 0$$\n\n$$1 + b > 0$$").contains(.invalid))
     }
 
+    @Test func aConditionOnItsOwnRowIsNotALostSolution() {
+        // x² = 4 and x > 0: the row x > 0 drops -2, but may be a condition of the problem.
+        #expect(!verdicts("$$\\begin{aligned} x^2 &= 4 \\\\ x &> 0 \\end{aligned}$$").contains(.invalid))
+    }
+
     @Test func anIdentityAfterAWrongIdentityIsItsOwnClaim() {
         // (x+1)³ - (x³ + 3x² + 2x + 1) = x: the first is a wrong identity; the second is a true one.
         #expect(verdicts("$$(x+1)^3 = x^3 + 3x^2 + 2x + 1$$\n\n$$(x + 1)^2 = x^2 + 2x + 1$$") == [.invalid, .valid])

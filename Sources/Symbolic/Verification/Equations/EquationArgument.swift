@@ -25,6 +25,8 @@ struct EquationArgument {
     /// Equation steps recorded in this argument, and the record of the latest.
     var steps = 0
     var lastStepRecord: Int?
+    /// The last line may be a condition of the problem rather than a step (its answer is not checked).
+    var lastMayBeCondition = false
 
     /// The document's lines, for the text between blocks.
     private var textLines: [Substring] = []
@@ -55,6 +57,7 @@ struct EquationArgument {
         last = nil
         steps = 0
         lastStepRecord = nil
+        lastMayBeCondition = false
     }
 
     mutating func enter(_ b: MathBlock, statements: Int) {

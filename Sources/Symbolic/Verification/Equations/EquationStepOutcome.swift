@@ -18,6 +18,9 @@ enum EquationStepOutcome {
         var secondIsAnswer = false
         /// A line is an inequality (lines of inequalities in a row are often a list of conditions).
         var involvesInequality = false
+        /// This line is an inequality on the unknown alone (`x > 0`) after an equation: on its own
+        /// row it may state a condition of the problem rather than a step.
+        var secondIsConstraint = false
         /// The first line of the argument, when it is not the previous line.
         var firstLine: Int? = nil
     }
@@ -48,6 +51,9 @@ enum EquationStepOutcome {
             case true?:
                 if link.plainSuccession && link.involvesInequality && !link.sameBlock {
                     return .unchecked("\(value) solves the previous line but not this one; inequalities in separate blocks may be a list of conditions rather than steps")
+                }
+                if link.plainSuccession && link.secondIsConstraint {
+                    return .unchecked("\(value) solves the previous line but not this one; an inequality on its own row after an equation may be a condition of the problem rather than a step")
                 }
                 let also = link.firstLine != nil && c.relation != nil ? " (it solves the first line of the argument too)" : ""
                 return invalid("a solution is lost: \(value) solves the previous line but not this one\(also)", report(name, lost, first: "holds", second: "fails"))

@@ -46,6 +46,7 @@ extension Verifier {
         let firstIsPrevious = state.equations.first.map { $0.block == a.block && $0.end == a.end } ?? true
         let original = firstIsPrevious ? nil : state.equations.first
         let outcome: StepChecker.Outcome
+        var lastMayBeCondition = false
         switch SolutionSets.compare(a.condition, b, original: original?.condition) {
         case .failure(let why):
             // A true statement about numbers after an undecided equation: checked as arithmetic.
@@ -62,8 +63,12 @@ extension Verifier {
             let x = c.variable
             let link = EquationStepOutcome.Link(
                 needsEquivalence: needsEquivalence, plainSuccession: plainSuccession, sameBlock: a.block == state.equations.block,
-                secondIsList: b.isSolutionList(in: x), secondIsAnswer: b.isAnswer(in: x), involvesInequality: a.condition.hasInequality || b.hasInequality, firstLine: original?.line)
+                secondIsList: b.isSolutionList(in: x), secondIsAnswer: b.isAnswer(in: x),
+                involvesInequality: a.condition.hasInequality || b.hasInequality,
+                secondIsConstraint: b.hasInequality && b.isAnswer(in: x) && !a.condition.hasInequality, firstLine: original?.line)
             outcome = EquationStepOutcome.outcome(c, link)
+            // A condition stated on its own row (`x > 0` after `x^2 = 4`) is no answer to check.
+            lastMayBeCondition = plainSuccession && link.secondIsConstraint
         }
         let last = statements[k + used - 1]
         let written = statements[k..<(k + used)]
@@ -82,6 +87,7 @@ extension Verifier {
             condition: b, line: block.line, latex: latex, plain: b.plain, typeset: typeset, block: state.equations.block, end: k + used,
             lastInBlock: k + used == statements.count, followsArrow: s.followsArrow, identityRecords: 0..<0)
         state.equations.steps += 1
+        state.equations.lastMayBeCondition = lastMayBeCondition
         state.equations.lastStepRecord = state.steps.count - 1
         state.previousLast = last.items.last
         return used
@@ -110,7 +116,7 @@ extension Verifier {
     @discardableResult
     func endArgument(_ state: inout DocumentState) -> Int? {
         defer { state.equations.reset() }
-        guard state.equations.steps > 0, let first = state.equations.first, let last = state.equations.last,
+        guard state.equations.steps > 0, !state.equations.lastMayBeCondition, let first = state.equations.first, let last = state.equations.last,
               let record = state.equations.lastStepRecord, state.steps[record].verdict != .invalid,
               first.condition.unknowns.count == 1, let x = first.condition.unknowns.first,
               last.condition.isAnswer(in: x), !last.condition.unknowns.isEmpty || last.followsArrow,
