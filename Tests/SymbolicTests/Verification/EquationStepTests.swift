@@ -108,6 +108,19 @@ import Testing
         #expect(verdicts("$$\\sqrt{x + 2} = x \\iff x + 2 = x^2$$") == [.unchecked, .invalid])
     }
 
+    @Test func simpleLogarithmsAndExponentials() {
+        // log₃(x - 1) = 2 ⇔ x - 1 = 9; 2^(x+1) = 16 ⇔ x = 3; ln(x²) = 0 is {1, -1}; 4^x = -2 has no solution.
+        #expect(verdicts("$$\\log_3 (x - 1) = 2 \\Rightarrow x - 1 = 9 \\Rightarrow x = 10$$") == [.unchecked, .valid, .valid])
+        #expect(verdicts("$$2^{x+1} = 16 \\Rightarrow x + 1 = 4 \\Rightarrow x = 3$$") == [.unchecked, .valid, .valid])
+        // x = 3 or x = 5 keeps the solution (an implication) but 5 is no answer: 2^6 = 64.
+        #expect(verdicts("$$2^{x+1} = 16 \\Rightarrow x = 3 \\text{ or } x = 5$$") == [.unchecked, .invalid])
+        let lost = verify("$$2^{x} = 16 \\Rightarrow x = 8 \\text{ or } x = 5$$").steps.last
+        #expect(lost?.verdict == .invalid)
+        #expect(lost?.counterexample?.point["x"] == "4")
+        #expect(verdicts("$$\\ln(x^2) = 0 \\Rightarrow x^2 = 1 \\Rightarrow x = 1$$") == [.unchecked, .valid, .invalid])
+        #expect(verdicts("$$4^{x} = -2 \\Rightarrow 0 = 1$$") == [.unchecked, .valid])
+    }
+
     @Test func listsOfIrrationalValuesAreCompared() {
         // √(25 - 12) = √13; (5 ± √13)/2 is not (5 ± √12)/2.
         #expect(verdicts("$$x^2 - 5x + 3 = 0 \\Rightarrow x = \\frac{5 \\pm \\sqrt{25 - 12}}{2} \\Rightarrow x = \\frac{5 \\pm \\sqrt{13}}{2}$$") == [.unchecked, .valid, .valid])

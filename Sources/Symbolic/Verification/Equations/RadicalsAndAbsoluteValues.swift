@@ -5,6 +5,7 @@
 /// - `c·√u = v` with rational u, v and c ≠ 0 is `v/c ≥ 0 and u = (v/c)²` (then u ≥ 0 and
 ///   √u = |v/c| = v/c, and conversely).
 /// Each rewrite keeps the relation's domain conditions, so the solution set is unchanged.
+/// (Logarithms and exponentials: `LogarithmsAndExponentials.swift`.)
 extension Condition {
     /// The most absolute values split in one relation (each doubles the cases).
     static let maximumAbsoluteValues = 3
@@ -19,8 +20,12 @@ extension Condition {
                 let rewritten = atom.absoluteValueCases(x) ?? [[atom]]
                 var expanded: [[Atom]] = []
                 for alternative in rewritten {
-                    let atoms = alternative.flatMap { $0.withoutSquareRoot(x) ?? [$0] }
-                    if rewritten.count > 1 || atoms.count != alternative.count { changed = true }
+                    if rewritten.count > 1 { changed = true }
+                    let atoms = alternative.flatMap { a -> [Atom] in
+                        guard let r = a.withoutSquareRoot(x) ?? a.withoutLogarithmOrExponential(x) else { return [a] }
+                        changed = true
+                        return r
+                    }
                     expanded.append(atoms)
                 }
                 cases = cases.flatMap { partial in expanded.map { partial + $0 } }
