@@ -98,6 +98,13 @@ extension Condition {
         }.joined(separator: " or ")
     }
 
+    /// The condition as LaTeX for reports: `x = 2 \text{ or } x = -1`.
+    var typeset: String {
+        disjuncts.map { conj in
+            conj.map { "\(MathValue.scalar($0.lhs).latex) \($0.relation.latex) \(MathValue.scalar($0.rhs).latex)" }.joined(separator: " \\text{ and } ")
+        }.joined(separator: " \\text{ or } ")
+    }
+
     var unknownList: String { unknowns.map(PlainPrinter.name).sorted().joined(separator: ", ") }
 
     /// `x_1`, `x_2` written for the unknown `x` (the numbered solutions of one equation) read as `x`.

@@ -73,7 +73,7 @@ extension Verifier {
         let last = statements[k + used - 1]
         let written = statements[k..<(k + used)]
         let latex = (s.arrow.map { "\\\($0) " } ?? "") + written.map(\.latexText).joined(separator: ", ")
-        let typeset = written.map(\.typesetText).joined(separator: ", ")
+        let typeset = b.typeset
         let first = s.items[0]
         state.steps.append(StepResult(line: block.line, column: first.line == block.line ? first.column : block.column, latex: latex,
                                       lhs: a.plain, rhs: b.plain, verdict: outcome.verdict, method: outcome.method, reason: outcome.reason,
@@ -105,7 +105,7 @@ extension Verifier {
               }),
               let c = ConditionReader.read(s, definitions: state.definitions), !c.unknowns.isEmpty else { return }
         let line = EquationArgument.Line(
-            condition: c, line: block.line, latex: s.latexText, plain: c.plain, typeset: s.typesetText, block: state.equations.block, end: k + 1,
+            condition: c, line: block.line, latex: s.latexText, plain: c.plain, typeset: c.typeset, block: state.equations.block, end: k + 1,
             lastInBlock: k + 1 == statements.count, followsArrow: s.followsArrow, identityRecords: records)
         state.equations.first = line
         state.equations.last = line
@@ -148,12 +148,6 @@ extension Statement {
     var latexText: String {
         var out = items.first?.latex ?? ""
         for (r, item) in zip(relations, items.dropFirst()) { out += " \(r.latex) " + item.latex }
-        return out
-    }
-
-    var typesetText: String {
-        var out = items.first?.typeset ?? ""
-        for (r, item) in zip(relations, items.dropFirst()) { out += " \(r.latex) " + item.typeset }
         return out
     }
 }
