@@ -78,6 +78,11 @@ public struct Statement: Sendable {
     public var leadingOperator: Character? = nil
     /// The statement follows an arrow (`\Rightarrow`, `\rightarrow`) from the previous statement.
     public var followsArrow = false
+    /// The arrow command before the statement (`Rightarrow`, `iff`, `therefore`), when it follows one.
+    public var arrow: String? = nil
+    /// The statement opens a line of its block (the block's start, or after `\\`); statements after a
+    /// separator on the same line (`x > 0, \quad y = 2`) do not.
+    public var startsRow = true
     /// The statement is followed by `\leftarrow` (its justification or assumption comes next).
     public var endsWithBackwardArrow = false
     /// The statement is followed by a condition (`\quad \text{if } x > 0`).

@@ -19,7 +19,9 @@ public struct StatementReader {
         let chars = Array(latex)
         var out: [Statement] = []
         for lineTokens in splitLines(stripWrappers(tokens)) {
-            var arrowBefore = false
+            // A line that opens with an arrow (`\Rightarrow x = 0`) follows the line before it.
+            var arrowBefore: String? = nil
+            if case .command(let c)? = lineTokens.first?.kind, arrowCommands.contains(c) { arrowBefore = c }
             var firstInLine = true
             let segments = splitSegments(lineTokens)
             for (n, (segment, arrowAfter)) in segments.enumerated() {
@@ -37,7 +39,9 @@ public struct StatementReader {
                 }
                 var s = statement(from: dropLabels(segment), chars)
                 if s.endsWithBackwardArrow { s.conditional = true }
-                s.followsArrow = arrowBefore
+                s.followsArrow = arrowBefore != nil
+                s.arrow = arrowBefore
+                s.startsRow = firstInLine
                 if !firstInLine { s.continuesPrevious = false }
                 if !s.items.isEmpty || s.failure != nil { out.append(s) }
                 arrowBefore = arrowAfter
@@ -154,8 +158,8 @@ public struct StatementReader {
     /// Splits a line at separators and arrows; each segment says whether an arrow follows it.
     static let backwardArrows: Set<String> = ["leftarrow", "Leftarrow", "because"]
 
-    static func splitSegments(_ ts: [LaTeXToken]) -> [([LaTeXToken], Bool)] {
-        var out: [([LaTeXToken], Bool)] = []
+    static func splitSegments(_ ts: [LaTeXToken]) -> [([LaTeXToken], String?)] {
+        var out: [([LaTeXToken], String?)] = []
         var current: [LaTeXToken] = []
         var depth = 0
         var i = 0
@@ -164,16 +168,16 @@ public struct StatementReader {
             let before = depth
             depth += nesting(t)
             if before == 0 {
-                var isArrow = false, isSeparator = false
+                var arrow: String? = nil, isSeparator = false
                 switch t.kind {
                 case .command(let c) where backwardArrows.contains(c): isSeparator = true; current.append(LaTeXToken(kind: .command("because"), line: t.line, column: t.column, spaceBefore: true))
-                case .command(let c) where arrowCommands.contains(c): isArrow = true
+                case .command(let c) where arrowCommands.contains(c): arrow = c
                 case .command("quad"), .command("qquad"), .symbol(";"): isSeparator = true
                 case .symbol(","): isSeparator = true
                 default: break
                 }
-                if isArrow || isSeparator {
-                    out.append((current, isArrow))
+                if arrow != nil || isSeparator {
+                    out.append((current, arrow))
                     current = []
                     i += 1
                     // \xrightarrow[below]{above}: skip its labels.
@@ -194,7 +198,7 @@ public struct StatementReader {
             current.append(t)
             i += 1
         }
-        out.append((current, false))
+        out.append((current, nil))
         return out.filter { !$0.0.isEmpty }
     }
 

@@ -7,6 +7,7 @@ public struct Verifier: Sendable {
 
     public func verify(_ text: String, file: String) -> VerificationReport {
         var state = DocumentState()
+        state.equations = EquationArgument(text: text)
         let sections = Verifier.sectionStarts(text)
         var section = 0
         for block in MathBlockScanner.blocks(in: text) {
@@ -15,6 +16,7 @@ public struct Verifier: Sendable {
                 state.definitions = Definitions()
                 state.previousLast = nil
                 state.pending = nil
+                endArgument(&state)
                 section += 1
             }
             if !block.display { state.pending = nil }
@@ -26,6 +28,7 @@ public struct Verifier: Sendable {
             }
             state.lastNote = nil
         }
+        endArgument(&state)
         return VerificationReport(file: file, steps: state.steps, notes: state.notes)
     }
 
@@ -54,13 +57,20 @@ public struct Verifier: Sendable {
         var previousLast: ChainItem?
         /// The document's model and the checker of claims about its gradients.
         var gradients = GradientState()
+        /// The solving argument in progress (steps between equations).
+        var equations = EquationArgument()
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
         let statements = joiningOpenChains(statements, block, &state)
+        state.equations.enter(block, statements: statements.count)
         var k = 0
         while k < statements.count {
-            k += processStatement(statements, at: k, block, &state)
+            if let used = equationStep(statements, at: k, block, &state) { k += used; continue }
+            let before = state.steps.count
+            let used = processStatement(statements, at: k, block, &state)
+            noteEquation(statements, at: k, used: used, records: before..<state.steps.count, block, &state)
+            k += used
         }
     }
 

@@ -1,0 +1,121 @@
+/// Reads a statement as a `Condition`: relations joined by `\text{or}`, `\lor`, `\text{and}`,
+/// `\land`, chains of inequalities (`1 < x \le 4`, a conjunction), and `\pm`/`\mp` (`x = \pm 2`,
+/// two cases). Defined names are replaced by their definitions.
+enum ConditionReader {
+    /// The most cases a line may expand to (each `\pm` doubles them).
+    static let maximumCases = 16
+
+    private enum Connective { case or, and }
+
+    /// The condition a statement states; nil when it is not one the equation checker reads
+    /// (a chain continued from the previous line, a matrix, a relation such as ∼, prose, …).
+    static func read(_ s: Statement, definitions: Definitions) -> Condition? {
+        guard !s.conditional, s.failure == nil, !s.continuesPrevious, s.leadingOperator == nil,
+              !s.relations.isEmpty, s.items.count == s.relations.count + 1,
+              s.relations.allSatisfy({ Condition.decidedRelations.contains($0) }),
+              s.items.allSatisfy({ !$0.isProse && !$0.tokens.isEmpty }) else { return nil }
+        // Chains of item token lists with their relations, separated by connectives.
+        var chains: [(items: [[LaTeXToken]], relations: [Relation])] = [([], [])]
+        var connectives: [Connective] = []
+        for (i, item) in s.items.enumerated() {
+            let parts = split(item.tokens)
+            for (j, part) in parts.enumerated() {
+                if j > 0 {
+                    connectives.append(part.before!)
+                    chains.append(([], []))
+                }
+                guard !part.tokens.isEmpty else { return nil }
+                chains[chains.count - 1].items.append(part.tokens)
+            }
+            if i < s.relations.count { chains[chains.count - 1].relations.append(s.relations[i]) }
+        }
+        // Each chain is a conjunction of its consecutive pairs, possibly in ± cases.
+        var chainCases: [[[Condition.Atom]]] = []
+        for chain in chains {
+            guard chain.items.count >= 2, chain.relations.count == chain.items.count - 1,
+                  let cases = atoms(chain.items, chain.relations, definitions) else { return nil }
+            chainCases.append(cases)
+        }
+        // `and` binds tighter than `or`: groups of chains joined by `and`, then or-ed.
+        var disjuncts: [[Condition.Atom]] = []
+        var group: [[Condition.Atom]] = [[]]
+        for (k, cases) in chainCases.enumerated() {
+            group = group.flatMap { partial in cases.map { partial + $0 } }
+            guard group.count <= maximumCases else { return nil }
+            if k == chainCases.count - 1 || connectives[k] == .or {
+                disjuncts += group
+                group = [[]]
+            }
+        }
+        guard disjuncts.count <= maximumCases else { return nil }
+        return Condition(disjuncts: disjuncts)
+    }
+
+    /// The atoms of one chain, once per ± case (one case when there is no ±).
+    private static func atoms(_ items: [[LaTeXToken]], _ relations: [Relation], _ definitions: Definitions) -> [[Condition.Atom]]? {
+        let hasSign = items.joined().contains { $0.kind == .command("pm") || $0.kind == .command("mp") }
+        var out: [[Condition.Atom]] = []
+        for upper in hasSign ? [true, false] : [true] {
+            var values: [(Expression, Domain)] = []
+            for tokens in items {
+                let chosen = tokens.map { t -> LaTeXToken in
+                    guard t.kind == .command("pm") || t.kind == .command("mp") else { return t }
+                    var sign = LaTeXToken(kind: .symbol((t.kind == .command("pm")) == upper ? "+" : "-"), line: t.line, column: t.column, spaceBefore: t.spaceBefore)
+                    (sign.start, sign.end) = (t.start, t.end)
+                    return sign
+                }
+                var reader = LaTeXReader(tokens: chosen)
+                guard case .scalar(let e)? = try? reader.readWhole() else { return nil }
+                let value = MathValue.scalar(e)
+                guard case .scalar(let resolved) = definitions.resolve(value), !value.mentionsWords else { return nil }
+                let domain = definitions.resolve(reader.domain).union(definitions.domain(of: value))
+                values.append((resolved, domain))
+            }
+            var conj: [Condition.Atom] = []
+            for (k, r) in relations.enumerated() {
+                conj.append(Condition.Atom(lhs: values[k].0, relation: r, rhs: values[k + 1].0, domain: values[k].1.union(values[k + 1].1)))
+            }
+            out.append(conj)
+        }
+        return out
+    }
+
+    /// Splits an item's tokens at top-level connectives: the parts, each with the connective before it.
+    private static func split(_ ts: [LaTeXToken]) -> [(tokens: [LaTeXToken], before: Connective?)] {
+        var out: [(tokens: [LaTeXToken], before: Connective?)] = [([], nil)]
+        var depth = 0
+        var i = 0
+        while i < ts.count {
+            let t = ts[i]
+            if depth == 0, let (connective, length) = connective(ts, at: i) {
+                out.append(([], connective))
+                i += length
+                continue
+            }
+            depth += StatementReader.nesting(t)
+            out[out.count - 1].tokens.append(t)
+            i += 1
+        }
+        return out
+    }
+
+    /// The connective at ts[i] and how many tokens it spans: `\lor`, `\vee`, `\land`, `\wedge`,
+    /// or a `\text{…}` (`\mathrm`, `\textrm`, `\quad` around it ignored) holding `or`, `and`, `یا`, `و`.
+    private static func connective(_ ts: [LaTeXToken], at i: Int) -> (Connective, Int)? {
+        guard case .command(let c) = ts[i].kind else { return nil }
+        switch c {
+        case "lor", "vee": return (.or, 1)
+        case "land", "wedge": return (.and, 1)
+        case "text", "mathrm", "textrm", "textnormal", "mbox":
+            guard i + 1 < ts.count, ts[i + 1].kind == .symbol("{"),
+                  let close = StatementReader.matchingBrace(ts, i + 1) else { return nil }
+            let word = LaTeXReader.text(Array(ts[(i + 2)..<close])).trimmingCharacters().lowercased()
+            switch word {
+            case "or", "یا", ", or": return (.or, close - i + 1)
+            case "and", "و", ", and": return (.and, close - i + 1)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+}

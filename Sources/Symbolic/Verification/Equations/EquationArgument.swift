@@ -1,0 +1,87 @@
+/// The solving argument in progress in a document: its first line, the line the next step
+/// starts from, and where the blocks are (plain succession links lines of adjacent display
+/// blocks only when nothing but a connective word stands between them).
+struct EquationArgument {
+    /// A line of the argument, read as a condition.
+    struct Line {
+        let condition: Condition
+        /// The document line, the source text and the value as printed.
+        let line: Int
+        let latex: String
+        let plain: String
+        let typeset: String
+        /// Serial of its block, the index after its statement(s) there, and whether it ended the block.
+        let block: Int
+        let end: Int
+        let lastInBlock: Bool
+        /// It was reached by an arrow.
+        let followsArrow: Bool
+        /// Records of this line checked as an identity, revised once a step shows it is an equation.
+        var identityRecords: Range<Int>
+    }
+
+    var first: Line?
+    var last: Line?
+    /// Equation steps recorded in this argument, and the record of the latest.
+    var steps = 0
+    var lastStepRecord: Int?
+    /// The last line may be a condition of the problem rather than a step (its answer is not checked).
+    var lastMayBeCondition = false
+
+    /// The document's lines, for the text between blocks.
+    private var textLines: [Substring] = []
+    /// The current block's serial, and facts about the previous block.
+    private(set) var block = 0
+    private var previousEnd: Int?
+    private var previousDisplay = false
+    /// Both this block and the previous one are display math.
+    private var displayAfterDisplay = false
+    /// Only whitespace or a connective word lies between the previous display block and this one.
+    private(set) var joinedToPrevious = false
+    private(set) var statementCount = 0
+
+    init(text: String = "") {
+        textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Words that may stand between two lines of one argument.
+    static let connectives: Set<String> = [
+        "", "so", "then", "thus", "hence", "therefore", "which gives", "this gives", "we get", "giving",
+        "so that", "and so", "i.e.", "that is", "it follows that", "or", "and", "or equivalently", "equivalently",
+        "پس", "بنابراین", "در نتیجه", "یعنی", "داریم",
+    ]
+
+    /// Forgets the argument (its lines, steps and last record), keeping the block positions.
+    mutating func reset() {
+        first = nil
+        last = nil
+        steps = 0
+        lastStepRecord = nil
+        lastMayBeCondition = false
+    }
+
+    mutating func enter(_ b: MathBlock, statements: Int) {
+        block += 1
+        statementCount = statements
+        let newlines = b.latex.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        defer {
+            previousEnd = b.line + newlines
+            previousDisplay = b.display
+        }
+        joinedToPrevious = false
+        displayAfterDisplay = previousDisplay && b.display
+        guard let end = previousEnd, displayAfterDisplay, end < b.line, b.line - end <= 6 else { return }
+        var gap = ""
+        for n in (end + 1)..<b.line where n - 1 < textLines.count { gap += " " + textLines[n - 1] }
+        for delimiter in ["$$", "\\[", "\\]", "$", "*", ":", ",", ".", ";"] { gap = gap.replacing(delimiter, with: " ") }
+        let words = gap.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        joinedToPrevious = EquationArgument.connectives.contains(words)
+    }
+
+    /// True when statement k of the current block comes right after the argument's last line.
+    func continues(at k: Int, _ s: Statement) -> Bool {
+        guard let last else { return false }
+        if last.block == block { return last.end == k }
+        return last.block == block - 1 && last.lastInBlock && k == 0 && (joinedToPrevious || (s.followsArrow && displayAfterDisplay))
+    }
+}

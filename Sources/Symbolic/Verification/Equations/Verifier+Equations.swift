@@ -1,0 +1,153 @@
+/// Steps between equations and inequalities. A line that the identity checker finds is no
+/// identity (an equation in unknowns) may open a solving argument; a line reached from it by
+/// `\Rightarrow`, `\implies`, `\therefore`, `\iff` or by plain succession is then checked as a
+/// step between conditions (`SolutionSets`), not as an identity, and the relation found
+/// (equivalent, implies, implied by) goes in the step's `method`.
+extension Verifier {
+    static let implicationArrows: Set<String> = ["Rightarrow", "implies", "Longrightarrow", "therefore", "rightarrow", "longrightarrow"]
+    static let equivalenceArrows: Set<String> = ["iff", "Leftrightarrow"]
+    /// The identity checker's reasons for a line that holds only for particular values.
+    static let equationReasons = ["an equation in", "an inequality between names", "numbers plugged in"]
+
+    /// Checks statements[k] as a step from the argument's last line when it is one; returns the
+    /// statements used, or nil (having ended the argument) when it is not.
+    func equationStep(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+        guard let a = state.equations.last else { return nil }
+        let s = statements[k]
+        var needsEquivalence = false, plainSuccession = false
+        if let arrow = s.arrow {
+            needsEquivalence = Verifier.equivalenceArrows.contains(arrow)
+            guard needsEquivalence || Verifier.implicationArrows.contains(arrow) else { return endArgument(&state) }
+        } else {
+            // Statements on one line are a list (`x > 0, \quad y = 2`), not successive steps.
+            guard s.startsRow else { return endArgument(&state) }
+            plainSuccession = true
+            // After an answer (`x = 3`, `0 = 3`), a new equation starts a new argument.
+            if let x = a.condition.unknowns.first, a.condition.unknowns.count == 1, a.condition.isAnswer(in: x),
+               let b = ConditionReader.read(s, definitions: state.definitions), !b.renamingIndexed(to: x).isAnswer(in: x) {
+                return endArgument(&state)
+            }
+        }
+        guard state.equations.continues(at: k, s), var b = ConditionReader.read(s, definitions: state.definitions) else { return endArgument(&state) }
+        var used = 1
+        if a.condition.unknowns.count == 1, let x = a.condition.unknowns.first {
+            // `x = 2, x = -3` (or `x_1 = 2, x_2 = -3`) on one line: one list of solutions.
+            b = b.renamingIndexed(to: x)
+            while b.isSolutionList(in: x), k + used < statements.count, !statements[k + used].followsArrow,
+                  !statements[k + used].startsRow,
+                  let more = ConditionReader.read(statements[k + used], definitions: state.definitions)?.renamingIndexed(to: x),
+                  more.isSolutionList(in: x) {
+                b.disjuncts += more.disjuncts
+                used += 1
+            }
+        }
+        // Succession links lines about the same unknowns only.
+        if plainSuccession && !b.unknowns.isSubset(of: a.condition.unknowns) { return endArgument(&state) }
+        let firstIsPrevious = state.equations.first.map { $0.block == a.block && $0.end == a.end } ?? true
+        let original = firstIsPrevious ? nil : state.equations.first
+        let outcome: StepChecker.Outcome
+        var lastMayBeCondition = false
+        switch SolutionSets.compare(a.condition, b, original: original?.condition) {
+        case .failure(let why):
+            // A true statement about numbers after an undecided equation: checked as arithmetic.
+            if b.unknowns.isEmpty && b.truth(at: [:]) == true { return endArgument(&state) }
+            if plainSuccession && !b.unknowns.isEmpty && b.disjuncts.count == 1 && b.disjuncts[0].count == 1 {
+                // An identity written after an equation is a claim of its own.
+                let atom = b.disjuncts[0][0]
+                if case .equal = checker.equivalence.check(atom.lhs, atom.rhs, domain: atom.domain) { return endArgument(&state) }
+            }
+            outcome = .unchecked("a step between equations that is not decided: " + why.reason)
+        case .success(let c):
+            // After an equation, an identity or a true statement about numbers is a claim of its own.
+            if plainSuccession && c.relation != nil && c.secondIsIdentity { return endArgument(&state) }
+            let x = c.variable
+            let link = EquationStepOutcome.Link(
+                needsEquivalence: needsEquivalence, plainSuccession: plainSuccession, sameBlock: a.block == state.equations.block,
+                secondIsList: b.isSolutionList(in: x), secondIsAnswer: b.isAnswer(in: x),
+                involvesInequality: a.condition.hasInequality || b.hasInequality,
+                secondIsConstraint: b.hasInequality && b.isAnswer(in: x) && !a.condition.hasInequality, firstLine: original?.line)
+            outcome = EquationStepOutcome.outcome(c, link)
+            // A condition stated on its own row (`x > 0` after `x^2 = 4`) is no answer to check.
+            lastMayBeCondition = plainSuccession && link.secondIsConstraint
+        }
+        let last = statements[k + used - 1]
+        let written = statements[k..<(k + used)]
+        let latex = (s.arrow.map { "\\\($0) " } ?? "") + written.map(\.latexText).joined(separator: ", ")
+        let typeset = b.typeset
+        let first = s.items[0]
+        state.steps.append(StepResult(line: block.line, column: first.line == block.line ? first.column : block.column, latex: latex,
+                                      lhs: a.plain, rhs: b.plain, verdict: outcome.verdict, method: outcome.method, reason: outcome.reason,
+                                      counterexample: outcome.counterexample, typeset: typeset))
+        // The line before was an equation to solve, not a claimed identity.
+        for i in a.identityRecords where state.steps[i].verdict != .valid {
+            state.steps[i] = state.steps[i].revised(verdict: .unchecked, method: "",
+                reason: "an equation in \(a.condition.unknownList), solved by the lines after it (each checked as a step); not an identity", counterexample: nil)
+        }
+        state.equations.last = EquationArgument.Line(
+            condition: b, line: block.line, latex: latex, plain: b.plain, typeset: typeset, block: state.equations.block, end: k + used,
+            lastInBlock: k + used == statements.count, followsArrow: s.followsArrow, identityRecords: 0..<0)
+        state.equations.steps += 1
+        state.equations.lastMayBeCondition = lastMayBeCondition
+        state.equations.lastStepRecord = state.steps.count - 1
+        state.previousLast = last.items.last
+        return used
+    }
+
+    /// After statements[k] was checked as usual: when it was found to be no identity (an
+    /// equation or inequality in unknowns), it opens a new argument.
+    func noteEquation(_ statements: [Statement], at k: Int, used: Int, records: Range<Int>, _ block: MathBlock, _ state: inout DocumentState) {
+        if state.equations.last != nil { _ = endArgument(&state) }
+        let s = statements[k]
+        guard used == 1, !records.isEmpty, records.count == s.relations.count,
+              records.allSatisfy({ i in
+                  let r = state.steps[i]
+                  return r.verdict == .invalid || (r.verdict == .unchecked && Verifier.equationReasons.contains { r.reason.hasPrefix($0) })
+              }),
+              let c = ConditionReader.read(s, definitions: state.definitions), !c.unknowns.isEmpty else { return }
+        let line = EquationArgument.Line(
+            condition: c, line: block.line, latex: s.latexText, plain: c.plain, typeset: c.typeset, block: state.equations.block, end: k + 1,
+            lastInBlock: k + 1 == statements.count, followsArrow: s.followsArrow, identityRecords: records)
+        state.equations.first = line
+        state.equations.last = line
+    }
+
+    /// Ends the argument in progress: when its last line states the answer (`x = 2 \text{ or } x = 3`,
+    /// `x > 4`, `0 = 3`), the answer is compared with the first line. Returns nil.
+    @discardableResult
+    func endArgument(_ state: inout DocumentState) -> Int? {
+        defer { state.equations.reset() }
+        guard state.equations.steps > 0, !state.equations.lastMayBeCondition, let first = state.equations.first, let last = state.equations.last,
+              let record = state.equations.lastStepRecord, state.steps[record].verdict != .invalid,
+              first.condition.unknowns.count == 1, let x = first.condition.unknowns.first,
+              last.condition.isAnswer(in: x), !last.condition.unknowns.isEmpty || last.followsArrow,
+              case .success(let c) = SolutionSets.compare(first.condition, last.condition) else { return nil }
+        let name = PlainPrinter.name(x)
+        if let g = c.gained {
+            state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the answer checked against line \(first.line)",
+                reason: "the answer is wrong: \(name) = \(g.describe(variable: name)) satisfies this last line but not the first line of the argument (\(first.latex))",
+                counterexample: EquationStepOutcome.report(name, g, first: "fails", second: "holds"))
+        } else if c.relation != nil, !c.firstIsInfinite, let l = c.lost, last.condition.isSolutionList(in: x) {
+            state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the answer checked against line \(first.line)",
+                reason: "the answer is incomplete: \(name) = \(l.describe(variable: name)) solves the first line of the argument (\(first.latex)) but is not among the solutions given",
+                counterexample: EquationStepOutcome.report(name, l, first: "holds", second: "fails"))
+        }
+        return nil
+    }
+}
+
+extension StepResult {
+    /// The same step with another verdict.
+    func revised(verdict: StepVerdict, method: String, reason: String, counterexample: CounterexampleReport?) -> StepResult {
+        StepResult(line: line, column: column, latex: latex, lhs: lhs, rhs: rhs, verdict: verdict, method: method, reason: reason,
+                   counterexample: counterexample, typeset: typeset)
+    }
+}
+
+extension Statement {
+    /// The statement's source: items joined by their relations.
+    var latexText: String {
+        var out = items.first?.latex ?? ""
+        for (r, item) in zip(relations, items.dropFirst()) { out += " \(r.latex) " + item.latex }
+        return out
+    }
+}
