@@ -29,7 +29,8 @@ public struct Verifier: Sendable {
             state.lastNote = nil
         }
         endArgument(&state)
-        return VerificationReport(file: file, steps: state.steps, notes: state.notes)
+        let steps = state.steps.indices.filter { !state.gradients.retracted.contains($0) }.map { state.steps[$0] }
+        return VerificationReport(file: file, steps: steps, notes: state.notes)
     }
 
     /// Lines that start a new section: Markdown headings and lines opening with a question or

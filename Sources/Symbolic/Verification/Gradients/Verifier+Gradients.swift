@@ -14,6 +14,8 @@ extension Verifier {
         /// was recognised into definitions.
         var candidateLines: [(line: Int, latex: String)] = []
         var checker: GradientClaimChecker?
+        /// Steps recorded for forward equations before the model was recognised: not in the report.
+        var retracted = Set<Int>()
         /// The gradient the current chain is about.
         var subject: ShapedExpression?
     }
@@ -141,8 +143,9 @@ extension Verifier {
                   checker.document.model.equations.contains(where: { $0.quantity == q }) else { continue }
             var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: checker.context)
             guard (try? reader.readWhole()) != nil,
-                  let i = state.steps.firstIndex(where: { $0.line == place.line && $0.latex == place.latex }) else { continue }
-            state.steps.remove(at: i)
+                  let i = state.steps.indices.first(where: { !state.gradients.retracted.contains($0) && state.steps[$0].line == place.line && state.steps[$0].latex == place.latex }) else { continue }
+            // Left in place (other parts of the state refer to steps by index), dropped from the report.
+            state.gradients.retracted.insert(i)
             state.notes.append(BlockNote(line: place.line, reason: "forward equation of the \(checker.document.title): gradients are derived from it"))
         }
     }
