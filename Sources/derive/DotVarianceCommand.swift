@@ -19,16 +19,3 @@ struct DotVarianceCommand: ParsableCommand {
         output.print(DotVariance.derivation(variance: v, scaled: scaled))
     }
 }
-
-struct LeastSquaresCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "least-squares",
-        abstract: "Least squares for a line: the gradient of J(w) = (1/n) Σ (y_i - w_0 - w_1 x_i)², the normal equations, w_1* = C_xy / C_xx.")
-
-    @OptionGroup var output: DerivationOutput
-
-    func run() throws {
-        guard let d = LeastSquares.derivation() else { throw InputError(description: "the normal equations could not be solved") }
-        output.print(d)
-    }
-}

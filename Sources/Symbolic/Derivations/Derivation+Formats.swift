@@ -55,11 +55,7 @@ extension Derivation {
     }
 
     private func plain(_ v: MathValue, _ latexOverride: String?) -> String {
-        if let l = latexOverride { return l }
-        switch v {
-        case .scalar(let e): return PlainPrinter.string(e)
-        case .matrix(let m): return "[" + (0..<m.rows).map { i in (0..<m.columns).map { PlainPrinter.string(m[i, $0]) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
-        }
+        latexOverride ?? v.plain
     }
 
     private func note(_ c: Check) -> String {

@@ -91,13 +91,8 @@ public enum RNNGradient {
         var value = Expression(start)
         var factor = Expression.one
         for k in (t + 1)...T {
-            let pre = Expression(w) * (Expression(u(k)) + value)
-            if activation == .linear {
-                value = pre
-            } else {
-                factor = factor * (1 - Expression.power(Expression(h(k)), 2))
-                value = pre
-            }
+            value = Expression(w) * (Expression(u(k)) + value)
+            if activation == .tanh { factor = factor * (1 - Expression.power(Expression(h(k)), 2)) }
         }
         return factor * value.derivative(with: start)
     }

@@ -86,3 +86,13 @@ extension Expression: CustomStringConvertible {
     /// The plain-syntax form, which `PlainParser` reads back.
     public var description: String { PlainPrinter.string(self) }
 }
+
+extension MathValue {
+    /// The value in plain syntax; a matrix as `[a, b; c, d]`.
+    public var plain: String {
+        switch self {
+        case .scalar(let e): return PlainPrinter.string(e)
+        case .matrix(let m): return "[" + (0..<m.rows).map { i in (0..<m.columns).map { PlainPrinter.string(m[i, $0]) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
+        }
+    }
+}

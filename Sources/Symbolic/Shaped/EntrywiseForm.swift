@@ -90,28 +90,14 @@ public struct EntrywiseForm {
 
     private func atom(_ name: String) -> Expression { Expression(Symbol("⟦" + name + "⟧")) }
 
-    /// `xᵀ` rewritten with the transpose moved inward; nil when it is already at a leaf.
+    /// `xᵀ` of an entrywise operation as the operation on transposed operands (`(u ∘ v)ᵀ = uᵀ ∘ vᵀ`);
+    /// nil otherwise. Products and double transposes never reach here: `Transpose`'s canonical
+    /// form already rewrote them.
     static func pushedTranspose(_ x: ShapedExpression) -> ShapedExpression? {
-        guard case .operation(let op, let xs) = x.kind else { return nil }
-        switch op {
-        case is LinearCombination, is Hadamard, is Elementwise, is EntrywiseTemplate, is ElementwisePower:
-            var ts: [ShapedExpression] = []
-            for y in xs { guard let t = try? ShapedExpression.transpose(y) else { return nil }; ts.append(t) }
-            return try? x.rebuiltTransposed(ts)
-        case is MatrixProduct:
-            return try? .product(.transpose(xs[1]), .transpose(xs[0]))
-        case is Transpose:
-            return xs[0]
-        default:
-            return nil
-        }
-    }
-}
-
-extension ShapedExpression {
-    /// The same entrywise operation applied to transposed operands.
-    fileprivate func rebuiltTransposed(_ operands: [ShapedExpression]) throws(ShapeError) -> ShapedExpression {
-        guard case .operation(let op, _) = kind else { return self }
-        return try .apply(op, operands)
+        guard case .operation(let op, let xs) = x.kind,
+              op is LinearCombination || op is Hadamard || op is Elementwise || op is EntrywiseTemplate || op is ElementwisePower else { return nil }
+        var ts: [ShapedExpression] = []
+        for y in xs { guard let t = try? ShapedExpression.transpose(y) else { return nil }; ts.append(t) }
+        return try? .apply(op, ts)
     }
 }

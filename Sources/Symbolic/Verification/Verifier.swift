@@ -265,10 +265,7 @@ public struct Verifier: Sendable {
     func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {
         func plain(_ item: ChainItem?) -> String {
             guard let item, case .success(let v) = item.value else { return "" }
-            switch v {
-            case .scalar(let e): return PlainPrinter.string(e)
-            case .matrix(let m): return "[" + (0..<m.rows).map { i in (0..<m.columns).map { PlainPrinter.string(m[i, $0]) }.joined(separator: ", ") }.joined(separator: "; ") + "]"
-            }
+            return v.plain
         }
         let sides = [a, b].compactMap { $0 }.filter { !$0.latex.isEmpty }
         let latex = sides.map(\.latex).joined(separator: " \(relation.latex) ")

@@ -11,10 +11,13 @@ public struct DocumentModel: Sendable {
     /// Quantities whose equation the document writes differently from the standard cell.
     public let changed: [Quantity]
 
-    /// A forward equation as written: the key of its left side and the tokens of its right side.
+    /// A forward equation as written: the key of its left side, the tokens of its right side,
+    /// and where it stands (its line and the step's LaTeX, to find a step recorded for it).
     public struct Candidate: Sendable {
         let key: String
         let tokens: [LaTeXToken]
+        var line = 0
+        var written = ""
     }
 
     /// A shape a document declares: `W \in \mathbb{R}^{n \times d}`.

@@ -48,7 +48,7 @@ public struct QuantityNames: Sendable {
             }
         }
         s.removeAll { $0 == " " }
-        guard s.contains("^") || s.contains("_{") else { return s }
+        guard s.contains("^") else { return s }
         // `^(t-1)` is a time step like `^<t-1>`.
         var out = ""
         var chars = Array(s)[...]
@@ -62,7 +62,7 @@ public struct QuantityNames: Sendable {
             out.append(c)
             chars = chars.dropFirst()
         }
-        for (from, to) in [("^<t>", ""), ("^<t-1>", "_prev"), ("^<t+1>", "_next"), ("_{prev}", "_prev"), ("_{next}", "_next")] where out.contains(from) {
+        for (from, to) in [("^<t>", ""), ("^<t-1>", "_prev"), ("^<t+1>", "_next")] where out.contains(from) {
             out = out.replacingOccurrences(of: from, with: to)
         }
         return out

@@ -47,19 +47,19 @@ struct ShapedLaTeXReader {
 
     // MARK: Tokens
 
-    private var peek: LaTeXToken.Kind? { pos < end ? ts[pos].kind : nil }
-    private func peek(_ k: Int) -> LaTeXToken.Kind? { pos + k < end ? ts[pos + k].kind : nil }
-    private func isSymbol(_ c: Character) -> Bool { peek == .symbol(c) }
-    private func isCommand(_ names: Set<String>) -> Bool {
+    var peek: LaTeXToken.Kind? { pos < end ? ts[pos].kind : nil }
+    func peek(_ k: Int) -> LaTeXToken.Kind? { pos + k < end ? ts[pos + k].kind : nil }
+    func isSymbol(_ c: Character) -> Bool { peek == .symbol(c) }
+    func isCommand(_ names: Set<String>) -> Bool {
         if case .command(let c) = peek { return names.contains(c) }
         return false
     }
 
-    private mutating func skipSpacing() {
+    mutating func skipSpacing() {
         while case .command(let c) = peek, ["quad", "qquad", ",", ";", "!", " ", "displaystyle", "limits"].contains(c) { pos += 1 }
     }
 
-    private func describe(_ t: LaTeXToken) -> String {
+    func describe(_ t: LaTeXToken) -> String {
         switch t.kind {
         case .command(let c): return "\\" + c
         case .letter(let l): return String(l)
@@ -69,14 +69,14 @@ struct ShapedLaTeXReader {
         }
     }
 
-    private func fail(_ reason: String) -> Failure { Failure(reason: reason) }
+    func fail(_ reason: String) -> Failure { Failure(reason: reason) }
 
-    private func wrap(_ body: () throws(ShapeError) -> ShapedExpression) throws(Failure) -> Value {
+    func wrap(_ body: () throws(ShapeError) -> ShapedExpression) throws(Failure) -> Value {
         do { return .shaped(try body()) } catch { throw fail("shapes do not fit: \(error.description)") }
     }
 
     /// The index of the brace closing the one at `i`.
-    private func closing(_ i: Int) -> Int? {
+    func closing(_ i: Int) -> Int? {
         var d = 0
         for k in i..<end {
             if ts[k].kind == .symbol("{") { d += 1 }
@@ -86,7 +86,7 @@ struct ShapedLaTeXReader {
     }
 
     /// A `{…}` group's inner range (or the single next token), consumed.
-    private mutating func group() throws(Failure) -> Range<Int> {
+    mutating func group() throws(Failure) -> Range<Int> {
         guard pos < end else { throw fail("an expression that ends too early") }
         if isSymbol("{") {
             guard let c = closing(pos) else { throw fail("an unbalanced brace") }
@@ -117,14 +117,14 @@ struct ShapedLaTeXReader {
         }
     }
 
-    private func negate(_ v: Value) throws(Failure) -> Value {
+    func negate(_ v: Value) throws(Failure) -> Value {
         switch v {
         case .number(let r): return .number(-r)
         case .shaped(let e): return try wrap { () throws(ShapeError) in try .scaled(e, .minusOne) }
         }
     }
 
-    private func add(_ a: Value, _ b: Value) throws(Failure) -> Value {
+    func add(_ a: Value, _ b: Value) throws(Failure) -> Value {
         switch (a, b) {
         case let (.number(x), .number(y)): return .number(x + y)
         case let (.number(x), .shaped(e)): return try wrap { () throws(ShapeError) in try .sum([.filled(Expression(x), e.shape), e]) }
@@ -136,7 +136,7 @@ struct ShapedLaTeXReader {
     static let elementwiseProducts: Set<String> = ["odot", "circ", "otimes", "ast"]
     static let matrixProducts: Set<String> = ["times", "cdot"]
 
-    private mutating func term() throws(Failure) -> Value {
+    mutating func term() throws(Failure) -> Value {
         var acc = try factor()
         while true {
             skipSpacing()
@@ -149,7 +149,7 @@ struct ShapedLaTeXReader {
         }
     }
 
-    private func multiply(_ a: Value, _ b: Value, hadamard: Bool) throws(Failure) -> Value {
+    func multiply(_ a: Value, _ b: Value, hadamard: Bool) throws(Failure) -> Value {
         switch (a, b) {
         case let (.number(x), .number(y)): return .number(x * y)
         case let (.number(x), .shaped(e)), let (.shaped(e), .number(x)):
@@ -159,7 +159,7 @@ struct ShapedLaTeXReader {
         }
     }
 
-    private func startsFactor() -> Bool {
+    func startsFactor() -> Bool {
         guard let k = peek else { return false }
         switch k {
         case .letter, .number: return true
@@ -169,13 +169,13 @@ struct ShapedLaTeXReader {
         }
     }
 
-    private mutating func factor() throws(Failure) -> Value {
+    mutating func factor() throws(Failure) -> Value {
         skipSpacing()
         if isSymbol("-") { pos += 1; return try negate(try factor()) }
         return try postfix(try primary())
     }
 
-    private mutating func postfix(_ base: Value) throws(Failure) -> Value {
+    mutating func postfix(_ base: Value) throws(Failure) -> Value {
         var v = base
         while isSymbol("^") {
             pos += 1
@@ -198,7 +198,7 @@ struct ShapedLaTeXReader {
         return v
     }
 
-    private mutating func primary() throws(Failure) -> Value {
+    mutating func primary() throws(Failure) -> Value {
         skipSpacing()
         guard let k = peek else { throw fail("an expression that ends too early") }
         switch k {
@@ -236,7 +236,7 @@ struct ShapedLaTeXReader {
     }
 
     /// `( … )`, `[ … ]`, with `;` or `,` separating the parts of a concatenation `[a; x]`.
-    private mutating func bracketed(close: LaTeXToken.Kind, right: Bool = false) throws(Failure) -> Value {
+    mutating func bracketed(close: LaTeXToken.Kind, right: Bool = false) throws(Failure) -> Value {
         var parts: [Value] = []
         while true {
             // `\left[ \frac{a}{x} \right]`: a stacked pair typed as a fraction (OCR of a column vector).
@@ -255,7 +255,7 @@ struct ShapedLaTeXReader {
         return try concatenation(parts)
     }
 
-    private func concatenation(_ parts: [Value]) throws(Failure) -> Value {
+    func concatenation(_ parts: [Value]) throws(Failure) -> Value {
         var xs: [ShapedExpression] = []
         for p in parts {
             guard case .shaped(let e) = p else { throw fail("a number inside a concatenation") }
@@ -265,7 +265,7 @@ struct ShapedLaTeXReader {
     }
 
     /// `\frac{a}{x}` whose parts are both vectors, read as the column `[a; x]`; nil for a real fraction.
-    private mutating func stackedPair() throws(Failure) -> [Value]? {
+    mutating func stackedPair() throws(Failure) -> [Value]? {
         let save = pos
         pos += 1
         let num = try group(), den = try group()
@@ -277,10 +277,10 @@ struct ShapedLaTeXReader {
         return nil
     }
 
-    private func skipsToClose() -> Bool { isCommand(["right"]) || isSymbol("]") }
+    func skipsToClose() -> Bool { isCommand(["right"]) || isSymbol("]") }
 
     /// `\begin{bmatrix} a \\ x \end{bmatrix}`: a column of vectors.
-    private mutating func environment() throws(Failure) -> Value {
+    mutating func environment() throws(Failure) -> Value {
         pos += 1
         let nameRange = try group()
         let env = ts[nameRange].map { t -> String in if case .letter(let l) = t.kind { return String(l) }; return "" }.joined()
@@ -297,121 +297,5 @@ struct ShapedLaTeXReader {
         pos += 1
         _ = try group()
         return parts.count == 1 ? parts[0] : try concatenation(parts)
-    }
-
-    /// `\frac{\partial L}{\partial W}` (a gradient), `\frac{\partial A}{\partial B}` (a Jacobian) or `\frac{v}{n}`.
-    private mutating func fraction() throws(Failure) -> Value {
-        let num = try group(), den = try group()
-        if let n = Self.differentialTail(ts, num), let d = Self.differentialTail(ts, den) {
-            guard let wrt = context.names.leaf(ts[d]), case .quantity(let q) = wrt.kind else {
-                throw fail("a derivative with respect to \(QuantityNames.key(ts[d])), which the model does not define")
-            }
-            if Self.isLoss(ts[n]) {
-                guard let g = context.gradient(q) else { throw fail("no gradient of \(q.plain) in the model") }
-                return .shaped(g)
-            }
-            if Self.isPartOfLoss(ts[n]) { throw fail("the gradient of a part of the loss (\(QuantityNames.key(ts[n])))") }
-            guard let of = context.names.leaf(ts[n]), case .quantity(let p) = of.kind else {
-                throw fail("a derivative of \(QuantityNames.key(ts[n])), which the model does not define")
-            }
-            guard let j = context.jacobian(p, q) else { throw fail("the Jacobian ∂\(p.plain)/∂\(q.plain) is not diagonal or linear") }
-            return .shaped(j)
-        }
-        var a = ShapedLaTeXReader(ts, num, context: context), b = ShapedLaTeXReader(ts, den, context: context)
-        let top = try a.sum(), bottom = try b.sum()
-        guard a.pos == a.end, b.pos == b.end, case .number(let r) = bottom, let inv = r.inverse else {
-            throw fail("a fraction of vectors")
-        }
-        return try multiply(top, .number(inv), hadamard: false)
-    }
-
-    /// The range after `\partial` or `d` at the start of `range`; nil when there is none.
-    static func differentialTail(_ ts: [LaTeXToken], _ range: Range<Int>) -> Range<Int>? {
-        guard !range.isEmpty else { return nil }
-        let first = ts[range.lowerBound].kind
-        guard first == .command("partial") || first == .letter("d"), range.count >= 2 else { return nil }
-        return (range.lowerBound + 1)..<range.upperBound
-    }
-
-    /// `L`, `J`, `E`, `\mathcal{L}`, `\ell`: the loss the gradients are of.
-    static func isLoss(_ ts: ArraySlice<LaTeXToken>) -> Bool {
-        ["L", "J", "E", "\\mathcalL", "\\ell", "\\mathcalJ", "Loss", "\\textLoss"].contains(QuantityNames.key(ts))
-    }
-
-    /// `L^{(t)}`, `L'`, `L_t`: one part of the loss.
-    static func isPartOfLoss(_ ts: ArraySlice<LaTeXToken>) -> Bool {
-        guard let first = ts.first, first.kind == .letter("L") || first.kind == .letter("J") || first.kind == .letter("E") || first.kind == .command("mathcal") else { return false }
-        return ts.contains { $0.kind == .symbol("^") || $0.kind == .symbol("'") || $0.kind == .symbol("_") }
-    }
-
-    static let functions: [String: Function] = ["sigma": .sigmoid, "tanh": .tanh, "exp": .exp, "log": .log, "ln": .log]
-
-    /// `\text{softmax}(z)`, `\operatorname{ReLU}(x)`.
-    private mutating func namedFunction() throws(Failure) -> Value {
-        pos += 1
-        let g = try group()
-        let word = ts[g].map { t -> String in if case .letter(let l) = t.kind { return String(l) }; return "" }.joined().lowercased()
-        guard ["softmax", "relu", "sigmoid", "tanh"].contains(word) else { throw fail("words in vector notation") }
-        return try function(word)
-    }
-
-    /// A function applied to a vector: `\tanh(c)`, `\tanh^2 c`, `\sigma'(z)`, `\tanh'(c)`.
-    private mutating func function(_ name: String) throws(Failure) -> Value {
-        var power = 1
-        var derivative = false
-        if isSymbol("'") { pos += 1; derivative = true }
-        if isSymbol("^") {
-            pos += 1
-            let g = try group()
-            guard g.count == 1, case .number(let r) = ts[g.lowerBound].kind, let k = r.numerator.intValue, r.isInteger, k >= 1, k <= 8 else {
-                throw fail("a function power that is not a small integer")
-            }
-            power = k
-        }
-        if isSymbol("'") { pos += 1; derivative = true }
-        skipSpacing()
-        let arg: Value = isSymbol("(") || isCommand(["left"]) || isSymbol("[") ? try primary() : try postfix(try primary())
-        guard case .shaped(let x) = arg else { throw fail("a function of a number in vector notation") }
-        let op: any ShapedOperation
-        switch name {
-        case "softmax": op = Softmax()
-        case "relu": op = Elementwise(.relu)
-        case "sigmoid", "sigma": op = Elementwise(.sigmoid)
-        case "tanh": op = Elementwise(.tanh)
-        case "exp": op = Elementwise(.exp)
-        default: op = Elementwise(.log)
-        }
-        var v = try wrap { () throws(ShapeError) in try .apply(op, [x]) }
-        if derivative {
-            guard case .shaped(let r) = v, let e = op as? Elementwise else { throw fail("the derivative of \(name) is not elementwise") }
-            v = try wrap { () throws(ShapeError) in try e.adjoint(0, operands: [x], result: r, seed: .filled(.one, x.shape)) }
-        }
-        if power != 1, case .shaped(let e) = v { v = try wrap { () throws(ShapeError) in try .elementwisePower(e, power) } }
-        return v
-    }
-
-    /// The longest run of tokens from here that spells a known quantity.
-    private mutating func name() throws(Failure) -> Value {
-        var best: (end: Int, leaf: ShapedExpression)?
-        var d = 0
-        var k = pos
-        while k < end, k - pos < QuantityNames.maximumTokens {
-            let t = ts[k].kind
-            if d == 0 {
-                if case .symbol(let c) = t, !["_", "^", "'", "{"].contains(c) { break }
-                if case .command(let c) = t, Self.matrixProducts.contains(c) || Self.elementwiseProducts.contains(c) || ["left", "right", "frac", "quad", "qquad", "oplus", "\\", "end", "begin"].contains(c) || Self.functions[c] != nil { break }
-                if t == .symbol("^"), k + 1 < end, ts[k + 1].kind == .letter("T") || ts[k + 1].kind == .command("top") { break }
-                if t == .symbol("^"), k + 2 < end, ts[k + 1].kind == .symbol("{"), ts[k + 2].kind == .letter("T") || ts[k + 2].kind == .command("top") { break }
-            }
-            if t == .symbol("{") { d += 1 }
-            if t == .symbol("}") { d -= 1; if d < 0 { break } }
-            k += 1
-            if d == 0, let leaf = context.names.leaf(ts[pos..<k]) { best = (k, leaf) }
-        }
-        guard let best else {
-            throw fail("an unknown name \(QuantityNames.key(ts[pos..<max(k, pos + 1)]))")
-        }
-        pos = best.end
-        return .shaped(best.leaf)
     }
 }

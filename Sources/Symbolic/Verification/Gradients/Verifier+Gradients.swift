@@ -10,9 +10,6 @@ extension Verifier {
         var recognizerSignature: [Int] = []
         /// Shapes the document declares (`W \in \mathbb{R}^{n \times d}`).
         var declarations: [DocumentModel.Declaration] = []
-        /// Where each candidate was written, to turn the steps recorded for it before the model
-        /// was recognised into definitions.
-        var candidateLines: [(line: Int, latex: String)] = []
         var checker: GradientClaimChecker?
         /// Steps recorded for forward equations before the model was recognised: not in the report.
         var retracted = Set<Int>()
@@ -96,9 +93,9 @@ extension Verifier {
         guard Verifier.modelQuantityKeys.contains(key) || state.gradients.checker != nil || !state.gradients.candidates.isEmpty
               || !state.gradients.declarations.isEmpty else { return nil }
         let rhs = Self.labelStripped(s.items[1].tokens)
-        let candidate = DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs]))
+        let candidate = DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs]),
+                                                line: block.line, written: s.items[0].latex + " = " + s.items[1].latex)
         state.gradients.candidates.append(candidate)
-        state.gradients.candidateLines.append((block.line, s.items[0].latex + " = " + s.items[1].latex))
         if state.gradients.recognizer == nil { state.gradients.recognizer = DocumentModel.Recognizer() }
         state.gradients.recognizer!.add(candidate)
         let signature = state.gradients.recognizer!.signature
@@ -138,15 +135,15 @@ extension Verifier {
     /// Steps recorded for forward equations before the model was recognised become definitions.
     private func reclassifyEarlierForwardEquations(_ state: inout DocumentState) {
         guard let checker = state.gradients.checker else { return }
-        for (c, place) in zip(state.gradients.candidates, state.gradients.candidateLines) {
+        for c in state.gradients.candidates {
             guard let leaf = checker.document.names.leaf(key: c.key), case .quantity(let q) = leaf.kind,
                   checker.document.model.equations.contains(where: { $0.quantity == q }) else { continue }
             var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: checker.context)
             guard (try? reader.readWhole()) != nil,
-                  let i = state.steps.indices.first(where: { !state.gradients.retracted.contains($0) && state.steps[$0].line == place.line && state.steps[$0].latex == place.latex }) else { continue }
+                  let i = state.steps.indices.first(where: { !state.gradients.retracted.contains($0) && state.steps[$0].line == c.line && state.steps[$0].latex == c.written }) else { continue }
             // Left in place (other parts of the state refer to steps by index), dropped from the report.
             state.gradients.retracted.insert(i)
-            state.notes.append(BlockNote(line: place.line, reason: "forward equation of the \(checker.document.title): gradients are derived from it"))
+            state.notes.append(BlockNote(line: c.line, reason: "forward equation of the \(checker.document.title): gradients are derived from it"))
         }
     }
 

@@ -1,0 +1,119 @@
+/// The primaries of vector notation that name things: gradients and Jacobians written as
+/// fractions, functions applied to vectors, and the model's quantities by their spellings.
+extension ShapedLaTeXReader {
+    /// `\frac{\partial L}{\partial W}` (a gradient), `\frac{\partial A}{\partial B}` (a Jacobian) or `\frac{v}{n}`.
+    mutating func fraction() throws(Failure) -> Value {
+        let num = try group(), den = try group()
+        if let n = Self.differentialTail(ts, num), let d = Self.differentialTail(ts, den) {
+            guard let wrt = context.names.leaf(ts[d]), case .quantity(let q) = wrt.kind else {
+                throw fail("a derivative with respect to \(QuantityNames.key(ts[d])), which the model does not define")
+            }
+            if Self.isLoss(ts[n]) {
+                guard let g = context.gradient(q) else { throw fail("no gradient of \(q.plain) in the model") }
+                return .shaped(g)
+            }
+            if Self.isPartOfLoss(ts[n]) { throw fail("the gradient of a part of the loss (\(QuantityNames.key(ts[n])))") }
+            guard let of = context.names.leaf(ts[n]), case .quantity(let p) = of.kind else {
+                throw fail("a derivative of \(QuantityNames.key(ts[n])), which the model does not define")
+            }
+            guard let j = context.jacobian(p, q) else { throw fail("the Jacobian ∂\(p.plain)/∂\(q.plain) is not diagonal or linear") }
+            return .shaped(j)
+        }
+        var a = ShapedLaTeXReader(ts, num, context: context), b = ShapedLaTeXReader(ts, den, context: context)
+        let top = try a.sum(), bottom = try b.sum()
+        guard a.pos == a.end, b.pos == b.end, case .number(let r) = bottom, let inv = r.inverse else {
+            throw fail("a fraction of vectors")
+        }
+        return try multiply(top, .number(inv), hadamard: false)
+    }
+
+    /// The range after `\partial` or `d` at the start of `range`; nil when there is none.
+    static func differentialTail(_ ts: [LaTeXToken], _ range: Range<Int>) -> Range<Int>? {
+        guard !range.isEmpty else { return nil }
+        let first = ts[range.lowerBound].kind
+        guard first == .command("partial") || first == .letter("d"), range.count >= 2 else { return nil }
+        return (range.lowerBound + 1)..<range.upperBound
+    }
+
+    /// `L`, `J`, `E`, `\mathcal{L}`, `\ell`: the loss the gradients are of.
+    static func isLoss(_ ts: ArraySlice<LaTeXToken>) -> Bool {
+        ["L", "J", "E", "\\mathcalL", "\\ell", "\\mathcalJ", "Loss", "\\textLoss"].contains(QuantityNames.key(ts))
+    }
+
+    /// `L^{(t)}`, `L'`, `L_t`: one part of the loss.
+    static func isPartOfLoss(_ ts: ArraySlice<LaTeXToken>) -> Bool {
+        guard let first = ts.first, first.kind == .letter("L") || first.kind == .letter("J") || first.kind == .letter("E") || first.kind == .command("mathcal") else { return false }
+        return ts.contains { $0.kind == .symbol("^") || $0.kind == .symbol("'") || $0.kind == .symbol("_") }
+    }
+
+    static let functions: [String: Function] = ["sigma": .sigmoid, "tanh": .tanh, "exp": .exp, "log": .log, "ln": .log]
+
+    /// `\text{softmax}(z)`, `\operatorname{ReLU}(x)`.
+    mutating func namedFunction() throws(Failure) -> Value {
+        pos += 1
+        let g = try group()
+        let word = ts[g].map { t -> String in if case .letter(let l) = t.kind { return String(l) }; return "" }.joined().lowercased()
+        guard ["softmax", "relu", "sigmoid", "tanh"].contains(word) else { throw fail("words in vector notation") }
+        return try function(word)
+    }
+
+    /// A function applied to a vector: `\tanh(c)`, `\tanh^2 c`, `\sigma'(z)`, `\tanh'(c)`.
+    mutating func function(_ name: String) throws(Failure) -> Value {
+        var power = 1
+        var derivative = false
+        if isSymbol("'") { pos += 1; derivative = true }
+        if isSymbol("^") {
+            pos += 1
+            let g = try group()
+            guard g.count == 1, case .number(let r) = ts[g.lowerBound].kind, let k = r.numerator.intValue, r.isInteger, k >= 1, k <= 8 else {
+                throw fail("a function power that is not a small integer")
+            }
+            power = k
+        }
+        if isSymbol("'") { pos += 1; derivative = true }
+        skipSpacing()
+        let arg: Value = isSymbol("(") || isCommand(["left"]) || isSymbol("[") ? try primary() : try postfix(try primary())
+        guard case .shaped(let x) = arg else { throw fail("a function of a number in vector notation") }
+        let op: any ShapedOperation
+        switch name {
+        case "softmax": op = Softmax()
+        case "relu": op = Elementwise(.relu)
+        case "sigmoid", "sigma": op = Elementwise(.sigmoid)
+        case "tanh": op = Elementwise(.tanh)
+        case "exp": op = Elementwise(.exp)
+        default: op = Elementwise(.log)
+        }
+        var v = try wrap { () throws(ShapeError) in try .apply(op, [x]) }
+        if derivative {
+            guard case .shaped(let r) = v, let e = op as? Elementwise else { throw fail("the derivative of \(name) is not elementwise") }
+            v = try wrap { () throws(ShapeError) in try e.adjoint(0, operands: [x], result: r, seed: .filled(.one, x.shape)) }
+        }
+        if power != 1, case .shaped(let e) = v { v = try wrap { () throws(ShapeError) in try .elementwisePower(e, power) } }
+        return v
+    }
+
+    /// The longest run of tokens from here that spells a known quantity.
+    mutating func name() throws(Failure) -> Value {
+        var best: (end: Int, leaf: ShapedExpression)?
+        var d = 0
+        var k = pos
+        while k < end, k - pos < QuantityNames.maximumTokens {
+            let t = ts[k].kind
+            if d == 0 {
+                if case .symbol(let c) = t, !["_", "^", "'", "{"].contains(c) { break }
+                if case .command(let c) = t, Self.matrixProducts.contains(c) || Self.elementwiseProducts.contains(c) || ["left", "right", "frac", "quad", "qquad", "oplus", "\\", "end", "begin"].contains(c) || Self.functions[c] != nil { break }
+                if t == .symbol("^"), k + 1 < end, ts[k + 1].kind == .letter("T") || ts[k + 1].kind == .command("top") { break }
+                if t == .symbol("^"), k + 2 < end, ts[k + 1].kind == .symbol("{"), ts[k + 2].kind == .letter("T") || ts[k + 2].kind == .command("top") { break }
+            }
+            if t == .symbol("{") { d += 1 }
+            if t == .symbol("}") { d -= 1; if d < 0 { break } }
+            k += 1
+            if d == 0, let leaf = context.names.leaf(ts[pos..<k]) { best = (k, leaf) }
+        }
+        guard let best else {
+            throw fail("an unknown name \(QuantityNames.key(ts[pos..<max(k, pos + 1)]))")
+        }
+        pos = best.end
+        return .shaped(best.leaf)
+    }
+}
