@@ -323,8 +323,11 @@ extension Expression {
     }
 
     /// True when a user-defined function named `name` is applied somewhere.
-    func usesFunction(_ name: String) -> Bool {
-        if case .function(.undefined(let n), _) = kind, n == name { return true }
-        return children.contains { $0.usesFunction(name) }
+    func usesFunction(_ name: String) -> Bool { usesFunction(where: { $0 == name }) }
+
+    /// True when a user-defined function whose name satisfies `matches` is applied somewhere.
+    func usesFunction(where matches: (String) -> Bool) -> Bool {
+        if case .function(.undefined(let n), _) = kind, matches(n) { return true }
+        return children.contains { $0.usesFunction(where: matches) }
     }
 }

@@ -208,7 +208,9 @@ public struct Verifier: Sendable {
         var params: [Symbol] = []
         for a in args { guard case .symbol(let p) = a.kind, !params.contains(p) else { return false }; params.append(p) }
         // `h(t) = 0` states a value, not a rule: only a body that uses the parameters defines a function.
-        if body.usesFunction(name) || !params.contains(where: { body.contains($0) }) { return false }
+        // A body using f or its derivatives (`f(x) = … f'(x)`) would define f through itself.
+        if body.usesFunction(where: { $0 == name || ($0.hasPrefix(name) && $0.dropFirst(name.count).allSatisfy { $0 == "'" }) })
+            || !params.contains(where: { body.contains($0) }) { return false }
         state.definitions.defineFunction(name, parameters: params, body: body)
         return true
     }

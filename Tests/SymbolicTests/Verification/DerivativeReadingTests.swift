@@ -16,3 +16,13 @@ import Symbolic
         #expect(steps.map(\.verdict) == [.valid, .invalid])
     }
 }
+
+/// `f(x) = … f'(x)` does not define f: resolving f' would differentiate f's own body again and
+/// again (a fuzz input that took seconds).
+@Suite struct SelfReferentialDefinitionTests {
+    @Test func aBodyUsingItsOwnDerivativeIsNoDefinition() {
+        let steps = Verifier().verify("$$f(x) = \\sigma(x) + f'(x)$$\n$$f'(x) = f(x) (1 - f(x))$$\n", file: "f.md").steps
+        #expect(steps.count == 2, "\(steps.map(\.latex))")
+        #expect(steps.allSatisfy { $0.verdict == .unchecked })
+    }
+}
