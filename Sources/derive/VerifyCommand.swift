@@ -27,6 +27,11 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "In text output, also list the math blocks that hold no step, with the reason.")
     var notes = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A statement taken as given before each section, in LaTeX (repeatable).",
+        discussion: "Declarations of random quantities and their dimension, as a problem statement gives them: --assume 'a, b \\sim \\mathcal{N}(0, I)' --assume 'a, b \\in \\mathbb{R}^D' --assume 'a, b independent'."))
+    var assume: [String] = []
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give a file to check, or - for standard input") }
     }
@@ -35,7 +40,9 @@ struct VerifyCommand: ParsableCommand {
         var anyInvalid = false
         for file in files {
             let (text, name) = try read(file)
-            let report = Verifier().verify(text, file: name)
+            var verifier = Verifier()
+            verifier.assumptions = assume
+            let report = verifier.verify(text, file: name)
             switch format {
             case .text: print(notes ? report.textWithNotes : report.text, terminator: "")
             case .json: print(files.count == 1 ? report.json : report.compactJSON)

@@ -31,6 +31,9 @@ public struct LaTeXReader {
     var absDepth = 0
     /// Names known to stand for matrices (from earlier definitions), read as those matrices.
     public var matrices: [Symbol: Matrix] = [:]
+    /// Names known to stand for vectors (declared random vectors, `a \in \mathbb{R}^D`) with their
+    /// dimension: `a^T b` of two of them reads as the sum `\sum_{i=1}^{D} a_i b_i`.
+    public var vectors: [Symbol: Expression] = [:]
     /// Where the value as written is defined: the conditions of its divisions, roots, powers and
     /// functions (see `DomainRules`), which canonical forms such as `x/x = 1` drop.
     public internal(set) var domain = Domain()
@@ -53,6 +56,7 @@ public struct LaTeXReader {
         end = range.upperBound
         depth = parent.depth
         matrices = parent.matrices
+        vectors = parent.vectors
     }
 
     /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.
@@ -257,6 +261,7 @@ public struct LaTeXReader {
                 let t = peek
                 pos += 1
                 if let marker = try readTransposeMarker() {
+                    if marker, let product = try readInnerProduct(base, at: t) { base = product; continue }
                     guard marker, case .matrix(let m) = base else { throw error("a transpose of a non-matrix", at: t) }
                     base = .matrix(m.transposed)
                     continue

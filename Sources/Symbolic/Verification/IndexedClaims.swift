@@ -25,7 +25,7 @@ extension StepChecker {
             na = IndexedNormalForm.normalize(try ExpectationNormalForm.normalize(a, probability, constants: constants))
             nb = IndexedNormalForm.normalize(try ExpectationNormalForm.normalize(b, probability, constants: constants))
         } catch {
-            return .unchecked("cannot tell whether \(PlainPrinter.name(error.symbol)) is random (declare it with \\sim, or use it outside the expectation)")
+            return .unchecked("cannot tell whether \(error.symbol.writtenName) is random (declare it with \\sim, or use it outside the expectation)")
         }
         let method = "normal form of sums and expectations (linearity, independence, Gaussian moments, closed forms)"
         if na == nb { return Outcome(verdict: .valid, method: method, reason: "both sides have the same normal form", counterexample: nil) }
@@ -45,7 +45,24 @@ extension StepChecker {
         }
         if let refuted = instantiatedCounterexample(na, nb, boundNames, domain) { return refuted }
         if let refuted = witnessCounterexample(a, b, constants, domain) { return refuted }
+        if let missing = missingAssumption(na, nb) { return .unchecked(missing) }
         return .unchecked("sums or expectations whose normal forms differ (\(PlainPrinter.string(na)) and \(PlainPrinter.string(nb))); no counterexample found with small bounds")
+    }
+
+    /// What the document leaves unsaid that the normal forms need: independence of the Gaussian
+    /// families in one expectation, or the dimension of a vector (`dim_a`).
+    private func missingAssumption(_ na: Expression, _ nb: Expression) -> String? {
+        let dims = Set(na.freeSymbols + nb.freeSymbols).filter { $0.name == Verifier.unstatedDimension && $0.subscriptText != nil }
+        let inside = (na.expectationNames + nb.expectationNames).map(\.family) + Array(na.expectationFamilies.union(nb.expectationFamilies))
+        let left = Set(inside.filter { probability.gaussian($0) != nil })
+        if !probability.independent, left.count > 1 {
+            let names = left.map { PlainPrinter.name($0) }.sorted().joined(separator: " and ")
+            return "the expectations need \(names) independent, which the document does not state (say so next to their declaration, or pass --assume '\(names) independent')"
+        }
+        if let d = dims.first {
+            return "the dimension of \(d.subscriptText!) is not stated (write \(d.subscriptText!) \\in \\mathbb{R}^D, or pass --assume)"
+        }
+        return nil
     }
 
     /// Every symbolic bound set to n = L, …, L+3 (L the largest lower bound) and every free index
@@ -175,6 +192,12 @@ extension Expression {
         return children.flatMap { $0.expectationNames }
     }
 
+    /// The families at bound indices inside expectations (`a` of `E[a_i b_j]` opened in a sum).
+    var expectationFamilies: Set<Symbol> {
+        if case .expectation(let b) = kind { return b.indexedFamilies }
+        return children.reduce(into: Set<Symbol>()) { $0.formUnion($1.expectationFamilies) }
+    }
+
     /// The sums and products that occur.
     var sumBounds: [BigOperator] {
         if case .bigOperator(let o) = kind { return [o] + o.body.sumBounds }
@@ -185,5 +208,13 @@ extension Expression {
     var indexedFamilies: Set<Symbol> {
         if case .indexed(let base, _) = kind { return [base] }
         return children.reduce(into: Set<Symbol>()) { $0.formUnion($1.indexedFamilies) }
+    }
+}
+
+extension Symbol {
+    /// The name as the document wrote it: a member of a family at an index the checker opened
+    /// (`a` at an internal index) is named by its family.
+    var writtenName: String {
+        subscriptText?.unicodeScalars.contains(where: { $0.value < 32 }) == true ? PlainPrinter.name(family) : PlainPrinter.name(self)
     }
 }

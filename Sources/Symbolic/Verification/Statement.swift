@@ -44,11 +44,12 @@ public struct ChainItem: Sendable {
     /// The parts of a tuple `(a, b, c)`, each readable on its own; nil for other items.
     public var tupleParts: [[LaTeXToken]]? = nil
 
-    /// The item read again with names that stand for matrices.
-    public func reread(matrices: [Symbol: Matrix]) -> ChainItem {
-        guard !tokens.isEmpty, !matrices.isEmpty else { return self }
+    /// The item read again with names that stand for matrices and vectors.
+    public func reread(matrices: [Symbol: Matrix], vectors: [Symbol: Expression] = [:]) -> ChainItem {
+        guard !tokens.isEmpty, !matrices.isEmpty || !vectors.isEmpty else { return self }
         var reader = LaTeXReader(tokens: tokens)
         reader.matrices = matrices
+        reader.vectors = vectors
         var copy = self
         do { copy.value = .success(try reader.readWhole()) } catch { copy.value = .failure(error) }
         copy.domain = reader.domain

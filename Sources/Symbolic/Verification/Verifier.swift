@@ -2,18 +2,25 @@
 /// and checks every step in document order.
 public struct Verifier: Sendable {
     public var checker = StepChecker()
+    /// Statements taken as given before every section of the document, in LaTeX
+    /// (`a, b \sim \mathcal{N}(0, I)`, `a, b \in \mathbb{R}^D`, `a, b \text{ independent}`).
+    public var assumptions: [String] = []
 
     public init() {}
 
     public func verify(_ text: String, file: String) -> VerificationReport {
         var state = DocumentState()
         state.equations = EquationArgument(text: text)
+        state.textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let assumed = assumedProbability()
+        state.probability = assumed
         let sections = Verifier.sectionStarts(text)
         var section = 0
         for block in MathBlockScanner.blocks(in: text) {
             // Definitions are scoped to a section: a new question may reuse the names.
             while section < sections.count && sections[section] <= block.line {
                 state.definitions = Definitions()
+                state.probability = assumed
                 state.previousLast = nil
                 state.pending = nil
                 endArgument(&state)
@@ -60,11 +67,15 @@ public struct Verifier: Sendable {
         var gradients = GradientState()
         /// The solving argument in progress (steps between equations).
         var equations = EquationArgument()
+        /// The random quantities declared so far (`\sim`), and the document's lines.
+        var probability = ProbabilityState()
+        var textLines: [Substring] = []
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
         let statements = joiningOpenChains(statements, block, &state)
         state.equations.enter(block, statements: statements.count)
+        declareDistributions(statements, block, &state)
         var k = 0
         while k < statements.count {
             if let used = equationStep(statements, at: k, block, &state) { k += used; continue }
@@ -100,7 +111,7 @@ public struct Verifier: Sendable {
         let written = statements[k]
         var s = written
         let matrices = state.definitions.matrices
-        s.items = s.items.map { $0.reread(matrices: matrices) }
+        s.items = s.items.map { $0.reread(matrices: matrices, vectors: state.probability.vectors) }
         if s.conditional {
             for i in 0..<s.relations.count {
                 record(block, s.items[i], s.items[i + 1], .unchecked("a statement that holds under a condition or assumption stated with it (if …, ←)"), &state, relation: s.relations[i])
@@ -119,6 +130,7 @@ public struct Verifier: Sendable {
             }
             s.items[0] = prev
         }
+        if let used = distributionStatement(statements, at: k, block, &state) { return used }
         if let used = gradientStatement(s, block, &state) { return used }
         if let used = applyLeadingOperator(&s, statements, at: k, block, &state) { return used }
         if let used = solvingClaim(statements, at: k, block, &state) { return used }
@@ -258,6 +270,8 @@ public struct Verifier: Sendable {
                 let oneSided = written.intersection(rx.symbols.symmetricDifference(ry.symbols))
                 let domain = state.definitions.resolve(a.domain.union(b.domain))
                     .union(state.definitions.domain(of: x)).union(state.definitions.domain(of: y))
+                var checker = self.checker
+                checker.probability = state.probability.model
                 outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided), domain: domain)
             }
         }
