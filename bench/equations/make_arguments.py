@@ -58,6 +58,20 @@ LATER = {
 }
 ARGS.update(LATER)
 
+# Solution sets written with \in (sets, intervals, unions, the empty set, all reals); written
+# together with the code that reads them.
+SETS = {
+    "sets-finite": [r"x^2 - 3x + 2 = 0", (r"\Rightarrow (x - 1)(x - 2) = 0", V), (r"\Rightarrow x \in \{1, 2\}", V)],
+    "sets-finite-wrong": [r"x^2 - 5x + 4 = 0", (r"\Rightarrow x \in \{1, 5\}", I)],
+    "sets-empty": [r"x^2 + 4 = 0", (r"\Rightarrow x^2 = -4", V), (r"\Rightarrow x \in \emptyset", V)],
+    "sets-empty-wrong": [r"x^2 - 9 = 0", (r"\Rightarrow x \in \emptyset", I)],
+    "sets-interval": [r"3x - 6 \le 0", (r"\Rightarrow x \le 2", V), (r"\Rightarrow x \in (-\infty, 2]", V)],
+    "sets-interval-open-wrong": [r"3x - 6 \le 0", (r"\Rightarrow x \in (-\infty, 2)", I)],
+    "sets-union": [r"x^2 - 1 > 0", (r"\iff x \in (-\infty, -1) \cup (1, \infty)", V)],
+    "sets-all-reals": [r"(x - 1)^2 \ge 0", (r"\iff x \in \mathbb{R}", V)],
+}
+ARGS.update(SETS)
+
 here = os.path.dirname(os.path.abspath(__file__))
 for name, lines in ARGS.items():
     out = [f"# {name}", ""]

@@ -163,10 +163,16 @@ public struct StatementReader {
         var current: [LaTeXToken] = []
         var depth = 0
         var i = 0
+        // `\{1, 2\}` is a set: its commas separate elements, not statements (`\left\{` of a
+        // piecewise definition is counted by `\left` already).
+        var setDepth = 0
         while i < ts.count {
             let t = ts[i]
-            let before = depth
+            let before = depth + setDepth
             depth += nesting(t)
+            let afterSize = i > 0 && (ts[i - 1].kind == .command("left") || ts[i - 1].kind == .command("right"))
+            if t.kind == .command("{") && !afterSize { setDepth += 1 }
+            if t.kind == .command("}") && !afterSize && setDepth > 0 { setDepth -= 1 }
             if before == 0 {
                 var arrow: String? = nil, isSeparator = false
                 switch t.kind {

@@ -15,6 +15,8 @@ struct Condition {
 
     /// Or of ands.
     var disjuncts: [[Atom]]
+    /// How the line wrote it, when that is clearer than the relations (`x \in \{1, 2\}`, `x \in \emptyset`).
+    var written: (plain: String, typeset: String)? = nil
 
     /// The names the condition is about, its domain conditions included.
     var unknowns: Set<Symbol> {

@@ -10,6 +10,9 @@ enum ConditionReader {
     /// The condition a statement states; nil when it is not one the equation checker reads
     /// (a chain continued from the previous line, a matrix, a relation such as ∼, prose, …).
     static func read(_ s: Statement, definitions: Definitions) -> Condition? {
+        if s.relations == [.member], !s.conditional, s.failure == nil, !s.continuesPrevious, s.leadingOperator == nil {
+            return SetMembership.condition(s, definitions: definitions)
+        }
         guard !s.conditional, s.failure == nil, !s.continuesPrevious, s.leadingOperator == nil,
               !s.relations.isEmpty, s.items.count == s.relations.count + 1,
               s.relations.allSatisfy({ Condition.decidedRelations.contains($0) }),

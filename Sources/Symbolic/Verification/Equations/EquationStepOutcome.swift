@@ -21,6 +21,8 @@ enum EquationStepOutcome {
         /// This line is an inequality on the unknown alone (`x > 0`) after an equation: on its own
         /// row it may state a condition of the problem rather than a step.
         var secondIsConstraint = false
+        /// This line states the solution set (`x \in (1, \infty)`): every solution must be in it.
+        var secondIsSolutionSet = false
         /// The first line of the argument, when it is not the previous line.
         var firstLine: Int? = nil
     }
@@ -45,7 +47,7 @@ enum EquationStepOutcome {
                 return valid("the values given satisfy the previous line (chosen among its solutions, not all of them)")
             }
             switch c.lostSolvesOriginal {
-            case true? where c.firstIsInfinite && c.gained == nil && link.secondIsAnswer:
+            case true? where c.firstIsInfinite && c.gained == nil && link.secondIsAnswer && !link.secondIsSolutionSet:
                 // `b > -2 ⇒ b ≥ -1.8`: a range chosen inside the solutions, or a slip; not certain either way.
                 return .unchecked("this line keeps only part of the previous line's solutions (\(value) is dropped): a choice of values, or a lost solution")
             case true?:
@@ -93,14 +95,16 @@ enum EquationStepOutcome {
 extension Condition {
     /// The condition in plain syntax: `x = 2 or x = -3`, `1 < x and x <= 4`.
     var plain: String {
-        disjuncts.map { conj in
+        if let written { return written.plain }
+        return disjuncts.map { conj in
             conj.map { "\(PlainPrinter.string($0.lhs)) \($0.relation.rawValue) \(PlainPrinter.string($0.rhs))" }.joined(separator: " and ")
         }.joined(separator: " or ")
     }
 
     /// The condition as LaTeX for reports: `x = 2 \text{ or } x = -1`.
     var typeset: String {
-        disjuncts.map { conj in
+        if let written { return written.typeset }
+        return disjuncts.map { conj in
             conj.map { "\(MathValue.scalar($0.lhs).latex) \($0.relation.latex) \(MathValue.scalar($0.rhs).latex)" }.joined(separator: " \\text{ and } ")
         }.joined(separator: " \\text{ or } ")
     }

@@ -65,7 +65,8 @@ extension Verifier {
                 needsEquivalence: needsEquivalence, plainSuccession: plainSuccession, sameBlock: a.block == state.equations.block,
                 secondIsList: b.isSolutionList(in: x), secondIsAnswer: b.isAnswer(in: x),
                 involvesInequality: a.condition.hasInequality || b.hasInequality,
-                secondIsConstraint: b.hasInequality && b.isAnswer(in: x) && !a.condition.hasInequality, firstLine: original?.line)
+                secondIsConstraint: b.hasInequality && b.isAnswer(in: x) && !a.condition.hasInequality,
+                secondIsSolutionSet: b.written != nil, firstLine: original?.line)
             outcome = EquationStepOutcome.outcome(c, link)
             // A condition stated on its own row (`x > 0` after `x^2 = 4`) is no answer to check.
             lastMayBeCondition = plainSuccession && link.secondIsConstraint
