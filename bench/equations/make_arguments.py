@@ -72,6 +72,15 @@ SETS = {
 }
 ARGS.update(SETS)
 
+# Linear systems in two unknowns (elimination, substitution), written with their checker.
+SYSTEMS = {
+    "systems-elimination": [r"x + y = 3 \text{ and } x - y = 1", (r"\Rightarrow 2x = 4", V), (r"\Rightarrow x = 2 \text{ and } y = 1", V)],
+    "systems-elimination-slip": [r"x + y = 3 \text{ and } x - y = 1", (r"\Rightarrow 2y = 4", I)],
+    "systems-substitution": [r"y = 2x \text{ and } x + y = 6", (r"\Rightarrow x + 2x = 6", V), (r"\Rightarrow x = 2 \text{ and } y = 4", V)],
+    "systems-cases-wrong-answer": [r"\begin{cases} 2x + y = 7 \\ x - y = 2 \end{cases}", (r"\Rightarrow 3x = 9", V), (r"\Rightarrow x = 3 \text{ and } y = 2", I)],
+}
+ARGS.update(SYSTEMS)
+
 here = os.path.dirname(os.path.abspath(__file__))
 for name, lines in ARGS.items():
     out = [f"# {name}", ""]

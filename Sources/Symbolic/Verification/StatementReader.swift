@@ -96,6 +96,12 @@ public struct StatementReader {
                     out.append(piecewise)
                     continue
                 }
+                if name == "cases" && c == "begin", let (rows, next) = system(ts, from: i) {
+                    // A brace of equations on its own is a system: its rows hold together.
+                    out += rows
+                    i = next
+                    continue
+                }
                 if wrapperEnvironments.contains(name) {
                     i = j + 1
                     if name == "array", c == "begin", i < ts.count, ts[i].kind == .symbol("{") {
@@ -144,6 +150,64 @@ public struct StatementReader {
             lines[lines.count - 1].append(t)
         }
         return lines.filter { !$0.isEmpty }
+    }
+
+    /// `\begin{cases} 2x + y = 5 \\ x - y = 1 \end{cases}` standing alone (no `&` conditions): the
+    /// rows joined by `\text{ and }`, and the index after `\end{cases}`; nil for other cases.
+    static func system(_ ts: [LaTeXToken], from begin: Int) -> ([LaTeXToken], Int)? {
+        var k = begin + 1
+        while k < ts.count, ts[k].kind != .symbol("}") { k += 1 }
+        var depth = 0, rows: [LaTeXToken] = [], current: [LaTeXToken] = [], written: [[LaTeXToken]] = []
+        k += 1
+        while k < ts.count {
+            let t = ts[k]
+            if t.kind == .command("begin") { return nil }
+            if t.kind == .command("end") {
+                var j = k + 1
+                while j < ts.count, ts[j].kind != .symbol("}") { j += 1 }
+                guard depth == 0, isPolynomialSystem(written + [current]) else { return nil }
+                return (rows + current, j + 1)
+            }
+            depth += nesting(t)
+            if t.kind == .symbol("&") { return nil }
+            if depth == 0 && t.kind == .command("\\") {
+                rows += current
+                written.append(current)
+                current = []
+                rows += LaTeXLexer.tokens("\\text{ and }", line: t.line, column: t.column).map { u in
+                    var v = LaTeXToken(kind: u.kind, line: t.line, column: t.column, spaceBefore: u.spaceBefore || u.kind == .command("text"))
+                    (v.start, v.end) = (t.start, t.end)
+                    return v
+                }
+            } else {
+                current.append(t)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Rows that are polynomial equations `p = q` in two or more names, not all of them
+    /// definitions `name = …` (a brace of definitions, such as a cell's forward equations, is no
+    /// system to solve).
+    private static func isPolynomialSystem(_ rows: [[LaTeXToken]]) -> Bool {
+        var names = Set<Symbol>(), definitions = 0
+        for row in rows {
+            let equals = row.indices.filter { row[$0].kind == .symbol("=") }
+            guard equals.count == 1, !row.contains(where: { t in
+                if case .command(let c) = t.kind { return relationCommands[c] != nil || c == "text" || c == "mathrm" }
+                return t.kind == .symbol("<") || t.kind == .symbol(">")
+            }) else { return false }
+            var sides: [Expression] = []
+            for part in [Array(row[..<equals[0]]), Array(row[(equals[0] + 1)...])] {
+                var reader = LaTeXReader(tokens: part)
+                guard case .scalar(let e)? = try? reader.readWhole(), e.isPolynomialInNames else { return false }
+                sides.append(e)
+            }
+            if case .symbol = sides[0].kind { definitions += 1 }
+            names.formUnion(sides[0].freeSymbols + sides[1].freeSymbols)
+        }
+        return names.count >= 2 && definitions < rows.count
     }
 
     /// +1 for openers, -1 for closers.
@@ -360,5 +424,17 @@ public struct StatementReader {
             parts[parts.count - 1].append(t)
         }
         return parts.count >= 2 && parts.allSatisfy({ !$0.isEmpty }) ? parts : nil
+    }
+}
+
+extension Expression {
+    /// A polynomial in its names with rational coefficients (no functions, no division by names).
+    var isPolynomialInNames: Bool {
+        switch kind {
+        case .number, .symbol: return true
+        case .add, .mul: return children.allSatisfy { $0.isPolynomialInNames }
+        case .power(let b, let e): return b.isPolynomialInNames && (e.rationalValue.map { $0.isInteger && $0.signum >= 0 } ?? false)
+        default: return false
+        }
     }
 }

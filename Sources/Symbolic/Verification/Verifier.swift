@@ -21,6 +21,7 @@ public struct Verifier: Sendable {
             while section < sections.count && sections[section] <= block.line {
                 state.definitions = Definitions()
                 state.probability = assumed
+                state.solvedUnknowns = []
                 state.previousLast = nil
                 state.pending = nil
                 endArgument(&state)
@@ -69,6 +70,8 @@ public struct Verifier: Sendable {
         var equations = EquationArgument()
         /// The random quantities declared so far (`\sim`), and the document's lines.
         var probability = ProbabilityState()
+        /// The unknowns of this section's solving arguments: an answer `y = 1` defines no name.
+        var solvedUnknowns: Set<Symbol> = []
         var textLines: [Substring] = []
     }
 
@@ -189,6 +192,8 @@ public struct Verifier: Sendable {
         guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
               case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
               !state.definitions.isDefined(name), case .success(let value) = s.items[1].value else { return false }
+        // `y = 1` after solving for y states an answer, not a value for the rest of the section.
+        if state.solvedUnknowns.contains(name), case .scalar(let e) = value, e.freeSymbols.isEmpty { return false }
         if case .scalar(let e) = value, e.contains(name) { return false }
         if s.items[1].isProse { return false }
         // Kept as written (so ∂L/∂a sees L in terms of a); a definition that would make a cycle is an equation.

@@ -207,7 +207,9 @@ import Testing
     // MARK: Not decided
 
     @Test func undecidedStepsStayUnchecked() {
-        #expect(verdicts("$$x + y = 3 \\Rightarrow x = 3 - y$$").last == .unchecked)
+        // Two unknowns, linear: decided as a system (x + y = 3 and x = 3 - y have the same solutions).
+        #expect(verdicts("$$x + y = 3 \\Rightarrow x = 3 - y$$").last == .valid)
+        #expect(verdicts("$$x y = 3 \\Rightarrow x = 3 - y$$").last == .unchecked)
         #expect(verdicts("$$\\sin x = \\cos x \\Rightarrow \\tan x = 1$$").last == .unchecked)
         // Beyond the degree limit: no isolation is attempted.
         #expect(verdicts("$$x^{60} = 1 \\Rightarrow x = 1 \\text{ or } x = -1$$").last == .unchecked)

@@ -22,6 +22,8 @@ struct EquationArgument {
 
     var first: Line?
     var last: Line?
+    /// In an argument about a linear system in several unknowns: the conjunction of its lines so far.
+    var system: Condition?
     /// Equation steps recorded in this argument, and the record of the latest.
     var steps = 0
     var lastStepRecord: Int?
@@ -55,6 +57,7 @@ struct EquationArgument {
     mutating func reset() {
         first = nil
         last = nil
+        system = nil
         steps = 0
         lastStepRecord = nil
         lastMayBeCondition = false

@@ -42,11 +42,16 @@ extension Verifier {
             }
         }
         // Succession links lines about the same unknowns only.
-        if plainSuccession && !b.unknowns.isSubset(of: a.condition.unknowns) { return endArgument(&state) }
+        let system = state.equations.system ?? a.condition
+        if plainSuccession && !b.unknowns.isSubset(of: system.unknowns) { return endArgument(&state) }
         let firstIsPrevious = state.equations.first.map { $0.block == a.block && $0.end == a.end } ?? true
         let original = firstIsPrevious ? nil : state.equations.first
         let outcome: StepChecker.Outcome
         var lastMayBeCondition = false
+        let linear = LinearSystemStep.outcome(system: system, line: b, needsEquivalence: needsEquivalence)
+        if let linear {
+            outcome = linear
+        } else {
         switch SolutionSets.compare(a.condition, b, original: original?.condition) {
         case .failure(let why):
             // A true statement about numbers after an undecided equation: checked as arithmetic.
@@ -71,6 +76,7 @@ extension Verifier {
             // A condition stated on its own row (`x > 0` after `x^2 = 4`) is no answer to check.
             lastMayBeCondition = plainSuccession && link.secondIsConstraint
         }
+        }
         let last = statements[k + used - 1]
         let written = statements[k..<(k + used)]
         let latex = (s.arrow.map { "\\\($0) " } ?? "") + written.map(\.latexText).joined(separator: ", ")
@@ -87,6 +93,8 @@ extension Verifier {
         state.equations.last = EquationArgument.Line(
             condition: b, line: block.line, latex: latex, plain: b.plain, typeset: typeset, block: state.equations.block, end: k + used,
             lastInBlock: k + used == statements.count, followsArrow: s.followsArrow, identityRecords: 0..<0)
+        state.equations.system = linear == nil ? nil : LinearSystemStep.extended(system, with: b)
+        state.solvedUnknowns.formUnion(b.unknowns)
         state.equations.steps += 1
         state.equations.lastMayBeCondition = lastMayBeCondition
         state.equations.lastStepRecord = state.steps.count - 1
@@ -102,14 +110,18 @@ extension Verifier {
         guard used == 1, !records.isEmpty, records.count == s.relations.count,
               records.allSatisfy({ i in
                   let r = state.steps[i]
-                  return r.verdict == .invalid || (r.verdict == .unchecked && Verifier.equationReasons.contains { r.reason.hasPrefix($0) })
+                  return r.verdict == .invalid || (r.verdict == .unchecked && (Verifier.equationReasons + ["a claim in words"]).contains { r.reason.hasPrefix($0) })
               }),
               let c = ConditionReader.read(s, definitions: state.definitions), !c.unknowns.isEmpty else { return }
+        // Words are read only as connectives between relations (`x + y = 3 \text{ and } x - y = 1`).
+        let connected = c.disjuncts.count > 1 || c.disjuncts.contains { $0.count > 1 }
+        if records.contains(where: { state.steps[$0].reason.hasPrefix("a claim in words") }) && !connected { return }
         let line = EquationArgument.Line(
             condition: c, line: block.line, latex: s.latexText, plain: c.plain, typeset: c.typeset, block: state.equations.block, end: k + 1,
             lastInBlock: k + 1 == statements.count, followsArrow: s.followsArrow, identityRecords: records)
         state.equations.first = line
         state.equations.last = line
+        state.solvedUnknowns.formUnion(c.unknowns)
     }
 
     /// Ends the argument in progress: when its last line states the answer (`x = 2 \text{ or } x = 3`,
