@@ -22,6 +22,10 @@ struct EquationArgument {
 
     var first: Line?
     var last: Line?
+    /// The equations read in the previous block that held any, and in the current one (a line
+    /// may rewrite a row of the block before it).
+    var previousBlock: [Condition] = []
+    var currentBlock: [Condition] = []
     /// In an argument about a linear system in several unknowns: the conjunction of its lines so far.
     var system: Condition?
     /// Equation steps recorded in this argument, and the record of the latest.
@@ -65,6 +69,8 @@ struct EquationArgument {
 
     mutating func enter(_ b: MathBlock, statements: Int) {
         block += 1
+        if !currentBlock.isEmpty { previousBlock = currentBlock }
+        currentBlock = []
         statementCount = statements
         let newlines = b.latex.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         defer {

@@ -61,7 +61,8 @@ extension Verifier {
                 let atom = b.disjuncts[0][0]
                 if case .equal = checker.equivalence.check(atom.lhs, atom.rhs, domain: atom.domain) { return endArgument(&state) }
             }
-            outcome = .unchecked("a step between equations that is not decided: " + why.reason)
+            outcome = RewritingStep.outcome(b, candidates: state.equations.previousBlock, equivalence: checker.equivalence)
+                ?? .unchecked("a step between equations that is not decided: " + why.reason)
         case .success(let c):
             // After an equation, an identity or a true statement about numbers is a claim of its own.
             if plainSuccession && c.relation != nil && c.secondIsIdentity { return endArgument(&state) }
@@ -94,6 +95,7 @@ extension Verifier {
             condition: b, line: block.line, latex: latex, plain: b.plain, typeset: typeset, block: state.equations.block, end: k + used,
             lastInBlock: k + used == statements.count, followsArrow: s.followsArrow, identityRecords: 0..<0)
         state.equations.system = linear == nil ? nil : LinearSystemStep.extended(system, with: b)
+        state.equations.currentBlock.append(b)
         state.solvedUnknowns.formUnion(b.unknowns)
         state.equations.steps += 1
         state.equations.lastMayBeCondition = lastMayBeCondition
@@ -121,6 +123,13 @@ extension Verifier {
             lastInBlock: k + 1 == statements.count, followsArrow: s.followsArrow, identityRecords: records)
         state.equations.first = line
         state.equations.last = line
+        state.equations.currentBlock.append(c)
+        // A row that rewrites an equation of the block before it, reached by an arrow or in a
+        // block joined to it, is checked as that rewriting (not as an identity of its own).
+        if s.followsArrow || state.equations.joinedToPrevious || k > 0,
+           let o = RewritingStep.outcome(c, candidates: state.equations.previousBlock, equivalence: checker.equivalence) {
+            for i in records { state.steps[i] = state.steps[i].revised(verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample) }
+        }
         state.solvedUnknowns.formUnion(c.unknowns)
     }
 
