@@ -70,7 +70,9 @@ enum IndexedName {
     /// One index as an expression: a number, a letter, or `letter ± number` (`t-1`, `i+1`).
     static func index(_ text: String) -> Expression? {
         if let k = Int(text) { return Expression(k) }
-        if text.unicodeScalars.first == "\u{2}" || text.unicodeScalars.first == "\u{3}" { return Expression(Symbol(text)) }
+        // A bound or opened index (a marker and digits); `\u{3}12+1` is that index plus one.
+        if text.unicodeScalars.first == "\u{2}" || text.unicodeScalars.first == "\u{3}",
+           text.unicodeScalars.dropFirst().allSatisfy({ $0.properties.numericType != nil }) { return Expression(Symbol(text)) }
         if text.allSatisfy(\.isLetter) { return Expression(Symbol(text)) }
         for sign in ["+", "-"] {
             let parts = text.split(separator: Character(sign), maxSplits: 1).map(String.init)

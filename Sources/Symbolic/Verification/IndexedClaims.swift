@@ -79,6 +79,9 @@ extension StepChecker {
             }
         }
         letters.sort { Symbol.compare($0, $1) < 0 }
+        let boundMembers = Set(a.freeSymbols + b.freeSymbols).filter { s in
+            IndexedName.components(s.subscriptText ?? "").contains { c in c.count > 1 && boundNames.contains { c.contains($0.name) } }
+        }
         let start = max(lowers.max() ?? 1, letters.count, 1)
         for n in start..<(start + 4) {
             var map: [Symbol: Expression] = [:]
@@ -87,6 +90,8 @@ extension StepChecker {
                 var e = IndexedNormalForm.withBounds(e, map, whole: Expression(n))
                 guard let x = e else { return nil }
                 e = x.substituting(map)
+                // Members indexed by a bound name (`x_{n+1}`) take its value too.
+                for s in boundNames where s.subscriptText == nil && s.accent == nil { e = e!.binding(s, to: Expression(n)) }
                 for (k, l) in letters.enumerated() { e = e!.binding(l, to: Expression(k + 1)) }
                 return e!.hasIndexedParts ? nil : e
             }
@@ -95,7 +100,10 @@ extension StepChecker {
             for c in domain.conditions { if let ic = instance(c.expression) { d.insert(c.with(ic)) } }
             // As for ordinary steps: names on one side only, or none on one side, make an equation
             // that holds for particular values (a condition), not an identity to refute.
-            guard Set(ia.freeSymbols) == Set(ib.freeSymbols), !ia.freeSymbols.isEmpty || (a.freeSymbols.isEmpty == b.freeSymbols.isEmpty) else { continue }
+            // Members indexed by a bound (`x_{n+1}`) count as their family: x_5 against
+            // x_1 + … + x_4 is an identity claim about x, not a condition on a name of its own.
+            let names = { (e: Expression) in Set(e.freeSymbols.map { boundMembers.isEmpty ? $0 : $0.family }) }
+            guard names(ia) == names(ib), !ia.freeSymbols.isEmpty || (a.freeSymbols.isEmpty == b.freeSymbols.isEmpty) else { continue }
             if case .different(let ce) = equivalence.check(ia, ib, domain: d) {
                 let at = (boundNames.sorted { Symbol.compare($0, $1) < 0 }.map { "\(PlainPrinter.name($0)) = \(n)" }
                           + letters.enumerated().map { "\(PlainPrinter.name($0.element)) = \($0.offset + 1)" }).joined(separator: ", ")
@@ -133,8 +141,10 @@ enum IndexedNormalForm {
     static func normalize(_ e: Expression) -> Expression {
         e.transformed { node in
             guard case .bigOperator(let o) = node.kind else { return node }
+            if let ranged = SumRanges.canonical(o) { return normalize(ranged) }
             let body = o.operation == .sum ? o.body.expanded(maxTerms: 10_000) ?? o.body : o.body
-            return BigOperator.make(o.operation, o.index, o.lower, o.upper, body, closedForms: true)
+            let made = BigOperator.make(o.operation, o.index, o.lower, o.upper, body, closedForms: true)
+            return SumRanges.ordered(made) ?? made
         }
     }
 

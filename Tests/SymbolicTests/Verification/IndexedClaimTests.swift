@@ -24,6 +24,18 @@ import Testing
         #expect(verdict("\\sum_{i=1}^{3} x_i = x_1 + x_2 + x_3") == .valid)
     }
 
+    @Test func shiftedSplitAndSwappedSums() {
+        #expect(verdict("\\sum_{i=1}^{n} x_i = \\sum_{j=0}^{n-1} x_{j+1}") == .valid)
+        #expect(verdict("\\sum_{i=1}^{n} x_i = x_1 + \\sum_{i=2}^{n} x_i") == .valid)
+        #expect(verdict("\\sum_{i=1}^{n} x_i = \\sum_{i=1}^{n-1} x_i + x_n") == .valid)
+        #expect(verdict("\\sum_{i=1}^{n} \\sum_{j=1}^{m} w_{ij} = \\sum_{j=1}^{m} \\sum_{i=1}^{n} w_{ij}") == .valid)
+        // Planted errors: n = 1 gives x_1 ≠ x_1 + x_2, and x_1 ≠ 2 x_1.
+        #expect(verdict("\\sum_{i=1}^{n} x_i = \\sum_{j=0}^{n} x_{j+1}") == .invalid)
+        #expect(verdict("\\sum_{i=1}^{n} x_i = x_1 + \\sum_{i=1}^{n} x_i") == .invalid)
+        // The member x_{j+1} is read at the index (it was read as one name, n x_{…}).
+        #expect(verdict("\\sum_{j=1}^{n} x_{j+1} = n x_2") != .valid)
+    }
+
     @Test func hostileBoundsStaySums() {
         #expect(verdict("\\sum_{i=1}^{10^{9}} x_i = \\sum_{j=1}^{10^{9}} x_j") == .valid)
     }
