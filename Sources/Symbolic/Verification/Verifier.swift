@@ -280,7 +280,9 @@ public struct Verifier: Sendable {
                 outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided), domain: domain)
             }
         }
-        record(block, a, b, outcome, &state, relation: r)
+        // The report says which kind of line this was taken for.
+        let kind = outcome.method.isEmpty ? "identity claim" : "identity claim: " + outcome.method
+        record(block, a, b, StepChecker.Outcome(verdict: outcome.verdict, method: kind, reason: outcome.reason, counterexample: outcome.counterexample), &state, relation: r)
     }
 
     func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {

@@ -88,7 +88,7 @@ extension Verifier {
                                       counterexample: outcome.counterexample, typeset: typeset))
         // The line before was an equation to solve, not a claimed identity.
         for i in a.identityRecords where state.steps[i].verdict != .valid {
-            state.steps[i] = state.steps[i].revised(verdict: .unchecked, method: "",
+            state.steps[i] = state.steps[i].revised(verdict: .unchecked, method: "equation to solve",
                 reason: "an equation in \(a.condition.unknownList), solved by the lines after it (each checked as a step); not an identity", counterexample: nil)
         }
         state.equations.last = EquationArgument.Line(
