@@ -81,6 +81,14 @@ SYSTEMS = {
 }
 ARGS.update(SYSTEMS)
 
+# Parameters (a step valid only for some parameter values is wrong, with them as the witness).
+PARAMETERS = {
+    "params-divide": [r"a x = b", (r"\Rightarrow x = \frac{b}{a}", I)],
+    "params-root": [r"x^2 = c", (r"\Rightarrow x = \sqrt{c}", I)],
+    "params-shift": [r"x + a = 3", (r"\Rightarrow x = 3 - a", V)],
+}
+ARGS.update(PARAMETERS)
+
 here = os.path.dirname(os.path.abspath(__file__))
 for name, lines in ARGS.items():
     out = [f"# {name}", ""]

@@ -22,6 +22,7 @@ public struct Verifier: Sendable {
                 state.definitions = Definitions()
                 state.probability = assumed
                 state.solvedUnknowns = []
+                state.assumptions = []
                 state.previousLast = nil
                 state.pending = nil
                 endArgument(&state)
@@ -72,6 +73,8 @@ public struct Verifier: Sendable {
         var probability = ProbabilityState()
         /// The unknowns of this section's solving arguments: an answer `y = 1` defines no name.
         var solvedUnknowns: Set<Symbol> = []
+        /// Conditions stated on names in this section (`a \neq 0`, `n > 0`), as assumptions.
+        var assumptions: [Condition.Atom] = []
         var textLines: [Substring] = []
     }
 
@@ -277,6 +280,10 @@ public struct Verifier: Sendable {
                     .union(state.definitions.domain(of: x)).union(state.definitions.domain(of: y))
                 var checker = self.checker
                 checker.probability = state.probability.model
+                if [.notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(r), case .scalar(let l) = rx, case .scalar(let h) = ry,
+                   !(l.freeSymbols + h.freeSymbols).isEmpty {
+                    state.assumptions.append(Condition.Atom(lhs: l, relation: r, rhs: h, domain: domain))
+                }
                 outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided), domain: domain)
             }
         }

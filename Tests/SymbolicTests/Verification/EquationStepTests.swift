@@ -209,7 +209,9 @@ import Testing
     @Test func undecidedStepsStayUnchecked() {
         // Two unknowns, linear: decided as a system (x + y = 3 and x = 3 - y have the same solutions).
         #expect(verdicts("$$x + y = 3 \\Rightarrow x = 3 - y$$").last == .valid)
-        #expect(verdicts("$$x y = 3 \\Rightarrow x = 3 - y$$").last == .unchecked)
+        // With y as a parameter: y = 1 gives x = 3 against x = 2 (a certain error); x = 3/y agrees at every y tried.
+        #expect(verdicts("$$x y = 3 \\Rightarrow x = 3 - y$$").last == .invalid)
+        #expect(verdicts("$$x y = 3 \\Rightarrow x = \\frac{3}{y}$$").last == .unchecked)
         #expect(verdicts("$$\\sin x = \\cos x \\Rightarrow \\tan x = 1$$").last == .unchecked)
         // Beyond the degree limit: no isolation is attempted.
         #expect(verdicts("$$x^{60} = 1 \\Rightarrow x = 1 \\text{ or } x = -1$$").last == .unchecked)
