@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+/// The verdict of every step of the newer Examples, worked out by hand.
+@Suite struct ExampleDocumentTests {
+    func report(_ name: String) throws -> VerificationReport {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/\(name)")
+        return Verifier().verify(try String(contentsOf: url, encoding: .utf8), file: name)
+    }
+
+    @Test func dotProductVariance() throws {
+        // a, b independent N(0, I) in R^D: aᵀb = ∑ a_i b_i; a_i ~ N(0, 1); E[a_i b_i] = E[a_i]E[b_i] = 0;
+        // a_i b_i ~ N(0, 1) is false (fourth moment 9); Var(aᵀb) = ∑ Var(a_i b_i) = D; E[(aᵀb)²] = D + 0;
+        // Var(aᵀb/√D) = 1; Var(2aᵀb) = 4D, not 2D.
+        let r = try report("dot-product-variance.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .invalid, .valid, .valid, .valid, .valid, .valid, .invalid])
+    }
+
+    @Test func solving() throws {
+        // {2, 3} throughout; x ≥ 2 loses 2 in (2, ∞); the system's rows are the equation to solve,
+        // 3x = 9 and (3, 1) follow; a x = a b ⇒ x = b loses every x at a = 0; squaring gains -2,
+        // which the answer drops.
+        let r = try report("solving.md")
+        #expect(r.steps.map(\.verdict) == [.unchecked, .valid, .valid, .unchecked, .invalid, .unchecked, .unchecked, .valid, .valid,
+                                           .unchecked, .invalid, .unchecked, .valid, .valid, .valid])
+        #expect(r.steps[4].counterexample?.point["x"] == "2")
+        #expect(r.steps[10].counterexample?.point["a"] == "0")
+    }
+}
