@@ -119,6 +119,16 @@ extension Verifier {
         // Words are read only as connectives between relations (`x + y = 3 \text{ and } x - y = 1`).
         let connected = c.disjuncts.count > 1 || c.disjuncts.contains { $0.count > 1 }
         if records.contains(where: { state.steps[$0].reason.hasPrefix("a claim in words") }) && !connected { return }
+        if connected && records.count > 1 {
+            // One record for the whole line (`x + y = 3 \text{ and } x - y = 1`), not one per pair of
+            // items split across the connective.
+            let r = state.steps[records.lowerBound]
+            state.steps[records.lowerBound] = StepResult(
+                line: r.line, column: r.column, latex: s.latexText, lhs: c.plain, rhs: "", verdict: .unchecked, method: "equation to solve",
+                reason: "an equation in \(c.unknownList), solved by the lines after it (each checked as a step); not an identity",
+                counterexample: nil, typeset: c.typeset)
+            for i in records.dropFirst() { state.gradients.retracted.insert(i) }
+        }
         let line = EquationArgument.Line(
             condition: c, line: block.line, latex: s.latexText, plain: c.plain, typeset: c.typeset, block: state.equations.block, end: k + 1,
             lastInBlock: k + 1 == statements.count, followsArrow: s.followsArrow, identityRecords: records)
