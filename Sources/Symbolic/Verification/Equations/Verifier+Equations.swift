@@ -62,6 +62,7 @@ extension Verifier {
                 if case .equal = checker.equivalence.check(atom.lhs, atom.rhs, domain: atom.domain) { return endArgument(&state) }
             }
             outcome = RewritingStep.outcome(b, candidates: state.equations.previousBlock, equivalence: checker.equivalence)
+                ?? CoefficientMatching.outcome(b, rows: state.equations.previousBlock, equivalence: checker.equivalence)
                 ?? ParameterStep.outcome(a.condition, b, needsEquivalence: needsEquivalence, assumptions: state.assumptions)
                 ?? .unchecked("a step between equations that is not decided: " + why.reason)
         case .success(let c):
