@@ -174,7 +174,7 @@ extension BigOperator {
         return nil
     }
 
-    /// `∑_{k=a}^{b} k`, `∑ k^2`, `∑ r^k` in closed form.
+    /// `∑_{k=a}^{b} k`, `∑ k^2`, `∑ r^k` (rational or symbolic r) in closed form.
     static func closedForm(_ body: Expression, _ k: Expression, _ a: Expression, _ b: Expression) -> Expression? {
         let two = Expression(2), six = Expression(6)
         if body == k { return (a + b) * (b - a + .one) / two }
@@ -185,6 +185,13 @@ extension BigOperator {
             }
             if e == k, let r = base.rationalValue, r.signum > 0, !r.isOne {
                 return (Expression.power(base, b + .one) - Expression.power(base, a)) / Expression(r - .one)
+            }
+            // A symbolic ratio: the closed form holds wherever r ≠ 1, and both sides are
+            // polynomials in r for each n, so equal closed forms mean equal sums there too.
+            if case .symbol(let index) = k.kind, base.rationalValue == nil, !base.contains(index),
+               let shift = (e - k).expanded(maxTerms: 16), !shift.contains(index) {
+                // ∑ r^(k + c) = r^c ∑ r^k.
+                return Expression.power(base, shift) * (Expression.power(base, b + .one) - Expression.power(base, a)) / (base - .one)
             }
         }
         return nil

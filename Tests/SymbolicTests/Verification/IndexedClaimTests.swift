@@ -32,6 +32,9 @@ import Testing
         // Planted errors: n = 1 gives x_1 ≠ x_1 + x_2, and x_1 ≠ 2 x_1.
         #expect(verdict("\\sum_{i=1}^{n} x_i = \\sum_{j=0}^{n} x_{j+1}") == .invalid)
         #expect(verdict("\\sum_{i=1}^{n} x_i = x_1 + \\sum_{i=1}^{n} x_i") == .invalid)
+        // Geometric sums with a symbolic ratio: r ∑_{i=0}^{n-1} r^i = ∑_{i=1}^{n} r^i; n = 1: 1 ≠ (r + 1)/(r - 1).
+        #expect(verdict("\\sum_{i=1}^{n} r^i = r \\sum_{i=0}^{n-1} r^i") == .valid)
+        #expect(verdict("\\sum_{i=0}^{n-1} r^i = \\frac{r^n + 1}{r - 1}") == .invalid)
         // The member x_{j+1} is read at the index (it was read as one name, n x_{…}).
         #expect(verdict("\\sum_{j=1}^{n} x_{j+1} = n x_2") != .valid)
     }
