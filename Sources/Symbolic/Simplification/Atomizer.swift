@@ -77,6 +77,12 @@ struct Atomizer {
                 let root = atom(Expression(.power(base, Expression(Rational(1, Integer(q))!))))
                 addRelation(root, q, visit(base, &memo))
                 result = Expression(root).pow(p)
+            } else if case .add(let sum) = x.kind, sum.constant.isInteger, sum.constant.signum > 0,
+                      let c = sum.constant.numerator.intValue, c <= Limits.default.maximumMultipleAngle {
+                // r^(n + c) = r^c · r^n for a positive integer c: one atom r^n for every shift
+                // (no new pole: where r^n is undefined, r = 0 and both sides vanish or neither is defined).
+                let rest = x - Expression(sum.constant)
+                result = Expression.power(visit(base, &memo), Expression(c)) * Expression(atom(Expression(.power(base, rest))))
             } else {
                 result = Expression(atom(e))
             }

@@ -56,7 +56,7 @@ public struct EquivalenceChecker: Sendable {
         if a != b, let ce = findCounterexample(a, b, sampler, domain) { return .different(ce) }
         // Where the domain says u ≥ 0, |u| is u.
         let (ra, rb) = (domain.refining(a), domain.refining(b))
-        let proof: ZeroProof = ra == rb ? .proved("identical canonical forms") : proveZero(ra - rb)
+        let proof: ZeroProof = ra == rb ? .proved("identical canonical forms") : proveZero(ra - rb, domain: domain)
         switch proof {
         case .proved(let method):
             return provedEqual(a, b, domain, sampler, method: method)
@@ -89,10 +89,12 @@ public struct EquivalenceChecker: Sendable {
     enum ZeroProof { case proved(String), notZero, tooLarge }
 
     /// Normalises `d` and reports whether it is provably zero.
-    func proveZero(_ d: Expression) -> ZeroProof {
+    func proveZero(_ d: Expression, domain: Domain = Domain()) -> ZeroProof {
         if d.isZero { return .proved("canonical forms agree") }
         let rules = RuleSet.trigonometricBasis + RuleSet.exponentialBasis + RuleSet.logarithms + RuleSet.evenRoots
-        let basis = rules.apply(to: d)
+        // The rewriting writes |u| where a logarithm needs it (r^n = exp(n log|r|)); where the
+        // domain says u ≥ 0, that is u again.
+        let basis = domain.refining(rules.apply(to: d))
         if basis.isZero { return .proved("canonical forms agree after rewriting to sin, cos, exp, log") }
         var atomizer = Atomizer()
         let atomized = atomizer.atomize(basis)

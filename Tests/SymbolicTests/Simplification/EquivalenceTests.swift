@@ -103,3 +103,15 @@ import Testing
         #expect(verdict("asin(sin(x))", "x") != "equal")
     }
 }
+
+/// Powers with a variable exponent need a positive base; the proof may use that (|r| is r there).
+@Suite struct VariableExponentProofTests {
+    @Test func shiftedExponents() {
+        // r^(n+1) = exp((n+1) log|r|) in the proof's basis; on the domain r > 0 that is r·r^n.
+        let a = try! PlainParser.read("r^(n+1) - r"), b = try! PlainParser.read("r*(r^n - 1)")
+        if case .equal = a.equivalent(to: b) {} else { Issue.record("not proved") }
+        // A wrong shift is still refuted.
+        let c = try! PlainParser.read("r*(r^n + 1)")
+        if case .different = a.equivalent(to: c) {} else { Issue.record("not refuted") }
+    }
+}

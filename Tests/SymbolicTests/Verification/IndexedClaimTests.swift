@@ -35,6 +35,7 @@ import Testing
         // Geometric sums with a symbolic ratio: r ∑_{i=0}^{n-1} r^i = ∑_{i=1}^{n} r^i; n = 1: 1 ≠ (r + 1)/(r - 1).
         #expect(verdict("\\sum_{i=1}^{n} r^i = r \\sum_{i=0}^{n-1} r^i") == .valid)
         #expect(verdict("\\sum_{i=0}^{n-1} r^i = \\frac{r^n + 1}{r - 1}") == .invalid)
+        #expect(verdict("\\sum_{i=0}^{n-1} r^i = \\frac{r^n - 1}{r - 1}") == .valid)
         // The member x_{j+1} is read at the index (it was read as one name, n x_{…}).
         #expect(verdict("\\sum_{j=1}^{n} x_{j+1} = n x_2") != .valid)
     }
