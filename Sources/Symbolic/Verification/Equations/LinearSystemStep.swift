@@ -14,20 +14,8 @@ enum LinearSystemStep {
         var out: [AffineSolutionSet.Row] = []
         for atom in c.disjuncts[0] {
             guard atom.relation == .equal, atom.domain.conditions.isEmpty, !atom.domain.isEmpty,
-                  let expanded = (atom.lhs - atom.rhs).expanded(maxTerms: 1_000) else { return nil }
-            var row = AffineSolutionSet.Row(coefficients: [Rational](repeating: .zero, count: unknowns.count), constant: .zero)
-            var rest = expanded
-            for (j, x) in unknowns.enumerated() {
-                guard let cs = rest.coefficients(in: x, expanded: true), cs.keys.allSatisfy({ $0 == .zero || $0 == .one }) else { return nil }
-                if let a = cs[.one] {
-                    guard let r = a.rationalValue else { return nil }
-                    row.coefficients[j] = r
-                }
-                rest = cs[.zero] ?? .zero
-            }
-            guard let constant = rest.rationalValue else { return nil }
-            row.constant = -constant
-            out.append(row)
+                  let row = SymbolicLinearRows.row(atom.lhs - atom.rhs, unknowns), let constant = row.constant.rationalValue else { return nil }
+            out.append(AffineSolutionSet.Row(coefficients: row.coefficients, constant: constant))
         }
         return out
     }
