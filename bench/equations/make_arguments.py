@@ -89,9 +89,19 @@ PARAMETERS = {
 }
 ARGS.update(PARAMETERS)
 
+# An assumption `a = b` stated in prose before the argument: every line is a step under it, so
+# dividing by a - b (zero on the whole assumption) loses solutions. Written with their checker.
+PREAMBLES = {"assume-two-equals-one": "Let $a = b$. Then", "assume-correct": "Suppose $a = b$."}
+ASSUMPTIONS = {
+    "assume-two-equals-one": [r"a^2 = ab", (r"a^2 - b^2 = ab - b^2", V), (r"(a + b)(a - b) = b(a - b)", V),
+                              (r"a + b = b", I), (r"2b = b", V), (r"2 = 1", I)],
+    "assume-correct": [r"a^2 = ab", (r"\Rightarrow a^2 - ab = 0", V), (r"\Rightarrow a(a - b) = 0", V)],
+}
+ARGS.update(ASSUMPTIONS)
+
 here = os.path.dirname(os.path.abspath(__file__))
 for name, lines in ARGS.items():
-    out = [f"# {name}", ""]
+    out = [f"# {name}", ""] + ([PREAMBLES[name], ""] if name in PREAMBLES else [])
     out.append(f"$${lines[0]}$$")
     for latex, verdict in lines[1:]:
         out.append(f"$${latex}$$ <!-- expect: {verdict} -->")

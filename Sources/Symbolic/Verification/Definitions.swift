@@ -25,6 +25,18 @@ public struct Definitions: Sendable {
 
     public func isFunctionDefined(_ name: String) -> Bool { functions[name] != nil }
 
+    /// Names equated to another undefined name by a line such as `a = b` opening an argument:
+    /// an assumption on the values, not a quantity computed from others. Later lines are
+    /// checked with a replaced by b (on the assumption's solution set), and a line that holds
+    /// there is a line of an argument, so a step after it that fails somewhere on it is wrong.
+    public private(set) var assumed: [Symbol: Symbol] = [:]
+
+    /// Records the assumption `s = t` (t an undefined name).
+    public mutating func assume(_ s: Symbol, equalTo t: Symbol) {
+        define(s, .scalar(Expression(t)))
+        assumed[s] = t
+    }
+
     public func isDefined(_ s: Symbol) -> Bool { values[s] != nil }
     public func value(of s: Symbol) -> MathValue? { values[s] }
 

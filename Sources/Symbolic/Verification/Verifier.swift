@@ -153,7 +153,11 @@ public struct Verifier: Sendable {
             record(block, s.items[0], s.items[1], redefinition, &state)
             start = 1
         } else if defineIfFresh(written, &state) {
-            state.lastNote = "definition of \(s.items[0].latex)"
+            if case .success(.scalar(let l)) = written.items[0].value, case .symbol(let n) = l.kind, state.definitions.assumed[n] != nil {
+                state.lastNote = "assumption \(s.items[0].latex) = \(s.items[1].latex): the lines after it are steps under it"
+            } else {
+                state.lastNote = "definition of \(s.items[0].latex)"
+            }
             start = 1
         }
         for i in start..<s.relations.count {
@@ -201,6 +205,10 @@ public struct Verifier: Sendable {
         if s.items[1].isProse { return false }
         // Kept as written (so ∂L/∂a sees L in terms of a); a definition that would make a cycle is an equation.
         if case .scalar(let e) = state.definitions.resolve(value), e.contains(name) { return false }
+        if case .scalar(let e) = value, case .symbol(let other) = e.kind, !state.definitions.isDefined(other) {
+            state.definitions.assume(name, equalTo: other)
+            return true
+        }
         state.definitions.define(name, value, domain: s.items[1].domain)
         return true
     }

@@ -17,10 +17,13 @@ struct Condition {
     var disjuncts: [[Atom]]
     /// How the line wrote it, when that is clearer than the relations (`x \in \{1, 2\}`, `x \in \emptyset`).
     var written: (plain: String, typeset: String)? = nil
+    /// Names the line is about although they cancel out of it: under the assumption `a = b`,
+    /// `(a+b)(a-b) = b(a-b)` reads `0 = 0` and is still a line about b.
+    var assumedUnknowns: Set<Symbol> = []
 
     /// The names the condition is about, its domain conditions included.
     var unknowns: Set<Symbol> {
-        var out = Set<Symbol>()
+        var out = assumedUnknowns
         for atom in disjuncts.joined() {
             out.formUnion(atom.lhs.freeSymbols)
             out.formUnion(atom.rhs.freeSymbols)

@@ -127,7 +127,9 @@ extension Condition {
     /// True when the line states an answer: every relation has the unknown alone on one side
     /// and a constant on the other (`x = 2 \text{ or } x = 3`, `x > 4`, `1 < x < 3`), or none (`0 = 3`).
     func isAnswer(in x: Symbol) -> Bool {
-        disjuncts.joined().allSatisfy { a in
+        // `0 = 0` under the assumption a = b is a line about b that holds for every b, not an answer.
+        if assumedUnknowns.contains(x) { return false }
+        return disjuncts.joined().allSatisfy { a in
             let l = a.lhs.freeSymbols, r = a.rhs.freeSymbols
             return (l.isEmpty && r.isEmpty) || (a.lhs == Expression(x) && r.isEmpty) || (a.rhs == Expression(x) && l.isEmpty)
         }

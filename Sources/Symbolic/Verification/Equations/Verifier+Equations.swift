@@ -29,6 +29,7 @@ extension Verifier {
             }
         }
         guard state.equations.continues(at: k, s), var b = ConditionReader.read(s, definitions: state.definitions) else { return endArgument(&state) }
+        b.assumedUnknowns = Set(s.assumedNames(state.definitions).compactMap { state.definitions.assumed[$0] })
         var used = 1
         if a.condition.unknowns.count == 1, let x = a.condition.unknowns.first {
             // `x = 2, x = -3` (or `x_1 = 2, x_2 = -3`) on one line: one list of solutions.
@@ -46,7 +47,7 @@ extension Verifier {
         if plainSuccession && !b.unknowns.isSubset(of: system.unknowns) { return endArgument(&state) }
         let firstIsPrevious = state.equations.first.map { $0.block == a.block && $0.end == a.end } ?? true
         let original = firstIsPrevious ? nil : state.equations.first
-        let outcome: StepChecker.Outcome
+        var outcome: StepChecker.Outcome
         var lastMayBeCondition = false
         let linear = LinearSystemStep.outcome(system: system, line: b, needsEquivalence: needsEquivalence)
         if let linear {
@@ -80,6 +81,19 @@ extension Verifier {
             lastMayBeCondition = plainSuccession && link.secondIsConstraint
         }
         }
+        if let assumption = (s.assumedNames(state.definitions).first.flatMap { n in state.definitions.assumed[n].map { (n, $0) } }) {
+            // The witness is a point of the assumption: the assumed name takes its partner's value.
+            let (name, partner) = (PlainPrinter.name(assumption.0), PlainPrinter.name(assumption.1))
+            let witness = outcome.counterexample.map { c in
+                var point = c.point
+                if let v = point[partner], point[name] == nil { point[name] = v }
+                return CounterexampleReport(point: point, lhs: c.lhs, rhs: c.rhs, correct: c.correct)
+            }
+            var reason = outcome.reason
+            if witness != nil, let r = reason.range(of: "\(partner) = ") { reason.replaceSubrange(r, with: "\(name) = \(partner) = ") }
+            outcome = StepChecker.Outcome(verdict: outcome.verdict, method: outcome.method + " (under the assumption \(name) = \(partner))",
+                                          reason: reason, counterexample: witness)
+        }
         let last = statements[k + used - 1]
         let written = statements[k..<(k + used)]
         let latex = (s.arrow.map { "\\\($0) " } ?? "") + written.map(\.latexText).joined(separator: ", ")
@@ -111,12 +125,18 @@ extension Verifier {
     func noteEquation(_ statements: [Statement], at k: Int, used: Int, records: Range<Int>, _ block: MathBlock, _ state: inout DocumentState) {
         if state.equations.last != nil { _ = endArgument(&state) }
         let s = statements[k]
+        // Under an assumption `a = b`, a line that holds is a line of the argument too: it holds
+        // on the assumption's solution set, and the next line must hold on all of it.
+        let underAssumption = !s.assumedNames(state.definitions).isEmpty
         guard used == 1, !records.isEmpty, records.count == s.relations.count,
               records.allSatisfy({ i in
                   let r = state.steps[i]
-                  return r.verdict == .invalid || (r.verdict == .unchecked && (Verifier.equationReasons + ["a claim in words"]).contains { r.reason.hasPrefix($0) })
+                  return r.verdict == .invalid || (underAssumption && r.verdict == .valid)
+                      || (r.verdict == .unchecked && (Verifier.equationReasons + ["a claim in words"]).contains { r.reason.hasPrefix($0) })
               }),
-              let c = ConditionReader.read(s, definitions: state.definitions), !c.unknowns.isEmpty else { return }
+              var c = ConditionReader.read(s, definitions: state.definitions) else { return }
+        if underAssumption { c.assumedUnknowns = Set(s.assumedNames(state.definitions).compactMap { state.definitions.assumed[$0] }) }
+        guard !c.unknowns.isEmpty else { return }
         // Words are read only as connectives between relations (`x + y = 3 \text{ and } x - y = 1`).
         let connected = c.disjuncts.count > 1 || c.disjuncts.contains { $0.count > 1 }
         if records.contains(where: { state.steps[$0].reason.hasPrefix("a claim in words") }) && !connected { return }
@@ -138,7 +158,7 @@ extension Verifier {
         state.equations.currentBlock.append(c)
         // A row that rewrites an equation of the block before it, reached by an arrow or in a
         // block joined to it, is checked as that rewriting (not as an identity of its own).
-        if s.followsArrow || state.equations.joinedToPrevious || k > 0,
+        if !underAssumption, s.followsArrow || state.equations.joinedToPrevious || k > 0,
            let o = RewritingStep.outcome(c, candidates: state.equations.previousBlock, equivalence: checker.equivalence) {
             for i in records { state.steps[i] = state.steps[i].revised(verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample) }
         }
@@ -178,6 +198,15 @@ extension StepResult {
 }
 
 extension Statement {
+    /// The names written in the statement that an opening `a = b` equated to another name.
+    func assumedNames(_ definitions: Definitions) -> [Symbol] {
+        guard !definitions.assumed.isEmpty else { return [] }
+        return items.flatMap { item -> [Symbol] in
+            guard case .success(let v) = item.value else { return [] }
+            return v.symbols.filter { definitions.assumed[$0] != nil }.sorted { $0.name < $1.name }
+        }
+    }
+
     /// The statement's source: items joined by their relations.
     var latexText: String {
         var out = items.first?.latex ?? ""
