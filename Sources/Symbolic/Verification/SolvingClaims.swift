@@ -1,9 +1,19 @@
 /// `P = Q \rightarrow v_1 = r_1, v_2 = r_2`: claimed solutions of a polynomial equation, checked
 /// by substitution and, when all are roots, for completeness with multiplicity.
 extension Verifier {
-    /// When statements[k] is an equation followed by an arrow and assignments of numbers to one
-    /// variable that occurs in it, checks the claim and returns how many statements it used.
-    func solvingClaim(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
+    /// The claimed roots of a polynomial equation in one unknown.
+    struct SolvingClaim {
+        let polynomial: Expression
+        let unknown: Symbol
+        let coefficients: UnivariateDivision.Poly
+        let roots: [Rational]
+        /// The index after the last statement that states a root.
+        let end: Int
+    }
+
+    /// The claim when statements[k] is an equation followed by an arrow and assignments of
+    /// numbers to the one variable that occurs in it.
+    func solvingClaim(_ statements: [Statement], at k: Int, _ state: DocumentState) -> SolvingClaim? {
         let eq = statements[k]
         guard eq.relations == [.equal], eq.items.count == 2, k + 1 < statements.count, statements[k + 1].followsArrow,
               case .success(.scalar(let l)) = eq.items[0].value, case .success(.scalar(let r)) = eq.items[1].value else { return nil }
@@ -23,6 +33,13 @@ extension Verifier {
         }
         // A polynomial equation of degree at least one (an identity or a contradiction is no solving claim).
         guard !roots.isEmpty, let poly = UnivariateDivision.poly(p, x), poly.count >= 2 else { return nil }
+        return SolvingClaim(polynomial: p, unknown: x, coefficients: poly, roots: roots, end: j)
+    }
+
+    /// Checks the claimed roots by substitution and, when all are roots, for completeness with
+    /// multiplicity; returns how many statements the claim used.
+    func check(_ claim: SolvingClaim, _ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int {
+        let (eq, p, x, poly, roots, j) = (statements[k], claim.polynomial, claim.unknown, claim.coefficients, claim.roots, claim.end)
         let name = PlainPrinter.name(x)
         let outcome: StepChecker.Outcome
         let notRoots = roots.filter { r in !UnivariateDivision.evaluate(poly, r).isZero }
@@ -52,7 +69,7 @@ extension Verifier {
         let typeset = eq.items[0].typeset + " = " + eq.items[1].typeset + " \\rightarrow " + typesetClaims.joined(separator: ", ")
         state.steps.append(StepResult(line: block.line, column: eq.items[0].line == block.line ? eq.items[0].column : block.column,
                                       latex: latex, lhs: PlainPrinter.string(p), rhs: roots.map(\.description).joined(separator: ", "),
-                                      verdict: outcome.verdict, method: outcome.method, reason: outcome.reason, counterexample: outcome.counterexample,
+                                      verdict: outcome.verdict, method: "solving claim: " + outcome.method, reason: outcome.reason, counterexample: outcome.counterexample,
                                       typeset: typeset))
         state.previousLast = statements[j - 1].items.last
         return j - k

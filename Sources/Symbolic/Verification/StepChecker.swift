@@ -16,6 +16,12 @@ public struct StepChecker: Sendable {
         public let counterexample: CounterexampleReport?
 
         static func unchecked(_ reason: String) -> Outcome { Outcome(verdict: .unchecked, method: "", reason: reason, counterexample: nil) }
+
+        /// The same outcome with the kind of line it was taken for in front of its method
+        /// (`identity claim: exact arithmetic`).
+        func taken(as kind: String) -> Outcome {
+            Outcome(verdict: verdict, method: method.isEmpty ? kind : kind + ": " + method, reason: reason, counterexample: counterexample)
+        }
     }
 
     /// Checks `lhs relation rhs`; `usesNames` says the sides were written with names (whose values come from definitions).

@@ -110,161 +110,51 @@ public struct Verifier: Sendable {
         return statements
     }
 
-    /// Checks statements[k] (with what it needs of its neighbours); returns how many statements it used.
+    /// Elaborates statements[k] and checks it by its kind; returns how many statements it used.
     private func processStatement(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int {
-        // Definitions are recognised on the items as written; checks use them re-read with the
-        // matrices defined so far (so `\tilde{X}^T` is the transpose of a defined matrix).
-        let written = statements[k]
-        var s = written
-        let matrices = state.definitions.matrices
-        s.items = s.items.map { $0.reread(matrices: matrices, vectors: state.probability.vectors) }
-        if s.conditional {
+        var line = elaborateForm(statements, at: k, block, state)
+        let s = line.checked
+        switch line.kind {
+        case .conditional:
             for i in 0..<s.relations.count {
-                record(block, s.items[i], s.items[i + 1], .unchecked("a statement that holds under a condition or assumption stated with it (if …, ←)"), &state, relation: s.relations[i])
+                record(block, s.items[i], s.items[i + 1], StepChecker.Outcome.unchecked("a statement that holds under a condition or assumption stated with it (if …, ←)")
+                    .taken(as: "conditional statement"), &state, relation: s.relations[i])
             }
             return 1
-        }
-        if let f = s.failure {
-            record(block, s.items.first, nil, .unchecked("cannot read \(f.construct)"), &state)
+        case .unreadable(let f):
+            record(block, s.items.first, nil, StepChecker.Outcome.unchecked("cannot read \(f.construct)").taken(as: "unread"), &state)
             return 1
+        case .orphanContinuation:
+            if s.items.count > 1 { state.previousLast = s.items.last }
+            return 1
+        case .distribution(let d):
+            return check(d, statements, at: k, block, &state)
+        default:
+            break
         }
-        if s.continuesPrevious {
-            // `= c` on its own line continues the previous chain; with nothing before it, it is dropped.
-            guard let prev = state.previousLast, block.display || k > 0 else {
-                if s.items.count > 1 { state.previousLast = s.items.last }
-                return 1
-            }
-            s.items[0] = prev
-        }
-        if let used = distributionStatement(statements, at: k, block, &state) { return used }
+        // The document's vector-notation model sees the statement first: it records forward
+        // equations and shapes, and takes claims about the model's gradients.
         if let used = gradientStatement(s, block, &state) { return used }
-        if let used = applyLeadingOperator(&s, statements, at: k, block, &state) { return used }
-        if let used = solvingClaim(statements, at: k, block, &state) { return used }
-        if defineTuple(written, &state) {
-            state.lastNote = "definition of \(s.items[0].latex)"
-            state.previousLast = s.items.last
-            return 1
-        }
+        line = elaborateClaim(line, statements, at: k, state)
         var start = 0
-        if defineFunction(written, &state) {
-            state.lastNote = "definition of \(s.items[0].latex)"
-            start = 1
-        } else if let redefinition = redefines(written, &state) {
-            record(block, s.items[0], s.items[1], redefinition, &state)
-            start = 1
-        } else if defineIfFresh(written, &state) {
-            if case .success(.scalar(let l)) = written.items[0].value, case .symbol(let n) = l.kind, state.definitions.assumed[n] != nil {
-                state.lastNote = "assumption \(s.items[0].latex) = \(s.items[1].latex): the lines after it are steps under it"
-            } else {
-                state.lastNote = "definition of \(s.items[0].latex)"
-            }
-            start = 1
-        }
-        for i in start..<s.relations.count {
-            checkPair(s.items[i], s.relations[i], s.items[i + 1], block, &state)
-        }
-        if !s.items.isEmpty { state.previousLast = s.items.last }
-        return 1
-    }
-
-    /// `\times 8 \rightarrow 18874368`: the operator applies to the previous value and the arrow
-    /// that follows states the result. Returns the statements used when it checked such a pair.
-    private func applyLeadingOperator(_ s: inout Statement, _ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
-        guard let op = s.leadingOperator, let prev = state.previousLast, case .success(let pv) = prev.value,
-              let first = s.items.first, case .success(let fv) = first.value else { return nil }
-        let value: Result<MathValue, ReaderError> = combine(pv, op, fv).map { .success($0) }
-            ?? .failure(ReaderError("an operator on a matrix", line: first.line, column: first.column))
-        let item = ChainItem(value: value, latex: prev.latex + " " + (op == "+" ? "+" : "\\times") + " " + first.latex,
-                             line: first.line, column: first.column, isProse: false)
-        if s.items.count == 1, k + 1 < statements.count, statements[k + 1].followsArrow, statements[k + 1].items.count == 1 {
-            let result = statements[k + 1].items[0]
+        switch line.kind {
+        case .operatorResult(let item, let result):
             checkPair(item, .equal, result, block, &state)
             state.previousLast = result
             return 2
-        }
-        s.items[0] = item
-        return nil
-    }
-
-    private func combine(_ a: MathValue, _ op: Character, _ b: MathValue) -> MathValue? {
-        switch (a, b) {
-        case let (.scalar(x), .scalar(y)): return .scalar(op == "+" ? x + y : x * y)
-        default: return nil
-        }
-    }
-
-    /// Records `name = value` when `name` is a bare symbol that is not yet defined and does not
-    /// occur in its value. Returns true when the first relation was a definition.
-    private func defineIfFresh(_ s: Statement, _ state: inout DocumentState) -> Bool {
-        guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
-              case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
-              !state.definitions.isDefined(name), case .success(let value) = s.items[1].value else { return false }
-        // `y = 1` after solving for y states an answer, not a value for the rest of the section.
-        if state.solvedUnknowns.contains(name), case .scalar(let e) = value, e.freeSymbols.isEmpty { return false }
-        if case .scalar(let e) = value, e.contains(name) { return false }
-        if s.items[1].isProse { return false }
-        // Kept as written (so ∂L/∂a sees L in terms of a); a definition that would make a cycle is an equation.
-        if case .scalar(let e) = state.definitions.resolve(value), e.contains(name) { return false }
-        if case .scalar(let e) = value, case .symbol(let other) = e.kind, !state.definitions.isDefined(other) {
-            state.definitions.assume(name, equalTo: other)
-            return true
-        }
-        state.definitions.define(name, value, domain: s.items[1].domain)
-        return true
-    }
-
-    /// `(x_1, x_2) = (1, 2)`: each name gets its value. Returns true when the statement was such a definition.
-    private func defineTuple(_ s: Statement, _ state: inout DocumentState) -> Bool {
-        guard s.relations == [.equal], s.items.count == 2, let names = s.items[0].tupleParts, let values = s.items[1].tupleParts,
-              names.count == values.count else { return false }
-        var pairs: [(Symbol, MathValue, Domain)] = []
-        for (n, v) in zip(names, values) {
-            var nr = LaTeXReader(tokens: n), vr = LaTeXReader(tokens: v)
-            guard case .scalar(let ne)? = try? nr.readWhole(), case .symbol(let sym) = ne.kind,
-                  let value = try? vr.readWhole() else { return false }
-            pairs.append((sym, value, vr.domain))
-        }
-        for (sym, value, domain) in pairs { state.definitions.define(sym, state.definitions.resolve(value), domain: state.definitions.resolve(domain)) }
-        return true
-    }
-
-    /// `f(x) = body` with f a single undefined name applied to distinct symbols: a function definition.
-    private func defineFunction(_ s: Statement, _ state: inout DocumentState) -> Bool {
-        guard s.relations.first == .equal, s.items.count >= 2,
-              case .success(.scalar(let lhs)) = s.items[0].value, case .function(.undefined(let name), let args) = lhs.kind,
-              !name.contains("'"), case .success(.scalar(let body)) = s.items[1].value else { return false }
-        var params: [Symbol] = []
-        for a in args { guard case .symbol(let p) = a.kind, !params.contains(p) else { return false }; params.append(p) }
-        // `h(t) = 0` states a value, not a rule: only a body that uses the parameters defines a function.
-        // A body using f or its derivatives (`f(x) = … f'(x)`) would define f through itself.
-        if body.usesFunction(where: { $0 == name || ($0.hasPrefix(name) && $0.dropFirst(name.count).allSatisfy { $0 == "'" }) })
-            || !params.contains(where: { body.contains($0) }) { return false }
-        state.definitions.defineFunction(name, parameters: params, body: body)
-        return true
-    }
-
-    /// `name = value` where `name` already has a different numeric value: a new part of the
-    /// document reusing a name, not a step. Records the new value; nil when this is not the case.
-    private func redefines(_ s: Statement, _ state: inout DocumentState) -> StepChecker.Outcome? {
-        guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
-              case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
-              let old = state.definitions.value(of: name), case .success(let new) = s.items[1].value else { return nil }
-        let resolvedNew = state.definitions.resolve(new)
-        switch (old, resolvedNew) {
-        case let (.scalar(o), .scalar(n)):
-            guard o.freeSymbols.isEmpty, n.freeSymbols.isEmpty, o != n else { return nil }
-            if case .different = checker.equivalence.check(o, n) {} else { return nil }
-            state.definitions.define(name, resolvedNew)
-            return .unchecked("redefines \(PlainPrinter.name(name)) (earlier \(PlainPrinter.name(name)) = \(PlainPrinter.string(o)))")
-        case let (.matrix(o), .matrix(n)) where o.rows != n.rows || o.columns != n.columns:
-            state.definitions.define(name, resolvedNew)
-            return .unchecked("redefines \(PlainPrinter.name(name)) (earlier a \(o.rows)×\(o.columns) matrix)")
-        case (.scalar, .matrix), (.matrix, .scalar):
-            state.definitions.define(name, resolvedNew)
-            return .unchecked("redefines \(PlainPrinter.name(name))")
+        case .solvingClaim(let claim):
+            return check(claim, statements, at: k, block, &state)
+        case .definition(let d):
+            start = define(d, line.checked, block, &state)
         default:
-            return nil
+            break
         }
+        let checked = line.checked
+        for i in start..<checked.relations.count {
+            checkPair(checked.items[i], checked.relations[i], checked.items[i + 1], block, &state)
+        }
+        if !checked.items.isEmpty { state.previousLast = checked.items.last }
+        return 1
     }
 
     private func checkPair(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ block: MathBlock, _ state: inout DocumentState) {
@@ -295,9 +185,7 @@ public struct Verifier: Sendable {
                 outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided), domain: domain)
             }
         }
-        // The report says which kind of line this was taken for.
-        let kind = outcome.method.isEmpty ? "identity claim" : "identity claim: " + outcome.method
-        record(block, a, b, StepChecker.Outcome(verdict: outcome.verdict, method: kind, reason: outcome.reason, counterexample: outcome.counterexample), &state, relation: r)
+        record(block, a, b, outcome.taken(as: "identity claim"), &state, relation: r)
     }
 
     func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {

@@ -81,6 +81,7 @@ extension Verifier {
             lastMayBeCondition = plainSuccession && link.secondIsConstraint
         }
         }
+        if !outcome.method.hasPrefix("equation step") { outcome = outcome.taken(as: "equation step") }
         if let assumption = (s.assumedNames(state.definitions).first.flatMap { n in state.definitions.assumed[n].map { (n, $0) } }) {
             // The witness is a point of the assumption: the assumed name takes its partner's value.
             let (name, partner) = (PlainPrinter.name(assumption.0), PlainPrinter.name(assumption.1))

@@ -62,7 +62,7 @@ extension Verifier {
             case let (.success(a), .success(b)):
                 outcome = s.relations[i] == .equal ? checker.check(a, b, subject: subject) : .unchecked("a relation other than = between vectors")
             }
-            record(block, s.items[i], s.items[i + 1], outcome, &state, relation: s.relations[i])
+            record(block, s.items[i], s.items[i + 1], outcome.taken(as: "gradient claim"), &state, relation: s.relations[i])
         }
         if let last = s.items.last { state.previousLast = last }
         return 1

@@ -109,16 +109,27 @@ extension Verifier {
         return d
     }
 
-    /// Handles statements[k] when it states a distribution: a declaration becomes a note, a claim
-    /// is checked by `DistributionClaim`. Returns the statements used, nil for other statements.
-    func distributionStatement(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int? {
-        let s = statements[k]
+    /// What a `\sim` statement is: a declaration read before the block's steps, or a claim.
+    enum DistributionLine {
+        case declaration
+        case claim(Distribution)
+    }
+
+    /// The kind of statements[k] when it states a distribution that can be read; nil otherwise.
+    func distributionLine(_ s: Statement, _ state: DocumentState) -> DistributionLine? {
         guard s.relations == [.distributed], s.items.count == 2 else { return nil }
-        if state.probability.declarations.contains([s.items[0].line, s.items[0].column]) {
+        if state.probability.declarations.contains([s.items[0].line, s.items[0].column]) { return .declaration }
+        return DistributionReader.read(s.items[1].latex).map { .claim($0) }
+    }
+
+    /// A declaration becomes a note; a claim is checked by `DistributionClaim`. Returns the
+    /// statements used.
+    func check(_ line: DistributionLine, _ statements: [Statement], at k: Int, _ block: MathBlock, _ state: inout DocumentState) -> Int {
+        let s = statements[k]
+        guard case .claim(let d) = line else {
             state.lastNote = "declaration of random quantities: \(s.items[0].latex) \\sim \(s.items[1].latex)"
             return 1
         }
-        guard let d = DistributionReader.read(s.items[1].latex) else { return nil }
         // The claim is about every name listed before `\sim`, or about the expression on its left.
         var subjects: [ChainItem] = []
         var j = k
@@ -136,7 +147,7 @@ extension Verifier {
             case .success(.scalar(let x)):
                 outcome = DistributionClaim(model: state.probability.model, equivalence: checker.equivalence).check(state.definitions.resolve(x), d)
             }
-            record(block, subject, s.items[1], outcome, &state, relation: .distributed)
+            record(block, subject, s.items[1], outcome.method.hasPrefix("distribution claim") ? outcome : outcome.taken(as: "distribution claim"), &state, relation: .distributed)
         }
         state.previousLast = nil
         return 1

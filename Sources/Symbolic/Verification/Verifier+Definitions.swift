@@ -1,0 +1,97 @@
+/// Definitions and assumptions: how a statement defines names (`DefinitionKind`), recognised on
+/// the statement as written, and their effect on the rest of the section.
+extension Verifier {
+    /// How `s` defines names, or nil when it defines none.
+    func definitionKind(_ s: Statement, _ state: DocumentState) -> DefinitionKind? {
+        tupleDefinition(s) ?? functionDefinition(s, state.definitions) ?? redefinition(s, state.definitions) ?? freshDefinition(s, state)
+    }
+
+    /// Records the definition; returns the index of the first relation that is a claim.
+    func define(_ d: DefinitionKind, _ s: Statement, _ block: MathBlock, _ state: inout DocumentState) -> Int {
+        switch d {
+        case .tuple(let pairs):
+            for (sym, value, domain) in pairs { state.definitions.define(sym, state.definitions.resolve(value), domain: state.definitions.resolve(domain)) }
+            state.lastNote = "definition of \(s.items[0].latex)"
+        case .function(let name, let parameters, let body):
+            state.definitions.defineFunction(name, parameters: parameters, body: body)
+            state.lastNote = "definition of \(s.items[0].latex)"
+        case .redefinition(let name, let value, let outcome):
+            state.definitions.define(name, value)
+            record(block, s.items[0], s.items[1], outcome.taken(as: "redefinition"), &state)
+        case .value(let name, let value, let domain):
+            state.definitions.define(name, value, domain: domain)
+            state.lastNote = "definition of \(s.items[0].latex)"
+        case .assumption(let name, let other):
+            state.definitions.assume(name, equalTo: other)
+            state.lastNote = "assumption \(s.items[0].latex) = \(s.items[1].latex): the lines after it are steps under it"
+        }
+        return 1
+    }
+
+    /// `name = value` when `name` is a bare symbol that is not yet defined and does not occur in
+    /// its value; `a = b` between fresh names is an assumption.
+    private func freshDefinition(_ s: Statement, _ state: DocumentState) -> DefinitionKind? {
+        guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
+              case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
+              !state.definitions.isDefined(name), case .success(let value) = s.items[1].value else { return nil }
+        // `y = 1` after solving for y states an answer, not a value for the rest of the section.
+        if state.solvedUnknowns.contains(name), case .scalar(let e) = value, e.freeSymbols.isEmpty { return nil }
+        if case .scalar(let e) = value, e.contains(name) { return nil }
+        if s.items[1].isProse { return nil }
+        // Kept as written (so ∂L/∂a sees L in terms of a); a definition that would make a cycle is an equation.
+        if case .scalar(let e) = state.definitions.resolve(value), e.contains(name) { return nil }
+        if case .scalar(let e) = value, case .symbol(let other) = e.kind, !state.definitions.isDefined(other) {
+            return .assumption(name, equalTo: other)
+        }
+        return .value(name, value, s.items[1].domain)
+    }
+
+    /// `(x_1, x_2) = (1, 2)`: each name gets its value.
+    private func tupleDefinition(_ s: Statement) -> DefinitionKind? {
+        guard s.relations == [.equal], s.items.count == 2, let names = s.items[0].tupleParts, let values = s.items[1].tupleParts,
+              names.count == values.count else { return nil }
+        var pairs: [(Symbol, MathValue, Domain)] = []
+        for (n, v) in zip(names, values) {
+            var nr = LaTeXReader(tokens: n), vr = LaTeXReader(tokens: v)
+            guard case .scalar(let ne)? = try? nr.readWhole(), case .symbol(let sym) = ne.kind,
+                  let value = try? vr.readWhole() else { return nil }
+            pairs.append((sym, value, vr.domain))
+        }
+        return .tuple(pairs)
+    }
+
+    /// `f(x) = body` with f a single undefined name applied to distinct symbols: a function definition.
+    private func functionDefinition(_ s: Statement, _ definitions: Definitions) -> DefinitionKind? {
+        guard s.relations.first == .equal, s.items.count >= 2,
+              case .success(.scalar(let lhs)) = s.items[0].value, case .function(.undefined(let name), let args) = lhs.kind,
+              !name.contains("'"), case .success(.scalar(let body)) = s.items[1].value else { return nil }
+        var params: [Symbol] = []
+        for a in args { guard case .symbol(let p) = a.kind, !params.contains(p) else { return nil }; params.append(p) }
+        // `h(t) = 0` states a value, not a rule: only a body that uses the parameters defines a function.
+        // A body using f or its derivatives (`f(x) = … f'(x)`) would define f through itself.
+        if body.usesFunction(where: { $0 == name || ($0.hasPrefix(name) && $0.dropFirst(name.count).allSatisfy { $0 == "'" }) })
+            || !params.contains(where: { body.contains($0) }) { return nil }
+        return .function(name: name, parameters: params, body: body)
+    }
+
+    /// `name = value` where `name` already has a different numeric value: a new part of the
+    /// document reusing a name, not a step.
+    private func redefinition(_ s: Statement, _ definitions: Definitions) -> DefinitionKind? {
+        guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
+              case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
+              let old = definitions.value(of: name), case .success(let new) = s.items[1].value else { return nil }
+        let resolvedNew = definitions.resolve(new)
+        switch (old, resolvedNew) {
+        case let (.scalar(o), .scalar(n)):
+            guard o.freeSymbols.isEmpty, n.freeSymbols.isEmpty, o != n else { return nil }
+            if case .different = checker.equivalence.check(o, n) {} else { return nil }
+            return .redefinition(name, resolvedNew, .unchecked("redefines \(PlainPrinter.name(name)) (earlier \(PlainPrinter.name(name)) = \(PlainPrinter.string(o)))"))
+        case let (.matrix(o), .matrix(n)) where o.rows != n.rows || o.columns != n.columns:
+            return .redefinition(name, resolvedNew, .unchecked("redefines \(PlainPrinter.name(name)) (earlier a \(o.rows)×\(o.columns) matrix)"))
+        case (.scalar, .matrix), (.matrix, .scalar):
+            return .redefinition(name, resolvedNew, .unchecked("redefines \(PlainPrinter.name(name))"))
+        default:
+            return nil
+        }
+    }
+}

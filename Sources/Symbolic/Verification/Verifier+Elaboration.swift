@@ -1,0 +1,78 @@
+/// Elaboration: what each statement is taken for, decided before it is checked (`LineKind`).
+extension Verifier {
+    /// A statement with the kind it was taken for.
+    struct ElaboratedStatement {
+        var kind: LineKind
+        /// As written (definitions are recognised on it).
+        let written: Statement
+        /// As checked: read again with the matrices and vectors defined so far (so `\tilde{X}^T`
+        /// is the transpose of a defined matrix), a leading `=` continuing the previous chain and
+        /// a leading operator applied to the previous value.
+        var checked: Statement
+    }
+
+    /// The kinds decided by the statement's form alone: a condition stated with it, a side that
+    /// cannot be read, a continuation with nothing to continue, a distribution. Nil for the
+    /// others, which `elaborateClaim` decides once the document's model has seen the statement.
+    func elaborateForm(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: DocumentState) -> ElaboratedStatement {
+        let written = statements[k]
+        var s = written
+        s.items = s.items.map { $0.reread(matrices: state.definitions.matrices, vectors: state.probability.vectors) }
+        var line = ElaboratedStatement(kind: .claims, written: written, checked: s)
+        if s.conditional {
+            line.kind = .conditional
+        } else if let f = s.failure {
+            line.kind = .unreadable(f)
+        } else if s.continuesPrevious, state.previousLast == nil || (!block.display && k == 0) {
+            // `= c` on its own line continues the previous chain; with nothing before it, it is dropped.
+            line.kind = .orphanContinuation
+        } else {
+            if s.continuesPrevious, let previous = state.previousLast { line.checked.items[0] = previous }
+            if let d = distributionLine(statements[k], state) { line.kind = .distribution(d) }
+        }
+        return line
+    }
+
+    /// The kinds of the remaining statements: an operator applied to the previous value, claimed
+    /// roots of an equation, a definition or an assumption, or claims.
+    func elaborateClaim(_ line: ElaboratedStatement, _ statements: [Statement], at k: Int, _ state: DocumentState) -> ElaboratedStatement {
+        var line = line
+        if let (item, result) = leadingOperator(line.checked, statements, at: k, state) {
+            if let result {
+                line.kind = .operatorResult(item, result: result)
+                return line
+            }
+            line.checked.items[0] = item
+        }
+        if let claim = solvingClaim(statements, at: k, state) {
+            line.kind = .solvingClaim(claim)
+        } else if let d = definitionKind(line.written, state) {
+            line.kind = .definition(d)
+        } else {
+            line.kind = .claims
+        }
+        return line
+    }
+
+    /// `\times 8`: the operator applied to the previous chain's value, and the result stated
+    /// after an arrow in the next statement (`\rightarrow 18874368`), if any.
+    private func leadingOperator(_ s: Statement, _ statements: [Statement], at k: Int, _ state: DocumentState) -> (ChainItem, ChainItem?)? {
+        guard let op = s.leadingOperator, let prev = state.previousLast, case .success(let pv) = prev.value,
+              let first = s.items.first, case .success(let fv) = first.value else { return nil }
+        let value: Result<MathValue, ReaderError> = combine(pv, op, fv).map { .success($0) }
+            ?? .failure(ReaderError("an operator on a matrix", line: first.line, column: first.column))
+        let item = ChainItem(value: value, latex: prev.latex + " " + (op == "+" ? "+" : "\\times") + " " + first.latex,
+                             line: first.line, column: first.column, isProse: false)
+        if s.items.count == 1, k + 1 < statements.count, statements[k + 1].followsArrow, statements[k + 1].items.count == 1 {
+            return (item, statements[k + 1].items[0])
+        }
+        return (item, nil)
+    }
+
+    private func combine(_ a: MathValue, _ op: Character, _ b: MathValue) -> MathValue? {
+        switch (a, b) {
+        case let (.scalar(x), .scalar(y)): return .scalar(op == "+" ? x + y : x * y)
+        default: return nil
+        }
+    }
+}
