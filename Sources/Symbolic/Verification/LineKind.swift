@@ -22,6 +22,9 @@ enum LineKind {
     case solvingClaim(Verifier.SolvingClaim)
     /// A definition (or an assumption); the rest of the chain, if any, is claims.
     case definition(DefinitionKind)
+    /// `$a \neq 0$`, `$0 < p < 1$`, `$n \in \mathbb{N}$` inline in prose: a condition on names
+    /// that the section assumes from here on (it restricts the parameter values tried), not a claim.
+    case statedCondition([Condition.Atom])
     /// Claims: each relation of the chain is an identity to prove, or an equation in unknowns
     /// that a solving argument may go on from once the checker finds it is no identity.
     case claims

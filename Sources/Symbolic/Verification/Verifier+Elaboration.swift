@@ -35,7 +35,7 @@ extension Verifier {
 
     /// The kinds of the remaining statements: an operator applied to the previous value, claimed
     /// roots of an equation, a definition or an assumption, or claims.
-    func elaborateClaim(_ line: ElaboratedStatement, _ statements: [Statement], at k: Int, _ state: DocumentState) -> ElaboratedStatement {
+    func elaborateClaim(_ line: ElaboratedStatement, _ statements: [Statement], at k: Int, _ block: MathBlock, _ state: DocumentState) -> ElaboratedStatement {
         var line = line
         if let (item, result) = leadingOperator(line.checked, statements, at: k, state) {
             if let result {
@@ -46,6 +46,8 @@ extension Verifier {
         }
         if let claim = solvingClaim(statements, at: k, state) {
             line.kind = .solvingClaim(claim)
+        } else if !block.display, statements.count == 1, let atoms = statedCondition(line.checked, state) {
+            line.kind = .statedCondition(atoms)
         } else if let d = definitionKind(line.written, state) {
             line.kind = .definition(d)
         } else {
@@ -67,6 +69,30 @@ extension Verifier {
             return (item, statements[k + 1].items[0])
         }
         return (item, nil)
+    }
+
+    /// The atoms of a condition on undefined names (`a \neq 0`, `0 < p < 1`, `n \in \mathbb{N}`):
+    /// relations other than equality, each side read as a scalar, some undefined name on a side.
+    private func statedCondition(_ s: Statement, _ state: DocumentState) -> [Condition.Atom]? {
+        let conditions: Set<Relation> = [.notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .member]
+        guard !s.relations.isEmpty, s.relations.allSatisfy(conditions.contains), !s.continuesPrevious, s.leadingOperator == nil,
+              s.items.count == s.relations.count + 1 else { return nil }
+        var atoms: [Condition.Atom] = []
+        var names = false
+        for (i, r) in s.relations.enumerated() {
+            let (a, b) = (s.items[i], s.items[i + 1])
+            guard !a.isProse, !b.isProse, case .success(.scalar(let l)) = a.value else { return nil }
+            let resolved = state.definitions.resolve(l)
+            if !resolved.freeSymbols.isEmpty { names = true }
+            // A set on the right (`\mathbb{N}`, an interval) restricts the name; only relations
+            // between numbers are kept as atoms.
+            if r == .member { continue }
+            guard case .success(.scalar(let h)) = b.value else { return nil }
+            let rh = state.definitions.resolve(h)
+            if !rh.freeSymbols.isEmpty { names = true }
+            atoms.append(Condition.Atom(lhs: resolved, relation: r, rhs: rh, domain: state.definitions.resolve(a.domain.union(b.domain))))
+        }
+        return names ? atoms : nil
     }
 
     private func combine(_ a: MathValue, _ op: Character, _ b: MathValue) -> MathValue? {

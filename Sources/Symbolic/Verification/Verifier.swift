@@ -135,7 +135,7 @@ public struct Verifier: Sendable {
         // The document's vector-notation model sees the statement first: it records forward
         // equations and shapes, and takes claims about the model's gradients.
         if let used = gradientStatement(s, block, &state) { return used }
-        line = elaborateClaim(line, statements, at: k, state)
+        line = elaborateClaim(line, statements, at: k, block, state)
         var start = 0
         switch line.kind {
         case .operatorResult(let item, let result):
@@ -144,6 +144,10 @@ public struct Verifier: Sendable {
             return 2
         case .solvingClaim(let claim):
             return check(claim, statements, at: k, block, &state)
+        case .statedCondition(let atoms):
+            state.assumptions += atoms
+            state.lastNote = "condition assumed: " + line.written.latexText
+            return 1
         case .definition(let d):
             start = define(d, line.checked, block, &state)
         default:

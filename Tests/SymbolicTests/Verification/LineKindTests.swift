@@ -37,4 +37,17 @@ import Testing
         #expect(report.notes.map(\.reason).contains { $0.hasPrefix("definition of y") })
         #expect(report.notes.map(\.reason).contains { $0.hasPrefix("assumption a = b") })
     }
+
+    @Test func conditionsInProseAreAssumedNotClaimed() {
+        let report = Verifier().verify("Let $a \\neq 0$, $0 < p < 1$ and $n \\in \\mathbb{N}$. So $1 > 2$.", file: "t.md")
+        // The three conditions are notes; the false numeric claim is still checked.
+        #expect(report.steps.map(\.verdict) == [.invalid])
+        #expect(report.notes.filter { $0.reason.hasPrefix("condition assumed") }.count == 3)
+        // An inline argument with arrows is steps, not a condition.
+        let argument = Verifier().verify("Hence $2 + b > 0 \\Rightarrow b > -2$.", file: "t.md")
+        #expect(argument.steps.last?.verdict == .valid)
+        // A stated condition restricts the parameter values tried: with a ≠ 0, dividing by a loses nothing.
+        let division = Verifier().verify("Let $a \\neq 0$.\n\n$$a x = b \\Rightarrow x = \\frac{b}{a}$$", file: "t.md")
+        #expect(division.steps.last?.verdict == .unchecked)
+    }
 }
