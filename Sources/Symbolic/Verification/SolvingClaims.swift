@@ -49,13 +49,22 @@ extension Verifier {
                                           reason: "\(name) = \(bad) is not a solution: the equation's sides differ by \(value) there",
                                           counterexample: CounterexampleReport(point: [name: bad.description], lhs: value.description, rhs: "0", correct: nil))
         } else {
+            // Divide out each claimed root once per time it is claimed.
             var rest = poly
+            var overclaimed: (root: Rational, claimed: Int, multiplicity: Int)? = nil
             for r in roots {
                 let (q, rem) = UnivariateDivision.divide(rest, [-r, .one])
-                if !rem.isEmpty { break }
+                if !rem.isEmpty {
+                    let claimed = roots.filter { $0 == r }.count
+                    overclaimed = (r, claimed, UnivariateDivision.multiplicity(of: r, in: poly))
+                    break
+                }
                 rest = q
             }
-            if rest.count <= 1 {
+            if let o = overclaimed {
+                outcome = StepChecker.Outcome(verdict: .invalid, method: "polynomial division",
+                                              reason: "\(name) = \(o.root) is claimed \(o.claimed) times but is a root of multiplicity \(o.multiplicity)", counterexample: nil)
+            } else if rest.count <= 1 {
                 outcome = StepChecker.Outcome(verdict: .valid, method: "substitution and polynomial division",
                                               reason: "exactly the roots of a degree-\(poly.count - 1) polynomial equation, with multiplicity", counterexample: nil)
             } else {
@@ -82,5 +91,16 @@ extension UnivariateDivision {
         var acc = Rational.zero
         for c in p.reversed() { acc = acc * r + c }
         return acc
+    }
+
+    /// How many times x - r divides p (p nonzero).
+    static func multiplicity(of r: Rational, in p: Poly) -> Int {
+        var (rest, count) = (p, 0)
+        while rest.count > 1 {
+            let (q, rem) = divide(rest, [-r, .one])
+            if !rem.isEmpty { break }
+            (rest, count) = (q, count + 1)
+        }
+        return count
     }
 }

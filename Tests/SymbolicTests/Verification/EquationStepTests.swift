@@ -32,6 +32,21 @@ import Testing
         #expect(verdicts("$$x^2 = 1$$\n$$(x - 1)(x + 1) = 0 \\iff x_1 = 1, x_2 = -1$$") == [.unchecked, .valid, .valid])
     }
 
+    @Test func multiplicity() {
+        // (x - 2)² = 0: 2 twice is right; (x - 1)(x - 3) = 0: 1 is a simple root, not a double one.
+        let double = Verifier().verify("$$x^2 - 4x + 4 = 0 \\rightarrow x_1 = 2, x_2 = 2$$", file: "t.md").steps
+        #expect(double.map(\.verdict) == [.valid])
+        let twice = Verifier().verify("$$x^2 - 4x + 3 = 0 \\rightarrow x_1 = 1, x_2 = 1$$", file: "t.md").steps
+        #expect(twice.map(\.verdict) == [.invalid])
+        #expect(twice.first?.reason.contains("claimed 2 times but is a root of multiplicity 1") == true)
+        // A note on multiplicity beside a root is read as such, not as a name or a claim in words.
+        let noted = Verifier().verify("$$x^3 - 3x + 2 = 0 \\Rightarrow x = 1 \\text{ (double root) or } x = -2$$", file: "t.md").steps
+        #expect(noted.last?.verdict == .valid)
+        let lost = Verifier().verify("$$(x - 1)^2 (x + 2) = 0 \\Rightarrow x = 1 \\text{ (double)}$$", file: "t.md").steps
+        #expect(lost.last?.verdict == .invalid)
+        #expect(lost.last?.counterexample?.point == ["x": "-2"])
+    }
+
     @Test func plusMinus() {
         // x² = 4 ⇔ x ∈ {2, -2}.
         #expect(verdicts("$$x^2 = 4 \\iff x = \\pm 2$$") == [.unchecked, .valid])

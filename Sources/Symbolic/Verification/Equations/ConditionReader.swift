@@ -7,6 +7,12 @@ enum ConditionReader {
 
     private enum Connective { case or, and }
 
+    /// Notes on a root's multiplicity written beside it: `x = 1 \text{ (double root)}`.
+    static let multiplicityNotes: Set<String> = [
+        "double", "double root", "a double root", "twice", "repeated", "repeated root", "multiplicity 2",
+        "triple", "triple root", "multiplicity 3", "ریشه مضاعف", "مضاعف", "ریشه دوگانه",
+    ]
+
     /// The condition a statement states; nil when it is not one the equation checker reads
     /// (a chain continued from the previous line, a matrix, a relation such as ∼, prose, …).
     static func read(_ s: Statement, definitions: Definitions) -> Condition? {
@@ -91,7 +97,7 @@ enum ConditionReader {
         while i < ts.count {
             let t = ts[i]
             if depth == 0, let (connective, length) = connective(ts, at: i) {
-                out.append(([], connective))
+                if let connective { out.append(([], connective)) }
                 i += length
                 continue
             }
@@ -103,8 +109,10 @@ enum ConditionReader {
     }
 
     /// The connective at ts[i] and how many tokens it spans: `\lor`, `\vee`, `\land`, `\wedge`,
-    /// or a `\text{…}` (`\mathrm`, `\textrm`, `\quad` around it ignored) holding `or`, `and`, `یا`, `و`.
-    private static func connective(_ ts: [LaTeXToken], at i: Int) -> (Connective, Int)? {
+    /// or a `\text{…}` (`\mathrm`, `\textrm`, `\quad` around it ignored) holding `or`, `and`, `یا`, `و`,
+    /// possibly after a note on multiplicity (`\text{ (double root) or }`); a `\text{(double)}` alone
+    /// spans tokens with no connective (nil).
+    private static func connective(_ ts: [LaTeXToken], at i: Int) -> (Connective?, Int)? {
         guard case .command(let c) = ts[i].kind else { return nil }
         switch c {
         case "lor", "vee": return (.or, 1)
@@ -112,7 +120,13 @@ enum ConditionReader {
         case "text", "mathrm", "textrm", "textnormal", "mbox":
             guard i + 1 < ts.count, ts[i + 1].kind == .symbol("{"),
                   let close = StatementReader.matchingBrace(ts, i + 1) else { return nil }
-            let word = LaTeXReader.text(Array(ts[(i + 2)..<close])).trimmingCharacters().lowercased()
+            var word = LaTeXReader.text(Array(ts[(i + 2)..<close])).trimmingCharacters().lowercased()
+            if word.hasPrefix("("), let end = word.firstIndex(of: ")"),
+               multiplicityNotes.contains(String(word[word.index(after: word.startIndex)..<end]).trimmingCharacters()) {
+                // A root's multiplicity does not change the solution set.
+                word = String(word[word.index(after: end)...]).trimmingCharacters()
+                if word.isEmpty { return (nil, close - i + 1) }
+            }
             switch word {
             case "or", "یا", ", or": return (.or, close - i + 1)
             case "and", "و", ", and": return (.and, close - i + 1)
