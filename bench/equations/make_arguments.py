@@ -99,6 +99,15 @@ ASSUMPTIONS = {
 }
 ARGS.update(ASSUMPTIONS)
 
+# Solutions with no rational form (logarithms), written with their checker.
+TRANSCENDENTAL = {
+    "exp-irrational-root": [r"e^{2x} = 5", (r"\Rightarrow 2x = \ln 5", V), (r"\Rightarrow x = \frac{\ln 5}{2}", V)],
+    "exp-halving-forgotten": [r"e^{2x} = 5", (r"\Rightarrow x = \ln 5", I)],
+    "log-sign-slip": [r"\ln(x + 1) = 2", (r"\Rightarrow x + 1 = e^2", V), (r"\Rightarrow x = e^2 + 1", I)],
+    "power-base-change": [r"3^x = 7", (r"\Rightarrow x \ln 3 = \ln 7", V), (r"\Rightarrow x = \frac{\ln 7}{\ln 3}", V)],
+}
+ARGS.update(TRANSCENDENTAL)
+
 here = os.path.dirname(os.path.abspath(__file__))
 for name, lines in ARGS.items():
     out = [f"# {name}", ""] + ([PREAMBLES[name], ""] if name in PREAMBLES else [])

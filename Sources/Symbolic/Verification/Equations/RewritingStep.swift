@@ -25,7 +25,10 @@ enum RewritingStep {
             }
             for k in factors {
                 for (matched, side) in [((bl, al), (br, ar)), ((br, ar), (bl, al))] {
-                    guard case .equal = equivalence.check(matched.0, Expression(k) * matched.1, domain: domain) else { continue }
+                    // A constant side (`= 0`) matches trivially: it shows no rewriting (`\sin x = 0
+                    // \Rightarrow x = 0` solves, it does not rewrite `\sin x` as x).
+                    guard !matched.0.freeSymbols.isEmpty,
+                          case .equal = equivalence.check(matched.0, Expression(k) * matched.1, domain: domain) else { continue }
                     let expected = Expression(k) * side.1
                     guard Set(side.0.freeSymbols) == Set(expected.freeSymbols), !side.0.freeSymbols.isEmpty,
                           case .different(let ce) = equivalence.check(side.0, expected, domain: domain) else { continue }

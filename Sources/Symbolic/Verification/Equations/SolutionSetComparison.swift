@@ -94,7 +94,8 @@ enum SolutionSets {
     static func explicitValues(_ a: Condition, _ b: Condition, _ x: Symbol, original: Condition?, usable: Condition?) -> SolutionSetComparison? {
         let equivalence = EquivalenceChecker()
         var lost: AlgebraicPoint?, gained: AlgebraicPoint?, solves: Bool?
-        if let first = ExplicitSolutions.values(a, x), let second = ExplicitSolutions.values(b, x) {
+        if let first = ExplicitSolutions.values(a, x) ?? ExplicitSolutions.constantValues(a, x),
+           let second = ExplicitSolutions.values(b, x) ?? ExplicitSolutions.constantValues(b, x) {
             guard let r = ExplicitSolutions.compareLists(first, second, equivalence: equivalence) else { return nil }
             (lost, gained) = (r.onlyInA.map { .constant($0) }, r.onlyInB.map { .constant($0) })
             solves = original == nil ? true : nil
