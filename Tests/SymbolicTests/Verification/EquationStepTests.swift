@@ -45,6 +45,13 @@ import Testing
         let lost = Verifier().verify("$$(x - 1)^2 (x + 2) = 0 \\Rightarrow x = 1 \\text{ (double)}$$", file: "t.md").steps
         #expect(lost.last?.verdict == .invalid)
         #expect(lost.last?.counterexample?.point == ["x": "-2"])
+        // A stated multiplicity is checked against the first line: -2 is a simple root of (x - 1)²(x + 2).
+        let first = "$$x^3 - 3x + 2 = 0$$\n$$\\Rightarrow (x - 1)^2 (x + 2) = 0$$\n"
+        let right = Verifier().verify(first + "$$\\Rightarrow x = 1 \\text{ (double root) or } x = -2$$", file: "t.md").steps
+        #expect(right.last?.verdict == .valid)
+        let wrong = Verifier().verify(first + "$$\\Rightarrow x = 1 \\text{ or } x = -2 \\text{ (double root)}$$", file: "t.md").steps
+        #expect(wrong.last?.verdict == .invalid)
+        #expect(wrong.last?.reason.contains("x = -2 is a root of multiplicity 1") == true)
     }
 
     @Test func plusMinus() {

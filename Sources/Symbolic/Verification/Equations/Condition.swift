@@ -20,6 +20,9 @@ struct Condition {
     /// Names the line is about although they cancel out of it: under the assumption `a = b`,
     /// `(a+b)(a-b) = b(a-b)` reads `0 = 0` and is still a line about b.
     var assumedUnknowns: Set<Symbol> = []
+    /// Multiplicities stated beside values of a list (`x = 1 \text{ (double root) or } x = -2`):
+    /// disjunct index → multiplicity.
+    var statedMultiplicities: [Int: Int] = [:]
 
     /// The names the condition is about, its domain conditions included.
     var unknowns: Set<Symbol> {

@@ -7,10 +7,12 @@ enum ConditionReader {
 
     private enum Connective { case or, and }
 
-    /// Notes on a root's multiplicity written beside it: `x = 1 \text{ (double root)}`.
-    static let multiplicityNotes: Set<String> = [
-        "double", "double root", "a double root", "twice", "repeated", "repeated root", "multiplicity 2",
-        "triple", "triple root", "multiplicity 3", "ریشه مضاعف", "مضاعف", "ریشه دوگانه",
+    /// Notes on a root's multiplicity written beside it (`x = 1 \text{ (double root)}`), and the
+    /// multiplicity each states.
+    static let multiplicityNotes: [String: Int] = [
+        "double": 2, "double root": 2, "a double root": 2, "twice": 2, "repeated": 2, "repeated root": 2,
+        "multiplicity 2": 2, "ریشه مضاعف": 2, "مضاعف": 2, "ریشه دوگانه": 2,
+        "triple": 3, "triple root": 3, "multiplicity 3": 3,
     ]
 
     /// The condition a statement states; nil when it is not one the equation checker reads
@@ -26,6 +28,7 @@ enum ConditionReader {
         // Chains of item token lists with their relations, separated by connectives.
         var chains: [(items: [[LaTeXToken]], relations: [Relation])] = [([], [])]
         var connectives: [Connective] = []
+        var multiplicities: [Int: Int] = [:]
         for (i, item) in s.items.enumerated() {
             let parts = split(item.tokens)
             for (j, part) in parts.enumerated() {
@@ -35,6 +38,7 @@ enum ConditionReader {
                 }
                 guard !part.tokens.isEmpty else { return nil }
                 chains[chains.count - 1].items.append(part.tokens)
+                if let m = part.multiplicity { multiplicities[chains.count - 1] = m }
             }
             if i < s.relations.count { chains[chains.count - 1].relations.append(s.relations[i]) }
         }
@@ -57,7 +61,12 @@ enum ConditionReader {
             }
         }
         guard disjuncts.count <= maximumCases else { return nil }
-        return Condition(disjuncts: disjuncts)
+        var condition = Condition(disjuncts: disjuncts)
+        // A list of values joined by `or`: the k-th chain is the k-th disjunct.
+        if !multiplicities.isEmpty, disjuncts.count == chains.count, connectives.allSatisfy({ $0 == .or }) {
+            condition.statedMultiplicities = multiplicities
+        }
+        return condition
     }
 
     /// The atoms of one chain, once per ± case (one case when there is no ±).
@@ -90,14 +99,15 @@ enum ConditionReader {
     }
 
     /// Splits an item's tokens at top-level connectives: the parts, each with the connective before it.
-    private static func split(_ ts: [LaTeXToken]) -> [(tokens: [LaTeXToken], before: Connective?)] {
-        var out: [(tokens: [LaTeXToken], before: Connective?)] = [([], nil)]
+    private static func split(_ ts: [LaTeXToken]) -> [(tokens: [LaTeXToken], before: Connective?, multiplicity: Int?)] {
+        var out: [(tokens: [LaTeXToken], before: Connective?, multiplicity: Int?)] = [([], nil, nil)]
         var depth = 0
         var i = 0
         while i < ts.count {
             let t = ts[i]
-            if depth == 0, let (connective, length) = connective(ts, at: i) {
-                if let connective { out.append(([], connective)) }
+            if depth == 0, let (connective, multiplicity, length) = connective(ts, at: i) {
+                if let multiplicity { out[out.count - 1].multiplicity = multiplicity }
+                if let connective { out.append(([], connective, nil)) }
                 i += length
                 continue
             }
@@ -112,24 +122,26 @@ enum ConditionReader {
     /// or a `\text{…}` (`\mathrm`, `\textrm`, `\quad` around it ignored) holding `or`, `and`, `یا`, `و`,
     /// possibly after a note on multiplicity (`\text{ (double root) or }`); a `\text{(double)}` alone
     /// spans tokens with no connective (nil).
-    private static func connective(_ ts: [LaTeXToken], at i: Int) -> (Connective?, Int)? {
+    private static func connective(_ ts: [LaTeXToken], at i: Int) -> (Connective?, multiplicity: Int?, Int)? {
         guard case .command(let c) = ts[i].kind else { return nil }
         switch c {
-        case "lor", "vee": return (.or, 1)
-        case "land", "wedge": return (.and, 1)
+        case "lor", "vee": return (.or, nil, 1)
+        case "land", "wedge": return (.and, nil, 1)
         case "text", "mathrm", "textrm", "textnormal", "mbox":
             guard i + 1 < ts.count, ts[i + 1].kind == .symbol("{"),
                   let close = StatementReader.matchingBrace(ts, i + 1) else { return nil }
             var word = LaTeXReader.text(Array(ts[(i + 2)..<close])).trimmingCharacters().lowercased()
+            var multiplicity: Int? = nil
             if word.hasPrefix("("), let end = word.firstIndex(of: ")"),
-               multiplicityNotes.contains(String(word[word.index(after: word.startIndex)..<end]).trimmingCharacters()) {
-                // A root's multiplicity does not change the solution set.
+               let m = multiplicityNotes[String(word[word.index(after: word.startIndex)..<end]).trimmingCharacters()] {
+                // A note on the root before it: the solution set is the same, the multiplicity is checked apart.
+                multiplicity = m
                 word = String(word[word.index(after: end)...]).trimmingCharacters()
-                if word.isEmpty { return (nil, close - i + 1) }
+                if word.isEmpty { return (nil, m, close - i + 1) }
             }
             switch word {
-            case "or", "یا", ", or": return (.or, close - i + 1)
-            case "and", "و", ", and": return (.and, close - i + 1)
+            case "or", "یا", ", or": return (.or, multiplicity, close - i + 1)
+            case "and", "و", ", and": return (.and, multiplicity, close - i + 1)
             default: return nil
             }
         default: return nil

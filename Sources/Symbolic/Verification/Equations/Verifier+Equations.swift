@@ -185,6 +185,28 @@ extension Verifier {
             state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the answer checked against line \(first.line)",
                 reason: "the answer is incomplete: \(name) = \(l.describe(variable: name)) solves the first line of the argument (\(first.latex)) but is not among the solutions given",
                 counterexample: EquationStepOutcome.report(name, l, first: "holds", second: "fails"))
+        } else if let wrong = Verifier.wrongMultiplicity(last.condition, of: first.condition, x) {
+            state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the multiplicities checked against line \(first.line)",
+                reason: "\(name) = \(wrong.root) is a root of multiplicity \(wrong.actual) of the first line of the argument (\(first.latex)), not \(wrong.stated) as stated",
+                counterexample: nil)
+        }
+        return nil
+    }
+}
+
+extension Verifier {
+    /// A value of the answer whose stated multiplicity (`\text{(double root)}`) differs from its
+    /// multiplicity as a root of the first line, when that line is one polynomial equation in x.
+    static func wrongMultiplicity(_ answer: Condition, of first: Condition, _ x: Symbol) -> (root: Rational, stated: Int, actual: Int)? {
+        guard !answer.statedMultiplicities.isEmpty, first.disjuncts.count == 1, first.disjuncts[0].count == 1,
+              first.disjuncts[0][0].relation == .equal else { return nil }
+        let atom = first.disjuncts[0][0]
+        guard let p = (atom.lhs - atom.rhs).expanded(maxTerms: 1_000), let poly = UnivariateDivision.poly(p, x), poly.count >= 2 else { return nil }
+        for (k, stated) in answer.statedMultiplicities.sorted(by: { $0.key < $1.key }) where k < answer.disjuncts.count {
+            let a = answer.disjuncts[k][0]
+            guard let r = (a.lhs == Expression(x) ? a.rhs : a.lhs).rationalValue else { continue }
+            let actual = UnivariateDivision.multiplicity(of: r, in: poly)
+            if actual != stated { return (r, stated, actual) }
         }
         return nil
     }
