@@ -1,0 +1,74 @@
+/// The sections of an answer key, built from the engine's derivations and backward passes.
+extension AnswerKey.Section {
+    /// A derivation's steps, each with its rule; results boxed.
+    public init(_ d: Derivation) {
+        self.init(name: d.name, title: d.title, statement: d.statement)
+        steps = d.steps.map { s in
+            AnswerKey.Line(left: s.leftLatex, relation: s.relation.latex, right: s.rightLatex,
+                           justification: Derivation.typeset(s.justification), isResult: s.isResult)
+        }
+    }
+
+    /// A backward pass: the forward equations as the problem, then every gradient with the rule
+    /// that gave it; the gradients of the parameters are the results.
+    public init(_ pass: BackwardPass, name: String, title: String) {
+        self.init(name: name, title: title,
+                  statement: "From the forward equations of the cell below, derive the gradient of the loss with respect to every quantity, input and parameter, given the gradients arriving from the next time step.")
+        given = pass.model.equations.map { "\($0.quantity.latex) = \($0.value.latex)" }
+        let parameters = Set(pass.model.declarations.filter(\.isParameter).map(\.quantity))
+        steps = pass.gradients.map { g in
+            AnswerKey.Line(left: g.name.latex, relation: "=", right: g.value.latex,
+                           justification: LaTeXText.escape(g.justification), isResult: parameters.contains(g.of))
+        }
+    }
+}
+
+extension DerivationCatalog {
+    /// The answer-key section of a derivation named in `entries`, with its default options; nil for
+    /// an unknown name or a derivation the engine could not build.
+    public static func answerKeySection(_ name: String) -> AnswerKey.Section? {
+        switch name {
+        case "lstm-backward", "gru-backward", "rnn-backward":
+            let model = String(name.prefix { $0 != "-" })
+            guard let pass = try? ModelCatalog.backwardPass(model) else { return nil }
+            let title = entries.first { $0.name == name }.map { $0.summary.prefix(1).uppercased() + $0.summary.dropFirst() } ?? name
+            return AnswerKey.Section(pass, name: name, title: title)
+        case "rnn-gradient": return RNNGradient.derivation(steps: 3).map(AnswerKey.Section.init)
+        case "pe-rotation": return PERotation.derivation().map(AnswerKey.Section.init)
+        case "dot-variance": return AnswerKey.Section(DotVariance.derivation(scaled: true))
+        case "least-squares": return LeastSquares.derivation().map(AnswerKey.Section.init)
+        default: return nil
+        }
+    }
+
+    /// The title of a derivation in Persian.
+    static func persianTitle(_ name: String) -> String? {
+        switch name {
+        case "lstm-backward": "گذر پس‌رو سلول \\lr{LSTM}"
+        case "gru-backward": "گذر پس‌رو سلول \\lr{GRU}"
+        case "rnn-backward": "گذر پس‌رو سلول \\lr{RNN} با \\lr{tanh}"
+        case "rnn-gradient": "گرادیان یک \\lr{RNN} تک‌واحدی باز‌شده در زمان"
+        case "pe-rotation": "ماتریس چرخش کدگذاری مکانی سینوسی"
+        case "dot-variance": "امید و واریانس ضرب داخلی دو بردار گاوسی"
+        case "least-squares": "کمترین مربعات برای یک خط"
+        default: nil
+        }
+    }
+
+    /// The problem of a derivation (with its default options) in Persian, math between `$…$`.
+    static func persianStatement(_ name: String) -> String? {
+        switch name {
+        case "lstm-backward", "gru-backward", "rnn-backward":
+            "با داشتن معادلات گذر پیش‌روی سلول (در زیر)، گرادیان تابع هزینه را نسبت به همه‌ی کمیت‌ها، ورودی‌ها و پارامترها به دست آورید؛ گرادیان‌هایی که از گام زمانی بعد می‌رسند داده شده‌اند."
+        case "rnn-gradient":
+            "برای $h_t = w(u_t + h_{t-1})$ با $t = 1, 2, 3$، خروجی $\\hat{y} = h_{3}$ و هزینه‌ی $L = (\\hat{y} - y)^2$، مقدار $\\partial \\hat{y} / \\partial w$ و $\\partial L / \\partial w$ را بیابید."
+        case "pe-rotation":
+            "برای $PE(t) = [\\sin(\\omega t); \\cos(\\omega t)]$ ماتریس $M$ مستقل از $t$ را چنان بیابید که برای هر $t$ داشته باشیم $M\\,PE(t) = PE(t + \\phi)$."
+        case "dot-variance":
+            "فرض کنید $a, b \\in \\mathbb{R}^D$ مستقل‌اند و درایه‌های مستقل $a_i, b_i \\sim \\mathcal{N}(0, 1)$ دارند. مقدار $E[a^T b]$، $E[(a^T b)^2]$ و $\\operatorname{Var}(a^T b / \\sqrt{D})$ را بیابید."
+        case "least-squares":
+            "تابع $J(w) = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - w_0 - w_1 x_i)^2$ را نسبت به $w_0, w_1$ کمینه کنید و کمینه‌کننده را برحسب $\\bar{x}$، $\\bar{y}$، $C_{xx}$ و $C_{xy}$ بنویسید."
+        default: nil
+        }
+    }
+}

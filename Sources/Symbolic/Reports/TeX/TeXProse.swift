@@ -1,0 +1,54 @@
+import Foundation
+
+/// Prose from a pasted document as text-mode LaTeX in a report's language.
+///
+/// Every character maps to a fixed piece of LaTeX, as in `LaTeXText`: prose can never start a
+/// control sequence or unbalance braces. In Persian, Arabic-script letters (and the zero-width
+/// non-joiner) pass through to XeLaTeX, and runs of Latin text are set left to right in `\lr{…}`.
+enum TeXProse {
+    static func escape(_ s: String, _ language: ReportLanguage) -> String {
+        guard language == .fa else { return LaTeXText.escape(s) }
+        var out = "", latinRun = ""
+        func flush() {
+            let trimmed = latinRun.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty {
+                // Spaces around the run stay outside `\lr`, so words do not run together.
+                let lead = latinRun.prefix { $0 == " " }, trail = String(latinRun.reversed().prefix { $0 == " " })
+                out += lead + "\\lr{" + LaTeXText.escape(trimmed) + "}" + trail
+            } else {
+                out += latinRun
+            }
+            latinRun = ""
+        }
+        for c in s {
+            if isPersianText(c) {
+                flush()
+                out.append(c)
+            } else if c == " " {
+                if latinRun.isEmpty { out.append(c) } else { latinRun.append(c) }
+            } else if c.isNewline || c == "\t" {
+                flush()
+                out += " "
+            } else if c.isASCII && (c.isLetter || c.isNumber) {
+                latinRun.append(c)
+            } else {
+                // Punctuation and symbols: escaped as in English; inside a Latin run they stay in it.
+                if latinRun.isEmpty { out += LaTeXText.text(c) } else { latinRun.append(c) }
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Characters XeLaTeX sets with the Persian font: Arabic-script letters, Persian and
+    /// Arabic-Indic digits, Arabic punctuation and the zero-width non-joiner.
+    static func isPersianText(_ c: Character) -> Bool {
+        guard c.unicodeScalars.count <= 3, let s = c.unicodeScalars.first else { return false }
+        // Combining marks (harakat) ride on their letter.
+        guard c.unicodeScalars.dropFirst().allSatisfy({ (0x064B...0x065F).contains($0.value) || $0.value == 0x0670 }) else { return false }
+        switch s.value {
+        case 0x060C, 0x061B, 0x061F, 0x0660...0x0669, 0x066A...0x066C, 0x06F0...0x06F9, 0x200C: return true
+        default: return ReportLanguage.isArabicScriptLetter(s)
+        }
+    }
+}
