@@ -32,8 +32,15 @@ struct VerifyCommand: ParsableCommand {
         discussion: "Declarations of random quantities and their dimension, as a problem statement gives them: --assume 'a, b \\sim \\mathcal{N}(0, I)' --assume 'a, b \\in \\mathbb{R}^D' --assume 'a, b independent'."))
     var assume: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Also typeset an annotated report of the document as a PDF (one file only).", valueName: "report.pdf"))
+    var pdf: String?
+
+    @OptionGroup var tex: TeXOptions
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give a file to check, or - for standard input") }
+        if pdf != nil && files.count > 1 { throw ValidationError("--pdf takes one file; give one file to check") }
+        if tex.tex != nil && pdf == nil { throw ValidationError("--tex goes with --pdf") }
     }
 
     func run() throws {
@@ -47,6 +54,10 @@ struct VerifyCommand: ParsableCommand {
             case .text: print(notes ? report.textWithNotes : report.text, terminator: "")
             case .json: print(files.count == 1 ? report.json : report.compactJSON)
             case .latex: print(report.latex, terminator: "")
+            }
+            if let pdf {
+                let language = tex.lang ?? ReportLanguage.detect(text)
+                try tex.typeset(report.annotatedLaTeX(source: text, language: language), language: language, pdf: pdf)
             }
             anyInvalid = anyInvalid || report.summary.invalid > 0
         }

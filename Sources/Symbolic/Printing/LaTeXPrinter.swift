@@ -65,13 +65,13 @@ public enum LaTeXPrinter {
             superscripted = false
         }
         if s.primes > 0 {
-            if superscripted { n = "{\(n)}" }
+            if superscripted { n = newNucleus(n, s) }
             n += String(repeating: "'", count: s.primes)
             superscripted = true
         }
         if let sub = s.subscriptText { n += isLetter(sub) || isDigit(sub) ? "_\(sub)" : "_{\(LaTeXNames.math(sub))}" }
         if let t = s.timeStep {
-            if superscripted { n = "{\(n)}" }
+            if superscripted { n = newNucleus(n, s) }
             let index = LaTeXNames.math(t.index)
             switch t.style {
             case .angle: n += "^{\\langle \(index) \\rangle}"
@@ -81,6 +81,12 @@ public enum LaTeXPrinter {
             }
         }
         return n
+    }
+
+    /// `n` braced as the nucleus of another script. TeX unwraps a group that holds a single accent
+    /// atom (`{\tilde{c}^{t}}^{2}` is a double superscript), so an accented name gets an empty atom first.
+    static func newNucleus(_ n: String, _ s: Symbol) -> String {
+        s.accent == nil || s.accent == .bold ? "{\(n)}" : "{{}\(n)}"
     }
 
     /// True when the printed symbol ends in a superscript (a time step, a star or primes).
@@ -177,7 +183,7 @@ public enum LaTeXPrinter {
         }
         var b = parenthesised(base, below: .atom)
         // A symbol that already carries a superscript (a time step, a star, primes) needs braces before a power.
-        if case .symbol(let s) = base.kind, carriesSuperscript(s) { b = "{\(b)}" }
+        if case .symbol(let s) = base.kind, carriesSuperscript(s) { b = newNucleus(b, s) }
         return b + "^{\(string(exponent))}"
     }
 

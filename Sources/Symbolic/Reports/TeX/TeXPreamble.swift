@@ -16,6 +16,8 @@ enum TeXPreamble {
         if language == .fa {
             // xepersian must come last; Nazli is the Persian face of Debian's fonts-farsiweb.
             out += "\\usepackage{xepersian}\n\\settextfont{Nazli}\n"
+            // Source shown as typewriter text is LaTeX or code: always left to right.
+            out += "\\let\\typewriter\\texttt\n\\renewcommand{\\texttt}[1]{\\lr{\\typewriter{#1}}}\n"
         }
         // The verdict marks, defined once so the body names them.
         out += """

@@ -51,4 +51,50 @@ enum TeXProse {
         default: return ReportLanguage.isArabicScriptLetter(s)
         }
     }
+
+    /// A Persian document's LaTeX with the code-point placeholders of Arabic-script characters
+    /// (`(U+0633)`, written by `LaTeXText` where pdfLaTeX could not set them) turned back into the
+    /// characters, each run in `\rl{…}` so XeLaTeX sets it right to left inside math's `\text`.
+    /// Only characters `isPersianText` accepts come back, so nothing can start a control sequence.
+    static func restoringPersian(_ latex: String) -> String {
+        let chars = Array(latex)
+        var out = "", i = 0
+        while i < chars.count {
+            var run = "", j = i
+            while let (c, next) = placeholder(chars, at: j) {
+                run.append(c)
+                j = next
+                if j < chars.count, chars[j] == " ", placeholder(chars, at: j + 1) != nil { run.append(" "); j += 1 }
+            }
+            if run.isEmpty {
+                out.append(chars[i])
+                i += 1
+            } else {
+                out += "\\rl{" + run + "}"
+                i = j
+            }
+        }
+        // A Persian name in math is printed letter by letter (`\text{\rl{ت}}\text{\rl{ع}}`): one run
+        // joins its letters, so XeLaTeX shapes the word.
+        return out.replacingOccurrences(of: "}}\\text{\\rl{", with: "").replacingOccurrences(of: "}}\\ \\text{\\rl{", with: " ")
+    }
+
+    /// The Persian character of a placeholder `(U+XXXX …)` starting at `k`, and the offset after it.
+    private static func placeholder(_ chars: [Character], at k: Int) -> (Character, Int)? {
+        guard k + 8 <= chars.count, chars[k] == "(", chars[k + 1] == "U", chars[k + 2] == "+" else { return nil }
+        var scalars = String.UnicodeScalarView()
+        var j = k + 3
+        while true {
+            var hex = ""
+            while j < chars.count, chars[j].isHexDigit, hex.count < 6 { hex.append(chars[j]); j += 1 }
+            guard hex.count >= 4, let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else { return nil }
+            scalars.append(scalar)
+            guard j < chars.count else { return nil }
+            if chars[j] == ")" { break }
+            guard j + 3 < chars.count, chars[j] == " ", chars[j + 1] == "U", chars[j + 2] == "+" else { return nil }
+            j += 3
+        }
+        let c = Character(String(scalars))
+        return isPersianText(c) ? (c, j + 1) : nil
+    }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+/// The annotated report shows the pasted document itself; nothing from it may run in TeX.
+@Suite struct AnnotatedReportTests {
+    static func body(_ tex: String) -> String {
+        String(tex[tex.range(of: "\\begin{document}")!.upperBound...])
+    }
+
+    @Test func proseAndMathKeepTheirOrderWithMarks() throws {
+        let text = "First words.\n\n$$(x+1)^2 = x^2 + 2x + 1$$\n\nMiddle words.\n\n$$(x+1)^2 = x^2 + 1$$\n\nLast words with $2 + 2 = 5$ inline.\n"
+        let report = Verifier().verify(text, file: "notes.md")
+        let tex = report.annotatedLaTeX(source: text, language: .en)
+        let body = Self.body(tex)
+        let document = String(body[body.range(of: "\\hrule")!.upperBound...])
+        let order = ["First words.", "\\validmark", "Middle words.", "\\invalidmark", "Last words with"].map { document.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+        // The summary: counts, and the invalid steps with their lines.
+        #expect(body.contains("\\invalidmark\\ invalid: 2"))
+        #expect(body.contains("line 7 & $"))
+        // Under the wrong step: the point, both sides' values there, and the correct value.
+        #expect(body.contains("Counterexample: $x = \\frac{"))
+        #expect(body.contains("correct value: $x^{2} + 2 x + 1$"))
+        // The inline wrong step is marked where it stands, its explanation in a footnote.
+        #expect(body.contains("$4 = 5$\\,\\invalidmark\\footnote{"))
+        #expect(body.contains("correct value: $4$"))
+        // The source's delimiters are not shown as text.
+        #expect(!body.contains("\\$\\$"))
+    }
+
+    @Test func hostileDocumentRunsNothingInEitherLanguage() {
+        let text = LaTeXReportTests.hostile(canary: "/tmp/canary.tex") + "\n\nسلام \\input{/etc/hostname} دنیا\n"
+        let report = Verifier().verify(text, file: LaTeXReportTests.hostileFile)
+        for language in ReportLanguage.allCases {
+            let body = Self.body(report.annotatedLaTeX(source: text, language: language))
+            #expect(TeXInspection.dangerousSequences(body).isEmpty, "\(TeXInspection.dangerousSequences(body))")
+            #expect(TeXInspection.isInert(body))
+            #expect(body.components(separatedBy: "\\end{document}").count == 2)
+            #expect(TeXInspection.controlSequences(body).filter { $0 == "begin" && true }.count
+                    == TeXInspection.controlSequences(body).filter { $0 == "end" }.count - 1)
+        }
+    }
+
+    @Test func documentPiecesCoverTheTextInOrder() {
+        let text = "a $x$ b\n$$y = 1$$\nc \\[z\\] d \\begin{align*}u = 2\\end{align*} e"
+        let d = DocumentPieces(text)
+        var prose: [String] = [], math: [String] = []
+        for p in d.pieces {
+            switch p {
+            case .prose(let s): prose.append(s)
+            case .math(let k): math.append(d.blocks[k].latex)
+            }
+        }
+        #expect(math == ["x", "y = 1", "z", "u = 2"])
+        #expect(prose == ["a ", " b\n", "\nc ", " d ", " e"])
+    }
+
+    @Test func blocksAfterPersianTextAndCRLFAreFound() {
+        let text = "متنِ فارسی $x = 1$ و\r\nخط دوم $$y = 2$$ پایان"
+        let d = DocumentPieces(text)
+        #expect(d.pieces.count == 5)
+        if case .prose(let last) = d.pieces.last { #expect(last == " پایان") } else { Issue.record("no trailing prose") }
+    }
+}
