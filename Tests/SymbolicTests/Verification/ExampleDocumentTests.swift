@@ -29,4 +29,12 @@ import Testing
         #expect(r.steps[5].latex.contains("x - y = 2") && r.steps[5].latex.contains("2x + y = 7"))
         #expect(r.steps[9].counterexample?.point["a"] == "0")
     }
+
+    @Test func persianNotes() throws {
+        // σ(x) = 1/(1 + e^{-x}) is a definition read as a step (valid); σ' = σ(1 - σ); (a + b)² expanded
+        // right; (a - b)² = a² - b² drops -2ab; 128·64 + 64 = 8256; 3·4 + 4 = 16, not 17.
+        let r = try report("persian-notes.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .invalid, .valid, .invalid])
+        #expect(r.steps[5].counterexample?.correct == "16")
+    }
 }
