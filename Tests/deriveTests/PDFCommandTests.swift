@@ -51,4 +51,19 @@ import Testing
         #expect(r.out.contains("invalid"))
         #expect(FileManager.default.contents(atPath: pdf)?.starts(with: Array("%PDF".utf8)) == true)
     }
+
+    @Test func withoutAnEngineTheTeXIsStillWritten() throws {
+        let pdf = Self.temporary("key.pdf")
+        let tex = String(pdf.dropLast(4)) + ".tex"
+        defer { try? FileManager.default.removeItem(atPath: tex) }
+        // No TeX on PATH.
+        let r = try CLI.run(["answer-key", "least-squares", "-o", pdf], environment: ["PATH": "/nonexistent"])
+        #expect(r.status == 2)
+        #expect(r.err.split(separator: "\n").count == 1)
+        #expect(r.err.contains("install texlive-latex-base") && r.err.contains("latexmk"))
+        #expect(r.err.contains(tex))
+        #expect(!FileManager.default.fileExists(atPath: pdf))
+        let source = try String(contentsOfFile: tex, encoding: .utf8)
+        #expect(source.hasPrefix("\\documentclass") && source.contains("\\boxed{"))
+    }
 }
