@@ -11,5 +11,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = report.json
     _ = report.compactJSON
     _ = report.latex
+    _ = report.annotatedLaTeX(source: text, language: .en)
+    _ = report.annotatedLaTeX(source: text, language: .fa)
     return 0
 }
