@@ -11,7 +11,15 @@ public struct StatementReader {
         "Rightarrow", "rightarrow", "to", "implies", "Longrightarrow", "longrightarrow",
         "Leftrightarrow", "iff", "therefore", "xrightarrow", "mapsto",
     ]
-    static let wrapperEnvironments: Set<String> = ["aligned", "split", "gathered", "cases", "alignedat", "array"]
+    /// Environments whose rows are the block's lines (their `\\begin`/`\\end` are dropped). The
+    /// display environments appear here when written inside `$$…$$` or `\\[…\\]`.
+    static let wrapperEnvironments: Set<String> = [
+        "aligned", "split", "gathered", "cases", "alignedat", "array", "multlined",
+        "align", "align*", "gather", "gather*", "eqnarray", "eqnarray*", "multline", "multline*",
+        "equation", "equation*", "flalign", "flalign*", "alignat", "alignat*", "displaymath", "math",
+    ]
+    /// Wrappers with one braced argument after `\\begin{…}` (columns, or a number of columns).
+    static let wrappersWithArgument: Set<String> = ["array", "alignat", "alignat*", "alignedat"]
 
     /// The statements of one block of LaTeX whose first character is at `line`, `column` of the file.
     public static func statements(_ latex: String, line: Int, column: Int) -> [Statement] {
@@ -104,7 +112,7 @@ public struct StatementReader {
                 }
                 if wrapperEnvironments.contains(name) {
                     i = j + 1
-                    if name == "array", c == "begin", i < ts.count, ts[i].kind == .symbol("{") {
+                    if wrappersWithArgument.contains(name), c == "begin", i < ts.count, ts[i].kind == .symbol("{") {
                         while i < ts.count, ts[i].kind != .symbol("}") { i += 1 }
                         i += 1
                     }
@@ -113,11 +121,12 @@ public struct StatementReader {
                 matrixDepth += c == "begin" ? 1 : -1
             }
             if t.kind == .symbol("&") && matrixDepth == 0 {
-                // `a &= b` aligns a relation: drop the `&`. Elsewhere (`p &= 1 & q &= 2`, cases)
-                // it separates cells, which become separate statements.
-                let nextIsRelation = i + 1 < ts.count && (ts[i + 1].kind == .symbol("=") || ts[i + 1].kind == .symbol("<")
-                    || ts[i + 1].kind == .symbol(">") || { if case .command(let c) = ts[i + 1].kind { return relationCommands[c] != nil || arrowCommands.contains(c) }; return false }())
-                if !nextIsRelation { out.append(LaTeXToken(kind: .command("quad"), line: t.line, column: t.column, spaceBefore: true)) }
+                // `a &= b`, `a =& b`, `a &=& b` (eqnarray), `& = b` and `& &= b` at the start of a
+                // row align a relation: drop the `&`. Between two cells (`p &= 1 & q &= 2`, cases)
+                // it separates them, and they become separate statements.
+                let aligns = i + 1 >= ts.count || isRelation(ts[i + 1]) || ts[i + 1].kind == .symbol("&")
+                    || ts[i + 1].kind == .command("\\") || out.last.map { isRelation($0) || $0.kind == .command("\\") } ?? true
+                if !aligns { out.append(LaTeXToken(kind: .command("quad"), line: t.line, column: t.column, spaceBefore: true)) }
                 i += 1
                 continue
             }
@@ -138,6 +147,15 @@ public struct StatementReader {
             i += 1
         }
         return out
+    }
+
+    /// A relation or an arrow (what an alignment `&` stands beside).
+    static func isRelation(_ t: LaTeXToken) -> Bool {
+        switch t.kind {
+        case .symbol("="), .symbol("<"), .symbol(">"): return true
+        case .command(let c): return relationCommands[c] != nil || arrowCommands.contains(c)
+        default: return false
+        }
     }
 
     /// Splits at top-level `\\`.

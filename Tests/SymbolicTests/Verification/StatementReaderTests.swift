@@ -24,6 +24,21 @@ import Testing
         #expect(shapes("\\begin{aligned} p &= 1 & q &= 2 \\end{aligned}") == [["p", "1"], ["q", "2"]])
     }
 
+    @Test func alignLikeEnvironmentsInsideDisplayMath() {
+        // align, align*, gather, eqnarray written inside $$…$$: their rows are the lines.
+        #expect(shapes("\\begin{align} a &= b \\label{eq:1} \\\\ &= c \\tag{2} \\end{align}") == [["a", "b"], ["", "c"]])
+        #expect(shapes("\\begin{gather*} a = b \\\\ c = d \\notag \\end{gather*}") == [["a", "b"], ["c", "d"]])
+        // `=&` and eqnarray's `&=&` align the relation on either side.
+        #expect(shapes("\\begin{align*} f =& g \\nonumber \\\\ =& h \\end{align*}") == [["f", "g"], ["", "h"]])
+        #expect(shapes("\\begin{eqnarray} u &=& v \\\\ &=& w \\end{eqnarray}") == [["u", "v"], ["", "w"]])
+        // A row opening with `&` (and `& &=`, `& \\quad =`) continues the previous left side.
+        let rows = StatementReader.statements("\\begin{align} & p \\\\ & &= q \\\\ & \\quad = r \\end{align}", line: 1, column: 1)
+        #expect(rows.map { $0.items.map(\.latex) } == [["p"], ["", "q"], ["", "r"]])
+        #expect(rows[1].continuesPrevious && rows[2].continuesPrevious)
+        // alignat's column count is no math.
+        #expect(shapes("\\begin{alignat}{2} x &= 1 \\end{alignat}") == [["x", "1"]])
+    }
+
     @Test func labelsAreDropped() {
         #expect(shapes("\\text{Self Attention} : 4 \\times 768 = 3072") == [["4 \\times 768", "3072"]])
         #expect(shapes("12 \\times 2 = 24 : \\text{Encoder}") == [["12 \\times 2", "24"]])

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+/// The verdict of every step of the documents in Examples/dialects, worked out by hand: the same
+/// kinds of derivation written in the dialects authors use (kramdown, align-like environments,
+/// macros, derivative notations, limits and integrals, spacing commands).
+@Suite struct DialectDocumentTests {
+    func report(_ name: String) throws -> VerificationReport {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/dialects/\(name)")
+        return Verifier().verify(try String(contentsOf: url, encoding: .utf8), file: name)
+    }
+
+    @Test func alignLikeEnvironments() throws {
+        // align: (x+1)² - (x-1)² = (…) - (…) = 4x; align* with =&: f = (a+b)³ = a³ + 3a²b + 3ab² + b³;
+        // aligned: (2x-1)(2x+1) = 4x² - 1 = (2x)² - 1, ≠ 4x² + 1; split: sin² + cos² + tan² = 1 + tan² = 1/cos²;
+        // gather: (y+2)(y-2) = y² - 4, (y+2)² = y² + 4y + 4, (y-3)² ≠ y² - 6y + 6 (it is … + 9);
+        // eqnarray: 1/n - 1/(n+1) = 1/(n(n+1)) = 1/(n² + n); & &=: (p+q)² - 4pq = … = (p-q)².
+        let r = try report("align.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .valid, .invalid, .valid, .valid,
+                                           .valid, .valid, .invalid, .valid, .valid, .valid, .valid])
+        #expect(r.notes.allSatisfy { $0.reason != "no relation to check" })
+    }
+}
