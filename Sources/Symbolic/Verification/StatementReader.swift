@@ -21,10 +21,20 @@ public struct StatementReader {
     /// Wrappers with one braced argument after `\\begin{…}` (columns, or a number of columns).
     static let wrappersWithArgument: Set<String> = ["array", "alignat", "alignat*", "alignedat"]
 
-    /// The statements of one block of LaTeX whose first character is at `line`, `column` of the file.
-    public static func statements(_ latex: String, line: Int, column: Int) -> [Statement] {
-        let tokens = LaTeXLexer.tokens(latex, line: line, column: column)
+    /// The statements of one block of LaTeX whose first character is at `line`, `column` of the file,
+    /// with the author's `macros` expanded (and the block's own definitions recorded and dropped).
+    public static func statements(_ latex: String, line: Int, column: Int, macros: LaTeXMacros = LaTeXMacros()) -> [Statement] {
         let chars = Array(latex)
+        var macros = macros
+        let tokens: [LaTeXToken]
+        switch macros.expand(LaTeXLexer.tokens(latex, line: line, column: column)) {
+        case .success(let expanded): tokens = expanded
+        case .failure(let e):
+            // An expansion past its bounds: the block is one unreadable statement naming the macro.
+            var s = Statement(items: [ChainItem(value: .failure(e), latex: latex.trimmingCharacters(), line: line, column: column, isProse: false)], relations: [])
+            s.failure = e
+            return [s]
+        }
         var out: [Statement] = []
         for lineTokens in splitLines(stripWrappers(tokens)) {
             // A line that opens with an arrow (`\Rightarrow x = 0`) follows the line before it.

@@ -16,7 +16,14 @@ public struct Verifier: Sendable {
         state.probability = assumed
         let sections = Verifier.sectionStarts(text)
         var section = 0
+        // The author's macros, each in force from the line that defines it.
+        let macroDefinitions = LaTeXMacros.definitions(in: text)
+        var macros = LaTeXMacros(), nextMacro = 0
         for block in MathBlockScanner.blocks(in: text) {
+            while nextMacro < macroDefinitions.count && macroDefinitions[nextMacro].line < block.line {
+                macros.merge(macroDefinitions[nextMacro].macros)
+                nextMacro += 1
+            }
             // Definitions are scoped to a section: a new question may reuse the names.
             while section < sections.count && sections[section] <= block.line {
                 state.definitions = Definitions()
@@ -30,7 +37,7 @@ public struct Verifier: Sendable {
             }
             if !block.display { state.pending = nil }
             let before = state.steps.count
-            let statements = StatementReader.statements(block.latex, line: block.line, column: block.column)
+            let statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros)
             process(statements, block: block, &state)
             if state.steps.count == before {
                 state.notes.append(BlockNote(line: block.line, reason: state.lastNote ?? (statements.isEmpty ? "no math" : "no relation to check")))

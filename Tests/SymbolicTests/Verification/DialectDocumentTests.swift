@@ -21,4 +21,12 @@ import Testing
                                            .valid, .valid, .invalid, .valid, .valid, .valid, .valid])
         #expect(r.notes.allSatisfy { $0.reason != "no relation to check" })
     }
+
+    @Test func authorMacros() throws {
+        // \sq{u+1} = (u+1)², \sq{u-v} = (u-v)², \sq{2u} = 4u² ≠ 2u²; L = θ²x + 3θ: ∂L/∂θ = 2θx + 3;
+        // ∂(x³y²)/∂x = 3x²y², ∂(x³y²)/∂y = 2x³y ≠ 3x²y; \lin{x} - b = wx, \lin[c]{x} = wx + c; tr(A) + tr(A) = 2 tr(A).
+        let r = try report("macros.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .invalid, .valid, .valid, .invalid, .valid, .valid, .valid])
+        #expect(r.steps[0].latex == "\\sq{u + 1} = u^2 + 2u + 1")
+    }
 }
