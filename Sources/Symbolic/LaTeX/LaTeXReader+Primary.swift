@@ -203,6 +203,7 @@ extension LaTeXReader {
             skipSpacing()
             if isSymbol(",") { pos += 1; continue }
             if isSymbol("|") { throw error("a conditional bar '|'") }
+            if isCommand(["mid"]) { throw error("a conditional bar \\mid") }
             break
         }
         if leftRight {

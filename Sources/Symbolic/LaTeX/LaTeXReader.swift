@@ -112,10 +112,20 @@ public struct LaTeXReader {
         return peek
     }
 
-    /// Skips thin spaces and other spacing commands that carry no meaning.
+    /// Skips thin spaces and other spacing commands that carry no meaning, with the argument of
+    /// those that take one (`\hspace{1em}`, `\hspace*{2cm}`, `\phantom{x}`).
     mutating func skipSpacing() {
-        while let t = peek, case .command(let c) = t.kind, LaTeXReader.spacing.contains(c) { pos += 1 }
+        while let t = peek, case .command(let c) = t.kind {
+            if LaTeXReader.spacing.contains(c) { pos += 1; continue }
+            guard LaTeXReader.spacingWithArgument.contains(c) else { return }
+            var k = pos + 1
+            if k < end, tokens[k].kind == .symbol("*") { k += 1 }
+            guard k < end, tokens[k].kind == .symbol("{"), braces[k] >= 0, braces[k] < end else { return }
+            pos = braces[k] + 1
+        }
     }
+
+    static let spacingWithArgument: Set<String> = ["hspace", "vspace", "phantom", "hphantom", "vphantom", "mspace", "hskip", "mkern", "kern"]
 
     static let spacing: Set<String> = [
         ",", ";", "!", " ", ":", ">", "displaystyle", "textstyle", "left.", "nonumber", "notag", "limits",
@@ -202,7 +212,7 @@ public struct LaTeXReader {
             if isCommand(["cdot"]) {
                 // `u \cdot v` of two vectors of one length is their dot product.
                 pos += 1
-                rhs = try readPower()
+                rhs = try readSignedFactor()
                 if case .matrix(let a) = acc, case .matrix(let b) = rhs, a.columns != b.rows,
                    min(a.rows, a.columns) == 1, min(b.rows, b.columns) == 1, a.entries.count == b.entries.count {
                     acc = .scalar(Expression.sum(zip(a.entries, b.entries).map { $0 * $1 }))
@@ -210,7 +220,7 @@ public struct LaTeXReader {
                 }
             } else if isSymbol("*") || isCommand(["times", "ast"]) {
                 pos += 1
-                rhs = try readPower()
+                rhs = try readSignedFactor()
             } else if isSymbol("/") || isCommand(["div"]) {
                 let t = peek
                 pos += 1
@@ -229,6 +239,15 @@ public struct LaTeXReader {
         }
     }
 
+    /// The factor after an explicit product sign, which may carry a sign of its own
+    /// (`x \cdot -e^{-x}`, `2 \times -3`).
+    mutating func readSignedFactor() throws(ReaderError) -> MathValue {
+        skipSpacing()
+        if isSymbol("-") { pos += 1; return try negate(try readPower()) }
+        if isSymbol("+") { pos += 1 }
+        return try readPower()
+    }
+
     /// True when the next token can begin a factor of an implicit product.
     func startsFactor() -> Bool {
         guard let t = peek else { return false }
@@ -238,7 +257,7 @@ public struct LaTeXReader {
             if s == "|" { return absDepth == 0 }
             return s == "(" || s == "[" || s == "{"
         case .command(let c):
-            return !LaTeXReader.stopCommands.contains(c) && !["cdot", "times", "ast", "div", "pm", "mp", "right", "end", "pmod", "rvert", "vert", "rVert", "rangle"].contains(c)
+            return !LaTeXReader.stopCommands.contains(c) && !["cdot", "times", "ast", "div", "pm", "mp", "right", "end", "pmod", "rvert", "vert", "rVert", "rangle", "mid"].contains(c)
         case .prose: return false
         }
     }

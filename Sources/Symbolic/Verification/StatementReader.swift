@@ -41,8 +41,16 @@ public struct StatementReader {
             var arrowBefore: String? = nil
             if case .command(let c)? = lineTokens.first?.kind, arrowCommands.contains(c) { arrowBefore = c }
             var firstInLine = true
+            // After `\quad \text{for all } u, v`, the names listed are no statements.
+            var afterQuantifier = false
             let segments = splitSegments(lineTokens)
             for (n, (segment, arrowAfter)) in segments.enumerated() {
+                if isUniversalRemark(segment) || (afterQuantifier && topLevelRelation(in: segment) == nil) {
+                    afterQuantifier = true
+                    arrowBefore = arrowAfter
+                    continue
+                }
+                afterQuantifier = false
                 if isCondition(segment) {
                     if let last = out.indices.last { out[last].conditional = true }
                     arrowBefore = arrowAfter
@@ -67,6 +75,29 @@ public struct StatementReader {
             }
         }
         return out
+    }
+
+    /// A segment that says the statement before it holds for every value (`\text{for all } u`,
+    /// `\forall x`): no condition, so the statement is checked as it stands.
+    static func isUniversalRemark(_ ts: [LaTeXToken]) -> Bool {
+        guard let first = ts.first else { return false }
+        if first.kind == .command("forall") { return topLevelRelation(in: ts) == nil || ts.count <= 3 }
+        guard ts.count >= 3, first.kind == .command("text") || first.kind == .command("mathrm"), ts[1].kind == .symbol("{"),
+              let close = matchingBrace(ts, 1) else { return false }
+        let word = LaTeXReader.text(Array(ts[2..<close])).trimmingCharacters().lowercased()
+        let universal = ["for all", "for every", "for any", "for each", "برای هر", "به ازای هر"].contains { word == $0 || word.hasPrefix($0 + " ") }
+        // `\text{for all } x > 0` restricts the names: that is a condition, not a remark.
+        return universal && topLevelRelation(in: Array(ts[(close + 1)...])) == nil
+    }
+
+    /// The index of the first relation outside any group, or nil.
+    static func topLevelRelation(in ts: [LaTeXToken]) -> Int? {
+        var depth = 0
+        for (k, t) in ts.enumerated() {
+            if depth == 0 && isRelation(t) { return k }
+            depth += nesting(t)
+        }
+        return nil
     }
 
     /// A segment that states a condition: `\text{if } x > 0`, `\text{otherwise}`, `\text{for } t > 1`.
@@ -312,6 +343,17 @@ public struct StatementReader {
                 if let close = matchingBrace(ts, s + 1), LaTeXReader.text(Array(ts[(s + 2)..<close])).trimmingCharacters().hasSuffix(":") {
                     ts = ts[(close + 1)...]
                 }
+            }
+            // `\text{the area } A = 6`: words naming what follows (they end in a space and no
+            // argument follows them) before a relation. A label ending in a colon is the colon's.
+            let w = ts.startIndex
+            if ts.count >= 4, topLevelIndex(of: .symbol(":"), in: ts) == nil, ts[w].kind == .command("text"), ts[w + 1].kind == .symbol("{"), let close = matchingBrace(ts, w + 1),
+               close + 1 < ts.endIndex, !isRelation(ts[close + 1]), ts[close + 1].kind != .symbol("("), ts[close + 1].kind != .command("left"),
+               ts[close].spaceBefore, !LaTeXReader.text(Array(ts[(w + 2)..<close])).trimmingCharacters().isEmpty,
+               let relation = topLevelRelation(in: Array(ts[(close + 1)...])),
+               !ts[(close + 1)..<(close + 1 + relation)].contains(where: { $0.kind == .command("text") }) {
+                ts = ts[(close + 1)...]
+                continue
             }
             guard let colon = topLevelIndex(of: .symbol(":"), in: ts) else { return Array(ts) }
             let before = Array(ts[..<colon]), after = ts[(colon + 1)...]

@@ -29,4 +29,14 @@ import Testing
         #expect(r.steps.map(\.verdict) == [.valid, .valid, .invalid, .valid, .valid, .invalid, .valid, .valid, .valid])
         #expect(r.steps[0].latex == "\\sq{u + 1} = u^2 + 2u + 1")
     }
+
+    @Test func spacingAndFormatting() throws {
+        // 1/2 + 1/2 = 1; ab = ba; x² - 2x = x(x - 2); x² + x = x(x + 1); |-3| = 3; (e^{-x})' = -e^{-x};
+        // (x e^{-x})' = e^{-x} - x e^{-x} = (1 - x) e^{-x}; (x² e^{-x})' = 2x e^{-x} - x² e^{-x}, not + x² e^{-x};
+        // 1 + 2 + 3 = 6; (u + v)² for all u, v; A = 2·3 = 6 (A defined); 3·4 = 12, 5·5 ≠ 24; P(A | B) unread; 2^10 = 1024.
+        let r = try report("spacing.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .valid, .valid, .valid, .valid, .invalid,
+                                           .valid, .valid, .valid, .valid, .invalid, .unchecked, .valid])
+        #expect(r.steps[14].reason == "cannot read a conditional bar \\mid")
+    }
 }

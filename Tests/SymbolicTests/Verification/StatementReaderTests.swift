@@ -39,6 +39,18 @@ import Testing
         #expect(shapes("\\begin{alignat}{2} x &= 1 \\end{alignat}") == [["x", "1"]])
     }
 
+    @Test func universalRemarksAndNamingWords() {
+        // `\text{for all } u, v` says the statement holds everywhere: no condition, no statements.
+        let s = StatementReader.statements("(u+v)^2 = u^2 + 2uv + v^2 \\quad \\text{for all } u, v", line: 1, column: 1)
+        #expect(s.map { $0.items.map(\.latex) } == [["(u+v)^2", "u^2 + 2uv + v^2"]])
+        #expect(!s[0].conditional)
+        // With a relation it restricts the names: a condition.
+        #expect(StatementReader.statements("\\sqrt{x^2} = x \\quad \\text{for all } x > 0", line: 1, column: 1)[0].conditional)
+        // Words naming what follows are dropped; a function written in \text is kept.
+        #expect(shapes("\\text{the area } A = 2 \\cdot 3") == [["A", "2 \\cdot 3"]])
+        #expect(shapes("\\text{softmax}(z) = 1") == [["\\text{softmax}(z)", "1"]])
+    }
+
     @Test func labelsAreDropped() {
         #expect(shapes("\\text{Self Attention} : 4 \\times 768 = 3072") == [["4 \\times 768", "3072"]])
         #expect(shapes("12 \\times 2 = 24 : \\text{Encoder}") == [["12 \\times 2", "24"]])
