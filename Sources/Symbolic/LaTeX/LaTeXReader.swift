@@ -273,7 +273,12 @@ public struct LaTeXReader {
 
     /// A factor with its exponents, primes and transposes.
     mutating func readPower() throws(ReaderError) -> MathValue {
+        let first = peek
         var base = try readPrimary()
+        // `(…)'`: a prime on a parenthesised expression is a derivative.
+        if let first, first.kind == .symbol("(") || first.kind == .symbol("[") || first.kind == .command("left"), isSymbol("'") {
+            base = try readGroupPrimes(base, at: first)
+        }
         while true {
             skipSpacing()
             if isSymbol("^") {

@@ -34,6 +34,8 @@ extension Verifier {
         guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
               case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
               !state.definitions.isDefined(name), case .success(let value) = s.items[1].value else { return nil }
+        // `\dot{x} = 3t^2` after `x = t^3` is a claim about dx/dt.
+        if state.definitions.timeDerivative(of: name) != nil { return nil }
         // `y = 1` after solving for y states an answer, not a value for the rest of the section.
         if state.solvedUnknowns.contains(name), case .scalar(let e) = value, e.freeSymbols.isEmpty { return nil }
         if case .scalar(let e) = value, e.contains(name) { return nil }

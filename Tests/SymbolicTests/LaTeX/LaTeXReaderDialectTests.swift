@@ -30,4 +30,41 @@ import Testing
         #expect(fails("P(A \\mid B)") == "a conditional bar \\mid")
         #expect(fails("\\foo(x)") == "\\foo")
     }
+
+    @Test func derivativeNotations() {
+        // ∂²(x² y³)/∂x∂y = 6 x y², by hand.
+        #expect(read("\\frac{\\partial^2}{\\partial x \\partial y} x^2 y^3") == parse("6*x*y^2"))
+        #expect(read("\\frac{\\partial^2 (x^2 y^3)}{\\partial x^2}") == parse("2*y^3"))
+        #expect(fails("\\frac{\\partial^3 f}{\\partial x \\partial y}") == "a derivative whose orders disagree")
+        #expect(read("\\frac{d^2}{dx^2} x^4") == parse("12*x^2"))
+        #expect(read("\\frac{d}{dx} 5") == .zero)
+        // ∂²f/∂x∂y of a name stays a derivative of the name, for the document's definitions.
+        #expect(read("\\frac{\\partial^2 f}{\\partial x \\partial y}") == Expression(.derivative(Expression(.derivative(Expression(Symbol("f")), Symbol("y"), order: 1)), Symbol("x"), order: 1)))
+        // Subscript partials.
+        #expect(read("\\partial_w (w x - t)^2") == parse("2*x*(w*x - t)"))
+        #expect(read("\\partial_{o_j} o_j^2") == Expression(2) * Expression(Symbol("o", subscriptText: "j")))
+        // dg/dx at a point is g'(t).
+        #expect(read("\\frac{dg}{dx}(t)") == Expression.apply(.undefined("g'"), [Expression(Symbol("t"))]))
+    }
+
+    @Test func evaluationBars() {
+        #expect(read("\\left. x^2 + 1 \\right|_{x=3}") == Expression(10))
+        #expect(read("\\left.\\frac{d}{dx} x^3 \\right|_{x=2}") == Expression(12))
+        #expect(read("\\left.\\frac{dh}{dx}\\right|_{x=a}") == Expression.apply(.undefined("h'"), [Expression(Symbol("a"))]))
+        #expect(fails("\\left. x \\right|") == "\\left. … \\right| without a point")
+    }
+
+    @Test func primesAndDotsResolveAgainstDefinitions() {
+        var d = Definitions()
+        // (x² sin x)' = 2x sin x + x² cos x: the prime's variable is the one name.
+        #expect(d.resolve(read("(x^2 \\sin x)'")!) == parse("2*x*sin(x) + x^2*cos(x)"))
+        // With a = 3 given, (a u^2)' is by u (a has a value); u is the one name left.
+        d.define(Symbol("a"), .scalar(Expression(3)))
+        #expect(d.resolve(read("\\left(a u^2\\right)'")!) == parse("6*u"))
+        // Two names without values: the variable is not clear, the derivative stays.
+        #expect(d.resolve(read("(u v)'")!).contains(derivative: ()))
+        // \dot{x} after x = t³ is dx/dt = 3t².
+        d.define(Symbol("x"), .scalar(parse("t^3")))
+        #expect(d.resolve(read("\\dot{x}")!) == parse("3*t^2"))
+    }
 }

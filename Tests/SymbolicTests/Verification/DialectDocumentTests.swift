@@ -39,4 +39,13 @@ import Testing
                                            .valid, .valid, .valid, .valid, .invalid, .unchecked, .valid])
         #expect(r.steps[14].reason == "cannot read a conditional bar \\mid")
     }
+
+    @Test func derivativeNotations() throws {
+        // g = ax² + bx: dg/dx(x) = g'(x) = 2ax + b, not ax + b; (7)' = 0; y = x⁴ - x: y'' = 12x²;
+        // f = x²y³: f_xy = 6xy², f_xx = 2y³; L = (wx - t)²: ∂_w L = 2x(wx - t), not 2(wx - t);
+        // x = t³: ẋ = 3t²; (u² sin u)' = 2u sin u + u² cos u; h = x³ - 2x: h'(2) = 10, h'(1) = 1 ≠ 3.
+        let r = try report("derivatives.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .invalid, .valid, .valid, .valid, .valid, .valid, .invalid,
+                                           .valid, .valid, .valid, .invalid])
+    }
 }
