@@ -151,6 +151,9 @@ public struct Verifier: Sendable {
             return 2
         case .solvingClaim(let claim):
             return check(claim, statements, at: k, block, &state)
+        case .point:
+            state.lastNote = "a point (" + line.written.items.map(\.latex).joined(separator: " = ") + "), not a definition"
+            return 1
         case .statedCondition(let atoms):
             state.assumptions += atoms
             state.lastNote = "condition assumed: " + line.written.latexText

@@ -48,4 +48,12 @@ import Testing
         #expect(r.steps.map(\.verdict) == [.valid, .valid, .invalid, .valid, .valid, .valid, .valid, .valid, .invalid,
                                            .valid, .valid, .valid, .invalid])
     }
+
+    @Test func aPointIsNoDefinition() throws {
+        // f = x² + 1: f'(x) = 2x, f'(4) = 8, f(4) = 17; y = 8(x - 4) + 17 = 8x - 15; (x+4)² - 16 = x² + 8x;
+        // x(x - 8) = x² - 8x; (x-4)(x+4) = x² - 16 ≠ x² - 8; (x+4)² = 16x holds only at 4; x³ = 8 "for x = 2"
+        // is unchecked (x has no value); x³ - 8 = (x - 2)(x² + 2x + 4).
+        let r = try report("points.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .valid, .valid, .invalid, .invalid, .unchecked, .valid])
+    }
 }
