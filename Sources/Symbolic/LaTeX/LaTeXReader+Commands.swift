@@ -41,6 +41,16 @@ extension LaTeXReader {
             return try readLeftRight(t)
         case "partial" where isSymbol("_") || isSymbol("^"):
             return try readSubscriptPartial(t)
+        case "lim":
+            return try readLimit(t)
+        case "int":
+            return try readIntegral(t)
+        case "max", "min":
+            return try readExtremum(c, t)
+        case "arg":
+            skipSpacing()
+            if isCommand(["max", "min"]) { throw error("\\arg" + LaTeXReader.text([peek!]) + " (an optimum, not a value)", at: t) }
+            throw error("\\arg", at: t)
         case "pi":
             return .scalar(.pi)
         case "sigma" where isSymbol("(") || isSymbol("'") || isCommand(["left"]):
@@ -154,12 +164,14 @@ extension LaTeXReader {
         }
         if isSymbol("_") {
             pos += 1
-            let baseTokens = try readRawGroup()
-            guard f == .log, baseTokens.count == 1, case .number(let b) = baseTokens[0].kind else { throw error("a subscript on a function", at: t) }
+            // `\log_2 x`, `\log_{b} x`: log x / log b.
+            var br = reader(of: try skipRawGroup())
+            guard f == .log, case .scalar(let b) = try br.readWhole() else { throw error("a subscript on a function", at: t) }
+            domain.formUnion(br.domain)
             let arg = try readFunctionArgument(t)
-            require(DomainRules.application(.log, [arg]) + DomainRules.application(.log, [Expression(b)]))
-            require(DomainRules.quotient(by: Expression.apply(.log, Expression(b))))
-            return .scalar(Expression.apply(.log, arg) / Expression.apply(.log, Expression(b)))
+            require(DomainRules.application(.log, [arg]) + DomainRules.application(.log, [b]))
+            require(DomainRules.quotient(by: Expression.apply(.log, b)))
+            return .scalar(Expression.apply(.log, arg) / Expression.apply(.log, b))
         }
         if isSymbol("^") {
             pos += 1
@@ -232,6 +244,7 @@ extension LaTeXReader {
         if open.kind == .symbol("."), let c = closer?.kind, c == .symbol("|") || c == .command("vert") || c == .command("rvert") {
             return try readEvaluationBar(v, t)
         }
+        if open.kind == .symbol("["), closer?.kind == .symbol("]"), isSymbol("_") { return try readBoundsEvaluation(v, t) }
         return v
     }
 

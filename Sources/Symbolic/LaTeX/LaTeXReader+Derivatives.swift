@@ -124,9 +124,14 @@ extension LaTeXReader {
     /// function named alone (`\frac{dh}{dx}`) is evaluated as `h'(a)`.
     mutating func readEvaluationBar(_ v: MathValue, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
         guard isSymbol("_") else { throw error("\\left. … \\right| without a point", at: t) }
+        let start = pos
         pos += 1
         let range = try skipRawGroup()
-        guard let eq = range.first(where: { peekSplit($0).kind == .symbol("=") }) else { throw error("an evaluation bar without x = a", at: t) }
+        guard let eq = range.first(where: { peekSplit($0).kind == .symbol("=") }) else {
+            // `\right|_a^b`: between bounds.
+            pos = start
+            return try readBoundsEvaluation(v, t)
+        }
         var nr = reader(of: range.lowerBound..<eq), vr = reader(of: (eq + 1)..<range.upperBound)
         guard case .scalar(let ne) = try nr.readWhole(), case .symbol(let x) = ne.kind, case .scalar(let a) = try vr.readWhole(),
               case .scalar(let f) = v else { throw error("an evaluation bar", at: t) }

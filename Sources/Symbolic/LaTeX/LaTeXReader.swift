@@ -279,6 +279,8 @@ public struct LaTeXReader {
         if let first, first.kind == .symbol("(") || first.kind == .symbol("[") || first.kind == .command("left"), isSymbol("'") {
             base = try readGroupPrimes(base, at: first)
         }
+        // `[F]_a^b`: F between the bounds.
+        if let first, first.kind == .symbol("["), isSymbol("_") { base = try readBoundsEvaluation(base, first) }
         while true {
             skipSpacing()
             if isSymbol("^") {

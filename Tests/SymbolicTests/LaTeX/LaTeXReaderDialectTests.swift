@@ -68,3 +68,56 @@ import Testing
         #expect(d.resolve(read("\\dot{x}")!) == parse("3*t^2"))
     }
 }
+
+/// Limits, definite integrals, evaluations between bounds and named operators, checked against
+/// values worked out by hand.
+@Suite struct LaTeXReaderCalculusTests {
+    func read(_ s: String) -> Expression? { try? LaTeXReader.readExpression(s) }
+
+    func fails(_ s: String) -> String? {
+        do { _ = try LaTeXReader.read(s); return nil } catch { return error.construct }
+    }
+
+    @Test func limitsOfRationalFunctions() {
+        // ((x+h)² - x²)/h = 2x + h → 2x; (x² - 9)/(x - 3) = x + 3 → 6; (x³ - 1)/(x - 1) → 3.
+        #expect(read("\\lim_{h \\to 0} \\frac{(x + h)^2 - x^2}{h}") == parse("2*x"))
+        #expect(read("\\lim_{x \\to 3} \\frac{x^2 - 9}{x - 3}") == Expression(6))
+        #expect(read("\\lim\\limits_{x \\rightarrow 1} \\frac{x^3 - 1}{x - 1}") == Expression(3))
+        #expect(read("\\lim_{x \\to 2} (x^2 + 1)") == Expression(5))
+        #expect(read("\\lim_{x \\to 0^+} \\frac{x^2}{x}") == .zero)
+        // At infinity: (3x² + 1)/(x² - x) → 3; 1/x → 0.
+        #expect(read("\\lim_{x \\to \\infty} \\frac{3x^2 + 1}{x^2 - x}") == Expression(3))
+        #expect(read("\\lim_{x \\to \\infty} \\frac{1}{x}") == .zero)
+        // The difference quotient's h ≠ 0 is no condition on the result.
+        #expect(try! LaTeXReader.readWithDomain("\\lim_{h \\to 0} \\frac{(x + h)^3 - x^3}{h}").domain.conditions.isEmpty)
+        #expect(fails("\\lim_{x \\to 0} \\frac{1}{x}") == "\\lim that is infinite or does not exist")
+        #expect(fails("\\lim_{x \\to 0} \\frac{\\sin x}{x}") == "\\lim of an expression that is not a rational function of x")
+        #expect(fails("\\lim x") == "\\lim without its variable")
+    }
+
+    @Test func definiteIntegralsOfPolynomials() {
+        #expect(read("\\int_0^1 x^2 \\, dx") == Expression(Rational(1, 3)!))
+        #expect(read("\\int_{1}^{2} (3x^2 - 2x) \\, dx") == Expression(4))
+        #expect(read("\\int_0^a t \\, \\mathrm{d}t") == parse("a^2/2"))
+        #expect(read("\\int_{-1}^{1} (x^3 + c) dx") == parse("2*c"))
+        #expect(fails("\\int_0^1 e^x \\, dx") == "\\int of an expression that is not a polynomial in x")
+        #expect(fails("\\int_0^1 x") == "\\int without its dx")
+    }
+
+    @Test func evaluationBetweenBounds() {
+        #expect(read("\\left[ x^3 - x^2 \\right]_1^2") == Expression(4))
+        #expect(read("[u^2]_{0}^{3}") == Expression(9))
+        #expect(read("\\left. t^2 \\right|_0^2") == Expression(4))
+        #expect(fails("\\left[ x y \\right]_0^1") == "an evaluation between bounds of an expression in 2 names")
+    }
+
+    @Test func namedOperators() {
+        #expect(read("\\max(3, 7) + \\min(3, 7)") == Expression(10))
+        // log₂ 8 = log 8 / log 2 (the checker proves it is 3); a base may be a name.
+        #expect(read("\\log_2 8") == parse("log(8)/log(2)"))
+        #expect(read("\\log_{b} x") == parse("log(x)/log(b)"))
+        #expect(fails("\\max(a, b)") == "\\max of expressions that are not numbers")
+        #expect(fails("\\max_x f(x)") == "\\max over a variable")
+        #expect(fails("\\arg\\max_\\theta L") == "\\arg\\max (an optimum, not a value)")
+    }
+}
