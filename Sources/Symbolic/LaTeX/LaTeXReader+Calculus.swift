@@ -47,10 +47,11 @@ extension LaTeXReader {
         }
         // The lowest powers of k decide: equal, the ratio of their coefficients; more in the
         // numerator, 0; more in the denominator, no finite limit.
+        // The lowest coefficient of the denominator must not vanish (for names in it, that is a condition).
         guard let d0 = bottom.keys.min() else { throw error("\\lim of a division by zero", at: t) }
+        require(DomainRules.quotient(by: bottom[d0]!))
         guard let n0 = top.keys.min(), n0 <= d0 else { return .scalar(.zero) }
         if n0 < d0 { throw error("\\lim that is infinite or does not exist", at: t) }
-        require(DomainRules.quotient(by: bottom[d0]!))
         return .scalar(top[n0]! / bottom[d0]!)
     }
 

@@ -91,6 +91,9 @@ import Testing
         // The difference quotient's h ≠ 0 is no condition on the result.
         #expect(try! LaTeXReader.readWithDomain("\\lim_{h \\to 0} \\frac{(x + h)^3 - x^3}{h}").domain.conditions.isEmpty)
         #expect(fails("\\lim_{x \\to 0} \\frac{1}{x}") == "\\lim that is infinite or does not exist")
+        // h²/(ah + h²) → 0 only where a ≠ 0 (at a = 0 it is 1): the condition is kept.
+        let (v, d) = try! LaTeXReader.readWithDomain("\\lim_{h \\to 0} \\frac{h^2}{a h + h^2}")
+        #expect(v.scalar == .zero && d.conditions.map(\.expression) == [Expression(Symbol("a"))])
         #expect(fails("\\lim_{x \\to 0} \\frac{\\sin x}{x}") == "\\lim of an expression that is not a rational function of x")
         #expect(fails("\\lim x") == "\\lim without its variable")
     }
