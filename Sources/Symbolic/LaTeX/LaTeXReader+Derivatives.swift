@@ -31,7 +31,7 @@ extension LaTeXReader {
             target = f
         }
         // `\frac{dg}{dx}(x)`: the derivative of a function at a point, as `g'(x)`.
-        if case .symbol(let s) = target.kind, s.name.count == 1, LaTeXReader.functionLetters.contains(s.name.first!),
+        if case .symbol(let s) = target.kind, s.name.count == 1, isFunctionLetter(s.name.first!),
            s.subscriptText == nil, s.accent == nil, variables.count == 1, let open = peek, open.kind == .symbol("("), !open.spaceBefore {
             let args = try readArguments()
             guard args.count == 1 else { throw error("a derivative of a function of several arguments at a point", at: t) }

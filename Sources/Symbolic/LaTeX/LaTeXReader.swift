@@ -34,6 +34,9 @@ public struct LaTeXReader {
     /// Names known to stand for vectors (declared random vectors, `a \in \mathbb{R}^D`) with their
     /// dimension: `a^T b` of two of them reads as the sum `\sum_{i=1}^{D} a_i b_i`.
     public var vectors: [Symbol: Expression] = [:]
+    /// Letters the document defines as functions (`q(x) = 3x^2 + 1`) besides `functionLetters`:
+    /// `q(2)` written right after them (no space before `(`) is an application.
+    public var functionNames: Set<Character> = []
     /// Where the value as written is defined: the conditions of its divisions, roots, powers and
     /// functions (see `DomainRules`), which canonical forms such as `x/x = 1` drop.
     public internal(set) var domain = Domain()
@@ -57,6 +60,7 @@ public struct LaTeXReader {
         depth = parent.depth
         matrices = parent.matrices
         vectors = parent.vectors
+        functionNames = parent.functionNames
     }
 
     /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.

@@ -43,6 +43,8 @@ public struct ChainItem: Sendable {
     public var domain = Domain()
     /// The parts of a tuple `(a, b, c)`, each readable on its own; nil for other items.
     public var tupleParts: [[LaTeXToken]]? = nil
+    /// The letters the document defines as functions when the item was read.
+    public var functionNames: Set<Character> = []
 
     /// The item read again with names that stand for matrices and vectors.
     public func reread(matrices: [Symbol: Matrix], vectors: [Symbol: Expression] = [:]) -> ChainItem {
@@ -50,6 +52,7 @@ public struct ChainItem: Sendable {
         var reader = LaTeXReader(tokens: tokens)
         reader.matrices = matrices
         reader.vectors = vectors
+        reader.functionNames = functionNames
         var copy = self
         do { copy.value = .success(try reader.readWhole()) } catch { copy.value = .failure(error) }
         copy.domain = reader.domain

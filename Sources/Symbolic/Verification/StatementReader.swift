@@ -23,7 +23,8 @@ public struct StatementReader {
 
     /// The statements of one block of LaTeX whose first character is at `line`, `column` of the file,
     /// with the author's `macros` expanded (and the block's own definitions recorded and dropped).
-    public static func statements(_ latex: String, line: Int, column: Int, macros: LaTeXMacros = LaTeXMacros()) -> [Statement] {
+    public static func statements(_ latex: String, line: Int, column: Int, macros: LaTeXMacros = LaTeXMacros(),
+                                  functions: Set<Character> = []) -> [Statement] {
         let chars = Array(latex)
         var macros = macros
         let tokens: [LaTeXToken]
@@ -63,7 +64,7 @@ public struct StatementReader {
                     arrowBefore = arrowAfter
                     continue
                 }
-                var s = statement(from: dropLabels(segment), chars)
+                var s = statement(from: dropLabels(segment), chars, functions: functions)
                 if s.endsWithBackwardArrow { s.conditional = true }
                 s.followsArrow = arrowBefore != nil
                 s.arrow = arrowBefore
@@ -73,6 +74,30 @@ public struct StatementReader {
                 arrowBefore = arrowAfter
                 firstInLine = false
             }
+        }
+        return out
+    }
+
+    /// Letters that `statements` define as functions: `q(x) = 3x^2 + 1`, `p(s, t) = s t` — a
+    /// letter not among `LaTeXReader.functionLetters` written right before `(` and distinct single
+    /// letters, a right side that uses a parameter and not the letter itself.
+    public static func declaredFunctions(_ statements: [Statement]) -> Set<Character> {
+        var out = Set<Character>()
+        for s in statements where s.relations.first == .equal && s.items.count >= 2 && !s.continuesPrevious {
+            let lhs = s.items[0].tokens
+            guard lhs.count >= 4, case .letter(let f) = lhs[0].kind, !LaTeXReader.functionLetters.contains(f), !"eid".contains(f),
+                  lhs[1].kind == .symbol("("), !lhs[1].spaceBefore, lhs.last!.kind == .symbol(")") else { continue }
+            var parameters = Set<Character>()
+            var ok = true
+            for (k, t) in lhs.dropFirst(2).dropLast().enumerated() {
+                if k % 2 == 0, case .letter(let p) = t.kind, p != f, parameters.insert(p).inserted { continue }
+                if k % 2 == 1, t.kind == .symbol(",") { continue }
+                ok = false
+            }
+            let rhs = s.items[1].tokens
+            guard ok, lhs.count % 2 == 0, !rhs.contains(where: { $0.kind == .letter(f) }),
+                  rhs.contains(where: { if case .letter(let p) = $0.kind { return parameters.contains(p) }; return false }) else { continue }
+            out.insert(f)
         }
         return out
     }
@@ -404,7 +429,7 @@ public struct StatementReader {
     }
 
     /// Splits a segment at top-level relations and reads each item.
-    static func statement(from ts: [LaTeXToken], _ chars: [Character]) -> Statement {
+    static func statement(from ts: [LaTeXToken], _ chars: [Character], functions: Set<Character> = []) -> Statement {
         var s = Statement(items: [], relations: [])
         var ts = ts
         if ts.last?.kind == .command("because") {
@@ -446,7 +471,7 @@ public struct StatementReader {
         }
         for (k, g) in groups.enumerated() {
             if k == 0 && s.continuesPrevious { continue }
-            s.items.append(item(g, chars))
+            s.items.append(item(g, chars, functions: functions))
         }
         if s.continuesPrevious {
             // Placeholder first item, replaced by the previous chain's last item by the verifier.
@@ -455,7 +480,7 @@ public struct StatementReader {
         return s
     }
 
-    static func item(_ g: [LaTeXToken], _ chars: [Character]) -> ChainItem {
+    static func item(_ g: [LaTeXToken], _ chars: [Character], functions: Set<Character> = []) -> ChainItem {
         guard let first = g.first, let last = g.last else {
             return ChainItem(value: .failure(ReaderError("a relation with nothing after it", line: 0, column: 0)), latex: "", line: 0, column: 0, isProse: false)
         }
@@ -471,12 +496,14 @@ public struct StatementReader {
                 }
             }
         var reader = LaTeXReader(tokens: g)
+        reader.functionNames = functions
         let value: Result<MathValue, ReaderError>
         do { value = .success(try reader.readWhole()) } catch { value = .failure(error) }
         var item = ChainItem(value: value, latex: latex, line: first.line, column: first.column, isProse: prose)
         item.domain = reader.domain
         item.tokens = g
         item.tupleParts = tupleParts(g)
+        item.functionNames = functions
         return item
     }
 

@@ -29,6 +29,7 @@ public struct Verifier: Sendable {
                 state.definitions = Definitions()
                 state.probability = assumed
                 state.solvedUnknowns = []
+                state.functionNames = []
                 state.assumptions = []
                 state.previousLast = nil
                 state.pending = nil
@@ -37,7 +38,13 @@ public struct Verifier: Sendable {
             }
             if !block.display { state.pending = nil }
             let before = state.steps.count
-            let statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros)
+            var statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros, functions: state.functionNames)
+            // `q(x) = …` makes q a function: the block is read again with it.
+            let declared = StatementReader.declaredFunctions(statements).subtracting(state.functionNames)
+            if !declared.isEmpty {
+                state.functionNames.formUnion(declared)
+                statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros, functions: state.functionNames)
+            }
             process(statements, block: block, &state)
             if state.steps.count == before {
                 state.notes.append(BlockNote(line: block.line, reason: state.lastNote ?? (statements.isEmpty ? "no math" : "no relation to check")))
@@ -83,6 +90,8 @@ public struct Verifier: Sendable {
         /// Conditions stated on names in this section (`a \neq 0`, `n > 0`), as assumptions.
         var assumptions: [Condition.Atom] = []
         var textLines: [Substring] = []
+        /// Letters this section defines as functions (`q(x) = …`).
+        var functionNames: Set<Character> = []
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {

@@ -66,4 +66,12 @@ import Testing
                                            .valid, .valid, .valid, .valid, .valid, .unchecked])
         #expect(r.steps[13].reason == "cannot read \\arg\\max (an optimum, not a value)")
     }
+
+    @Test func kramdownDelimitersAndDeclaredFunctions() throws {
+        // q(x) = 3x² - 12x + 7 (a definition, inline \\( \\)): q(x) = 3(x² - 4x) + 7 = 3(x-2)² - 12 + 7 = 3(x-2)² - 5;
+        // (2x+3)(x-4) = 2x² - 5x - 12; (x-5)² ≠ x² + 10x + 25; a² - b² = (a-b)(a+b); (x²-9)/(x+3) = x - 3;
+        // (x²+9)/(x+3) ≠ x + 3; 1/2 + 1/3 = 5/6; 2/3 · 9/4 = 3/2; 1/4 + 1/4 = 1/2 (in backticks).
+        let r = try report("kramdown.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .invalid, .valid, .valid, .invalid, .valid, .valid, .valid])
+    }
 }

@@ -51,6 +51,20 @@ import Testing
         #expect(shapes("\\text{softmax}(z) = 1") == [["\\text{softmax}(z)", "1"]])
     }
 
+    @Test func functionsTheDocumentDefines() {
+        func declared(_ latex: String) -> Set<Character> { StatementReader.declaredFunctions(StatementReader.statements(latex, line: 1, column: 1)) }
+        #expect(declared("q(x) = 3x^2 + 1") == ["q"])
+        #expect(declared("p(s, t) = s t + 1") == ["p"])
+        // A product, a right side without the parameter, one using the letter, a space before `(`: no function.
+        #expect(declared("a(b + c) = ab + ac").isEmpty)
+        #expect(declared("q(x) = 5").isEmpty)
+        #expect(declared("k(x) = k x").isEmpty)
+        #expect(declared("q (x) = 3x").isEmpty)
+        // Read with q declared, q(2) is an application; q (2) with a space stays a product.
+        let s = StatementReader.statements("q(2) = q (2)", line: 1, column: 1, functions: ["q"])
+        #expect(s[0].items.map { try? $0.value.get().scalar } == [Expression.apply(.undefined("q"), [Expression(2)]), parse("2*q")])
+    }
+
     @Test func labelsAreDropped() {
         #expect(shapes("\\text{Self Attention} : 4 \\times 768 = 3072") == [["4 \\times 768", "3072"]])
         #expect(shapes("12 \\times 2 = 24 : \\text{Encoder}") == [["12 \\times 2", "24"]])
