@@ -55,7 +55,8 @@ extension LaTeXReader {
         return .scalar(top[n0]! / bottom[d0]!)
     }
 
-    /// `\int_a^b f \, dx` of a polynomial in x: F(b) - F(a) with F its antiderivative.
+    /// `\int_a^b f \, dx` of polynomials, exponentials, sines and cosines of a linear argument in x:
+    /// F(b) - F(a) with F an antiderivative.
     mutating func readIntegral(_ t: LaTeXToken) throws(ReaderError) -> MathValue {
         var lower: Range<Int>? = nil, upper: Range<Int>? = nil
         for _ in 0..<2 {
@@ -96,8 +97,8 @@ extension LaTeXReader {
         guard case .scalar(let a) = try lr.readWhole(), case .scalar(let b) = try ur.readWhole(), !a.contains(x), !b.contains(x) else {
             throw error("an integral with bounds in its own variable", at: t)
         }
-        guard let F = LaTeXReader.polynomialAntiderivative(f, x) else {
-            throw error("\\int of an expression that is not a polynomial in \(PlainPrinter.name(x))", at: t)
+        guard let F = LaTeXReader.antiderivative(f, x) else {
+            throw error("\\int of an expression outside polynomials, e^{ax+b}, sin and cos in \(PlainPrinter.name(x))", at: t)
         }
         return .scalar(F.substituting([x: b]) - F.substituting([x: a]))
     }
@@ -115,14 +116,42 @@ extension LaTeXReader {
         return false
     }
 
-    /// The antiderivative of a polynomial in x (coefficients free of x), or nil.
-    static func polynomialAntiderivative(_ f: Expression, _ x: Symbol) -> Expression? {
-        guard let expanded = f.expanded(maxTerms: limitTermLimit), let cs = expanded.coefficients(in: x, expanded: true) else { return nil }
+    /// An antiderivative, term by term, of a sum of terms `c x^k` (k a whole number ≥ 0) and
+    /// `c e^{αx+β}`, `c \sin(αx+β)`, `c \cos(αx+β)` (α a nonzero number), c free of x; else nil.
+    static func antiderivative(_ f: Expression, _ x: Symbol) -> Expression? {
+        guard let expanded = f.expanded(maxTerms: limitTermLimit) else { return nil }
         var terms: [Expression] = []
-        for (k, c) in cs {
-            guard k.isInteger, !k.isNegative else { return nil }
-            let next = k + Rational.one
-            terms.append(c * Expression(x).pow(Expression(next)) / Expression(next))
+        for term in expanded.summandList {
+            var constant: [Expression] = []
+            var variable: [(base: Expression, exponent: Expression)] = []
+            switch term.kind {
+            case .mul(let m):
+                constant.append(Expression(m.coefficient))
+                for (b, e) in m.factors {
+                    if b.contains(x) || e.contains(x) { variable.append((b, e)) } else { constant.append(Expression.power(b, e)) }
+                }
+            case .power(let b, let e) where term.contains(x):
+                variable.append((b, e))
+            default:
+                if term.contains(x) { variable.append((term, .one)) } else { constant.append(term) }
+            }
+            let c = Expression.product(constant)
+            guard variable.count <= 1 else { return nil }
+            guard let (b, e) = variable.first else { terms.append(c * Expression(x)); continue }
+            if b == Expression(x), let k = e.rationalValue, k.isInteger, !k.isNegative {
+                let next = Expression(k + Rational(1))
+                terms.append(c * Expression(x).pow(next) / next)
+                continue
+            }
+            guard e == .one, case .function(let fn, let args) = b.kind, args.count == 1, [.exp, .sin, .cos].contains(fn),
+                  let cs = args[0].coefficients(in: x), cs.keys.allSatisfy({ $0 == .zero || $0 == Rational(1) }),
+                  let alpha = cs[Rational(1)]?.rationalValue, !alpha.isZero else { return nil }
+            let scale = c / Expression(alpha)
+            switch fn {
+            case .exp: terms.append(scale * b)
+            case .sin: terms.append(-scale * Expression.apply(.cos, args[0]))
+            default: terms.append(scale * Expression.apply(.sin, args[0]))
+            }
         }
         return Expression.sum(terms)
     }

@@ -11,10 +11,9 @@ extension LaTeXReader {
         guard let n0 = num.first, let d0 = den.first, isD(n0), isD(d0), den.count >= 2 else { return nil }
         var numRest = num.dropFirst()
         var order: Int? = nil
-        if numRest.count >= 2, peekSplit(numRest.lowerBound).kind == .symbol("^"),
-           case .number(let r) = peekSplit(numRest.lowerBound + 1).kind, let k = r.numerator.intValue {
+        if let (k, length) = scriptNumber(at: numRest.lowerBound, in: numRest) {
             order = k
-            numRest = numRest.dropFirst(2)
+            numRest = numRest.dropFirst(length)
         }
         var variables = try derivativeVariables(den, partial: peekSplit(d0).kind == .command("partial"), t)
         if variables.count == 1, let order { variables[0].order = order }
@@ -50,10 +49,13 @@ extension LaTeXReader {
         for (n, s) in starts.enumerated() {
             var piece = (s + 1)..<(n + 1 < starts.count ? starts[n + 1] : den.upperBound)
             var order = 1
-            if piece.count >= 3, peekSplit(piece.upperBound - 2).kind == .symbol("^"),
-               case .number(let r) = peekSplit(piece.upperBound - 1).kind, let k = r.numerator.intValue, k >= 1 {
-                order = k
-                piece = piece.lowerBound..<(piece.upperBound - 2)
+            // A trailing `^2` or `^{2}`.
+            for length in [2, 4] where piece.count > length {
+                if let (k, used) = scriptNumber(at: piece.upperBound - length, in: piece), used == length {
+                    order = k
+                    piece = piece.lowerBound..<(piece.upperBound - length)
+                    break
+                }
             }
             guard !piece.isEmpty else { throw error("a derivative with respect to nothing", at: t) }
             var vr = reader(of: piece)  // nested readers count towards the same nesting limit
@@ -63,6 +65,16 @@ extension LaTeXReader {
             out.append((variable, order))
         }
         return out
+    }
+
+    /// `^2` or `^{2}` at `k` (inside `range`): the whole number ≥ 1 and how many tokens it spans.
+    private func scriptNumber(at k: Int, in range: Range<Int>) -> (Int, Int)? {
+        guard k + 1 < range.upperBound, peekSplit(k).kind == .symbol("^") else { return nil }
+        var j = k + 1, braced = false
+        if peekSplit(j).kind == .symbol("{") { braced = true; j += 1 }
+        guard j < range.upperBound, case .number(let r) = peekSplit(j).kind, r.isInteger, let n = r.numerator.intValue, n >= 1 else { return nil }
+        if braced { guard j + 1 < range.upperBound, peekSplit(j + 1).kind == .symbol("}") else { return nil }; return (n, 4) }
+        return (n, 2)
     }
 
     /// `target` differentiated by each variable in turn.

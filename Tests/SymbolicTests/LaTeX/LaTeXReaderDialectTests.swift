@@ -38,6 +38,7 @@ import Testing
         #expect(fails("\\frac{\\partial^3 f}{\\partial x \\partial y}") == "a derivative whose orders disagree")
         #expect(read("\\frac{d^2}{dx^2} x^4") == parse("12*x^2"))
         #expect(read("\\frac{d}{dx} 5") == .zero)
+        #expect(read("\\frac{d^{3}}{dx^{3}} x^4") == parse("24*x"))
         // ∂²f/∂x∂y of a name stays a derivative of the name, for the document's definitions.
         #expect(read("\\frac{\\partial^2 f}{\\partial x \\partial y}") == Expression(.derivative(Expression(.derivative(Expression(Symbol("f")), Symbol("y"), order: 1)), Symbol("x"), order: 1)))
         // Subscript partials.
@@ -103,7 +104,12 @@ import Testing
         #expect(read("\\int_{1}^{2} (3x^2 - 2x) \\, dx") == Expression(4))
         #expect(read("\\int_0^a t \\, \\mathrm{d}t") == parse("a^2/2"))
         #expect(read("\\int_{-1}^{1} (x^3 + c) dx") == parse("2*c"))
-        #expect(fails("\\int_0^1 e^x \\, dx") == "\\int of an expression that is not a polynomial in x")
+        // ∫₀¹ eˣ = e - 1; ∫₀^π sin x = 2; ∫₀^{π/2} cos 2x = 0; ∫₀¹ 3e^{2x+1} = 3(e³ - e)/2.
+        #expect(read("\\int_0^1 e^x \\, dx") == parse("exp(1) - 1"))
+        #expect(read("\\int_0^{\\pi} \\sin x \\, dx") == Expression(2))
+        #expect(read("\\int_0^{\\pi/2} \\cos(2x) \\, dx") == .zero)
+        #expect(read("\\int_0^1 3 e^{2x + 1} \\, dx") == parse("3*(exp(3) - exp(1))/2"))
+        #expect(fails("\\int_0^1 x e^x \\, dx") == "\\int of an expression outside polynomials, e^{ax+b}, sin and cos in x")
         #expect(fails("\\int_0^1 x") == "\\int without its dx")
     }
 
