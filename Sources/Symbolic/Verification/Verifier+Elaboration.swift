@@ -109,10 +109,28 @@ extension Verifier {
               block.line >= 1, block.line <= state.textLines.count else { return false }
         // The prose before the opening delimiter, on the block's line.
         let line = state.textLines[block.line - 1]
-        var before = Substring(line.prefix(max(0, block.column - 1)))
+        return Verifier.followsPointWords(line.prefix(max(0, block.column - 1)), listed: true)
+    }
+
+    /// True when `text` ends with one of `pointWords` (before an opening delimiter); with `listed`,
+    /// also when it ends with `and`/`or`/a comma after inline math that follows them
+    /// (`at $t = 1$ and $t = 3$`).
+    static func followsPointWords(_ text: Substring, listed: Bool) -> Bool {
+        var before = text
         while let c = before.last, c.isWhitespace || "$\\(`*_".contains(c) { before.removeLast() }
         let phrase = before.lowercased()
-        return Verifier.pointWords.contains { phrase == $0 || phrase.hasSuffix(" " + $0) }
+        if pointWords.contains(where: { phrase == $0 || phrase.hasSuffix(" " + $0) }) { return true }
+        guard listed else { return false }
+        for conjunction in [" and", " or", ",", " و", "،"] where phrase.hasSuffix(conjunction) {
+            var rest = before.dropLast(conjunction.count)
+            while let c = rest.last, c.isWhitespace { rest.removeLast() }
+            // The inline math before the conjunction, and the words before it.
+            guard rest.last == "$" || rest.hasSuffix("\\)") else { return false }
+            rest = rest.dropLast(rest.last == "$" ? 1 : 2)
+            guard let open = rest.lastIndex(where: { $0 == "$" || $0 == "(" }) else { return false }
+            return followsPointWords(rest[..<open], listed: false)
+        }
+        return false
     }
 
     private func combine(_ a: MathValue, _ op: Character, _ b: MathValue) -> MathValue? {

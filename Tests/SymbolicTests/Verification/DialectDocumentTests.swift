@@ -74,4 +74,16 @@ import Testing
         let r = try report("kramdown.md")
         #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .invalid, .valid, .valid, .invalid, .valid, .valid, .valid])
     }
+
+    @Test func heldOutHomework() throws {
+        // p = t³ - 6t² + 9t: p' = 3t² - 12t + 9 = 3(t-1)(t-3); p'' = 6t - 12, p''(1) = -6, p''(3) = 6; p'(2) = -3;
+        // lim (x+2)/(x-1) at 2 = 4; lim (x + 2) at 0 = 2; ∫₋₁¹ (x² - 1) = -4/3; ∫₀¹ e^{2x} = (e² - 1)/2;
+        // ∫₀³ 2x = 9 ≠ 6; E = mv²/2: E_v = mv, E_vv = m, E_m = v²/2 ≠ v²; (x² ln x)' at 1 = 1;
+        // (1/x)' = -1/x² stated "for x ≠ 0" (a conditional statement); (sin² x)' = sin 2x.
+        let r = try report("holdout.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .valid, .valid, .valid, .valid, .valid, .valid,
+                                           .invalid, .valid, .valid, .invalid, .valid, .unchecked, .valid])
+        // p''(t) = 6t - 12 is an identity in t: the points t = 1 and t = 3 define nothing.
+        #expect(r.steps[2].reason == "both sides are equal for all values of t")
+    }
 }
