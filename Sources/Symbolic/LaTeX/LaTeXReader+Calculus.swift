@@ -34,7 +34,10 @@ extension LaTeXReader {
         }
         // The body's conditions on h hold near the point, not at it (h ≠ 0 in the difference quotient).
         let outer = domain
+        let inlining = inlinesFunctions
+        inlinesFunctions = true
         guard case .scalar(let body) = try readProduct() else { throw error("a limit of a matrix", at: t) }
+        inlinesFunctions = inlining
         keepConditions(outer, without: h)
         // At k → 0: h = a + k, or h = 1/k for h → ∞.
         let k = Symbol("\u{1}k")
@@ -85,6 +88,7 @@ extension LaTeXReader {
         }
         guard let differential else { throw error("\\int without its dx", at: t) }
         var ir = reader(of: pos..<differential.start), vr = reader(of: differential.variable..<(differential.variable + 1))
+        ir.inlinesFunctions = true
         guard case .scalar(let f) = try ir.readWhole(), case .scalar(let ve) = try vr.readWhole(), case .symbol(let x) = ve.kind else {
             throw error("an integral of a matrix", at: t)
         }

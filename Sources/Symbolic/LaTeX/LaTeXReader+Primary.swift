@@ -130,6 +130,11 @@ extension LaTeXReader {
             if name == "E" && subscriptText == nil && accent == nil && primes == 0 { return .scalar(try readMoment("E", start)) }
             let args = try readArguments()
             var fname = name + (subscriptText.map { "_" + $0 } ?? "")
+            if inlinesFunctions, let (params, body) = functionBodies[fname], params.count == args.count, primes <= 1, primes == 0 || params.count == 1 {
+                // Inside a limit or an integral: the defined function at its arguments.
+                let b = primes == 0 ? body : body.derivative(with: params[0])
+                return .scalar(b.substituting(Dictionary(uniqueKeysWithValues: zip(params, args))))
+            }
             if primes > 0 { fname += String(repeating: "'", count: primes) }
             return .scalar(Expression.apply(.undefined(fname), args))
         }

@@ -37,6 +37,11 @@ public struct LaTeXReader {
     /// Letters the document defines as functions (`q(x) = 3x^2 + 1`) besides `functionLetters`:
     /// `q(2)` written right after them (no space before `(`) is an application.
     public var functionNames: Set<Character> = []
+    /// The document's functions (`f(x) = x^2`), applied by their bodies inside the body of a
+    /// limit or an integral, which is computed when read (`\lim_{h \to 0} \frac{f(x+h) - f(x)}{h}`).
+    public var functionBodies: [String: (parameters: [Symbol], body: Expression)] = [:]
+    /// True while reading the body of a limit or an integral.
+    var inlinesFunctions = false
     /// Where the value as written is defined: the conditions of its divisions, roots, powers and
     /// functions (see `DomainRules`), which canonical forms such as `x/x = 1` drop.
     public internal(set) var domain = Domain()
@@ -61,6 +66,8 @@ public struct LaTeXReader {
         matrices = parent.matrices
         vectors = parent.vectors
         functionNames = parent.functionNames
+        functionBodies = parent.functionBodies
+        inlinesFunctions = parent.inlinesFunctions
     }
 
     /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.

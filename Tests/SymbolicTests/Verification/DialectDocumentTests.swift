@@ -86,4 +86,24 @@ import Testing
         // p''(t) = 6t - 12 is an identity in t: the points t = 1 and t = 3 define nothing.
         #expect(r.steps[2].reason == "both sides are equal for all values of t")
     }
+
+    @Test func limitsAndIntegralsOfTheDocumentsFunctions() {
+        // f = x² + 3x: (f(x+h) - f(x))/h = 2x + h + 3 → 2x + 3, not 2x; ∫₀¹ f = 1/3 + 3/2 = 11/6;
+        // g = 1/t: (g(t+h) - g(t))/h = -1/(t(t+h)) → -1/t².
+        let doc = """
+        Let $f(x) = x^2 + 3x$.
+
+        $$f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h} = 2x + 3$$
+
+        $$\\int_0^1 f(x) \\, dx = \\frac{11}{6}$$
+
+        $$\\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h} = 2x$$
+
+        Let $g(t) = \\frac{1}{t}$.
+
+        $$\\lim_{h \\to 0} \\frac{g(t + h) - g(t)}{h} = -\\frac{1}{t^2}$$
+        """
+        let r = Verifier().verify(doc, file: "t.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .valid, .valid, .invalid, .valid])
+    }
 }
