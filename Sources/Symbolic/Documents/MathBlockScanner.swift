@@ -9,9 +9,10 @@ public struct MathBlock: Sendable, Equatable {
     public let display: Bool
 }
 
-/// Finds the math in Markdown or LaTeX prose: `$$…$$`, `\[…\]`, `$…$`, `\(…\)` and the
-/// `equation`, `align`, `gather` and `multline` environments (starred or not). Text in any
-/// language around it is ignored; an escaped dollar `\$` is not a delimiter.
+/// Finds the math in Markdown or LaTeX prose: `$$…$$`, `\[…\]`, `$…$`, `\(…\)`, kramdown's
+/// escaped `\\[…\\]` and `\\(…\\)` (Markdown eats one backslash) and the `equation`, `align`,
+/// `gather`, `multline` and `eqnarray` environments (starred or not). Text in any language
+/// around it is ignored; an escaped dollar `\$` is not a delimiter.
 public enum MathBlockScanner {
     static let environments = ["equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*"]
 
@@ -37,6 +38,8 @@ private struct DelimiterScanner {
     private static let displayDollars = Array("$$".utf8), inlineDollar = Array("$".utf8)
     private static let openBracket = Array("\\[".utf8), closeBracket = Array("\\]".utf8)
     private static let openParen = Array("\\(".utf8), closeParen = Array("\\)".utf8)
+    private static let kramdownBracket = (Array("\\\\[".utf8), Array("\\\\]".utf8))
+    private static let kramdownParen = (Array("\\\\(".utf8), Array("\\\\)".utf8))
     private static let begin = Array("\\begin{".utf8)
     private static let environments = MathBlockScanner.environments.map { (Array("\\begin{\($0)}".utf8), Array("\\end{\($0)}".utf8)) }
 
@@ -79,6 +82,8 @@ private struct DelimiterScanner {
     /// The opening delimiter at `k`, its closer, and whether it is display math.
     private func opener(at k: Int) -> ([UInt8], [UInt8], Bool)? {
         if starts(DelimiterScanner.displayDollars, at: k) { return (DelimiterScanner.displayDollars, DelimiterScanner.displayDollars, true) }
+        if starts(DelimiterScanner.kramdownBracket.0, at: k) { return (DelimiterScanner.kramdownBracket.0, DelimiterScanner.kramdownBracket.1, true) }
+        if starts(DelimiterScanner.kramdownParen.0, at: k) { return (DelimiterScanner.kramdownParen.0, DelimiterScanner.kramdownParen.1, false) }
         if starts(DelimiterScanner.openBracket, at: k) { return (DelimiterScanner.openBracket, DelimiterScanner.closeBracket, true) }
         if starts(DelimiterScanner.openParen, at: k) { return (DelimiterScanner.openParen, DelimiterScanner.closeParen, false) }
         if bytes[k] == DelimiterScanner.dollar { return (DelimiterScanner.inlineDollar, DelimiterScanner.inlineDollar, false) }

@@ -46,6 +46,16 @@ public struct Domain: Hashable, Sendable {
         for c in other.conditions { insert(c) }
     }
 
+    /// The domain without the conditions on a bound variable (the `h` of a limit, the `x` of an
+    /// integral), which hold near a point or on an interval rather than for the free names;
+    /// a part undefined everywhere stays so.
+    public func dropping(conditionsOn bound: Symbol) -> Domain {
+        var d = self
+        d.conditions = conditions.filter { !$0.expression.contains(bound) }
+        d.seen = Set(d.conditions)
+        return d
+    }
+
     public func union(_ other: Domain) -> Domain {
         var d = self
         d.formUnion(other)

@@ -39,6 +39,18 @@ extension LaTeXReader {
             return .scalar(Expression.power(e, exponent))
         case "left":
             return try readLeftRight(t)
+        case "partial" where isSymbol("_") || isSymbol("^"):
+            return try readSubscriptPartial(t)
+        case "lim":
+            return try readLimit(t)
+        case "int":
+            return try readIntegral(t)
+        case "max", "min":
+            return try readExtremum(c, t)
+        case "arg":
+            skipSpacing()
+            if isCommand(["max", "min"]) { throw error("\\arg" + LaTeXReader.text([peek!]) + " (an optimum, not a value)", at: t) }
+            throw error("\\arg", at: t)
         case "pi":
             return .scalar(.pi)
         case "sigma" where isSymbol("(") || isSymbol("'") || isCommand(["left"]):
@@ -152,12 +164,14 @@ extension LaTeXReader {
         }
         if isSymbol("_") {
             pos += 1
-            let baseTokens = try readRawGroup()
-            guard f == .log, baseTokens.count == 1, case .number(let b) = baseTokens[0].kind else { throw error("a subscript on a function", at: t) }
+            // `\log_2 x`, `\log_{b} x`: log x / log b.
+            var br = reader(of: try skipRawGroup())
+            guard f == .log, case .scalar(let b) = try br.readWhole() else { throw error("a subscript on a function", at: t) }
+            domain.formUnion(br.domain)
             let arg = try readFunctionArgument(t)
-            require(DomainRules.application(.log, [arg]) + DomainRules.application(.log, [Expression(b)]))
-            require(DomainRules.quotient(by: Expression.apply(.log, Expression(b))))
-            return .scalar(Expression.apply(.log, arg) / Expression.apply(.log, Expression(b)))
+            require(DomainRules.application(.log, [arg]) + DomainRules.application(.log, [b]))
+            require(DomainRules.quotient(by: Expression.apply(.log, b)))
+            return .scalar(Expression.apply(.log, arg) / Expression.apply(.log, b))
         }
         if isSymbol("^") {
             pos += 1
@@ -225,8 +239,12 @@ extension LaTeXReader {
         if isSymbol(",") { throw error("a tuple", at: t) }
         guard isCommand(["right"]) else { throw peek.map(unreadable) ?? error("missing \\right", at: t) }
         pos += 1
-        _ = next()  // the closing delimiter
+        let closer = next()  // the closing delimiter
         if isAbs { return .scalar(try absoluteValueOrDeterminant(v, at: t)) }
+        if open.kind == .symbol("."), let c = closer?.kind, c == .symbol("|") || c == .command("vert") || c == .command("rvert") {
+            return try readEvaluationBar(v, t)
+        }
+        if open.kind == .symbol("["), closer?.kind == .symbol("]"), isSymbol("_") { return try readBoundsEvaluation(v, t) }
         return v
     }
 
@@ -254,49 +272,7 @@ extension LaTeXReader {
     }
 
     /// A reader of the tokens in `range` (a group of this reader's tokens), sharing them.
-    private func reader(of range: Range<Int>) -> LaTeXReader { LaTeXReader(group: range, of: self) }
-
-    /// A derivative when the fraction (groups `num` and `den` of the tokens) is `∂…/∂v` or `d…/dv`, else nil.
-    mutating func derivative(_ num: Range<Int>, _ den: Range<Int>, _ t: LaTeXToken) throws(ReaderError) -> MathValue? {
-        func isD(_ k: Int) -> Bool { peekSplit(k).kind == .command("partial") || peekSplit(k).kind == .letter("d") }
-        guard let n0 = num.first, let d0 = den.first, isD(n0), isD(d0), den.count >= 2 else { return nil }
-        var numRest = num.dropFirst(), denRest = den.dropFirst()
-        var order = 1
-        if numRest.count >= 2, peekSplit(numRest.lowerBound).kind == .symbol("^"),
-           case .number(let r) = peekSplit(numRest.lowerBound + 1).kind, let k = r.numerator.intValue {
-            order = k
-            numRest = numRest.dropFirst(2)
-        }
-        // The variable: a symbol with its decorations; a trailing ^k must match the order.
-        if denRest.count >= 2, peekSplit(denRest.upperBound - 2).kind == .symbol("^"), case .number = peekSplit(denRest.upperBound - 1).kind {
-            denRest = denRest.dropLast(2)
-        }
-        var vr = reader(of: denRest)  // nested readers count towards the same nesting limit
-        guard case .scalar(let ve) = try vr.readWhole(), case .symbol(let variable) = ve.kind else {
-            throw error("a derivative with respect to a non-symbol", at: t)
-        }
-        let target: Expression
-        if numRest.isEmpty {
-            // \frac{d}{dx} applies to the rest of the product: `\frac{d}{dx} \frac{1}{2} (x - y)^2`.
-            guard case .scalar(let f) = try readProduct() else { throw error("the derivative of a matrix", at: t) }
-            target = f
-        } else {
-            var nr = reader(of: numRest)
-            guard case .scalar(let f) = try nr.readWhole() else { throw error("the derivative of a matrix", at: t) }
-            domain.formUnion(nr.domain)
-            target = f
-        }
-        if case .symbol = target.kind {
-            // ∂L/∂w of a name: resolved later against the document's definitions.
-            return .scalar(target == Expression(variable) ? (order == 1 ? .one : .zero) : Expression(.derivative(target, variable, order: order)))
-        }
-        // `\frac{\partial}{\partial w_0} J(\mathbf{w})`: a function not defined here, or a vector,
-        // may depend on the variable without showing it; 0 would be a guess, not a reading.
-        if !target.contains(variable), target.appliesUndefinedFunction || target.freeSymbols.contains(where: { $0.accent == .bold || $0.accent == .vec }) {
-            throw error("a derivative with respect to \(PlainPrinter.name(variable)) of a function or vector that does not show it", at: t)
-        }
-        return .scalar(target.derivative(with: variable, times: order))
-    }
+    func reader(of range: Range<Int>) -> LaTeXReader { LaTeXReader(group: range, of: self) }
 
     /// `\sum_{i=1}^{n} body`: expanded when the bounds are small integers, else unreadable.
     /// `\mathbb{E}[X]`, `\mathbb{E}_{x \sim p}[X]`, `\operatorname{Var}(X)`, `\mathrm{Cov}(X, Y)`:

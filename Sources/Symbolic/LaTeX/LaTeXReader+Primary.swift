@@ -3,6 +3,14 @@ extension LaTeXReader {
     /// Letters that name functions when followed by `(`: `f(x)`, `g'(z)`, `J(w)`, `P(w|c)`.
     static let functionLetters: Set<Character> = ["f", "g", "h", "F", "G", "H", "J", "L", "P", "E"]
 
+    /// A letter applied to what follows in parentheses: one of `functionLetters`, or one the
+    /// document defines as a function, followed by `(` with no space.
+    func isFunctionLetter(_ c: Character) -> Bool {
+        if LaTeXReader.functionLetters.contains(c) { return true }
+        guard functionNames.contains(c), let t = peek else { return false }
+        return t.kind == .symbol("(") && !t.spaceBefore
+    }
+
     mutating func readPrimary() throws(ReaderError) -> MathValue {
         depth += 1
         defer { depth -= 1 }
@@ -117,11 +125,16 @@ extension LaTeXReader {
         }
         let symbol = Symbol(name, accent: accent, subscriptText: subscriptText, timeStep: timeStep, primes: primes)
         // Application: f(x), g'(z), J(\mathbf{w}), E[...]
-        if accent == nil, name.count == 1, LaTeXReader.functionLetters.contains(name.first!),
+        if accent == nil, name.count == 1, isFunctionLetter(name.first!),
            isSymbol("(") || (name == "E" && isSymbol("[")) || isCommand(["left"]) {
             if name == "E" && subscriptText == nil && accent == nil && primes == 0 { return .scalar(try readMoment("E", start)) }
             let args = try readArguments()
             var fname = name + (subscriptText.map { "_" + $0 } ?? "")
+            if inlinesFunctions, let (params, body) = functionBodies[fname], params.count == args.count, primes <= 1, primes == 0 || params.count == 1 {
+                // Inside a limit or an integral: the defined function at its arguments.
+                let b = primes == 0 ? body : body.derivative(with: params[0])
+                return .scalar(b.substituting(Dictionary(uniqueKeysWithValues: zip(params, args))))
+            }
             if primes > 0 { fname += String(repeating: "'", count: primes) }
             return .scalar(Expression.apply(.undefined(fname), args))
         }
@@ -203,6 +216,7 @@ extension LaTeXReader {
             skipSpacing()
             if isSymbol(",") { pos += 1; continue }
             if isSymbol("|") { throw error("a conditional bar '|'") }
+            if isCommand(["mid"]) { throw error("a conditional bar \\mid") }
             break
         }
         if leftRight {

@@ -34,6 +34,14 @@ public struct LaTeXReader {
     /// Names known to stand for vectors (declared random vectors, `a \in \mathbb{R}^D`) with their
     /// dimension: `a^T b` of two of them reads as the sum `\sum_{i=1}^{D} a_i b_i`.
     public var vectors: [Symbol: Expression] = [:]
+    /// Letters the document defines as functions (`q(x) = 3x^2 + 1`) besides `functionLetters`:
+    /// `q(2)` written right after them (no space before `(`) is an application.
+    public var functionNames: Set<Character> = []
+    /// The document's functions (`f(x) = x^2`), applied by their bodies inside the body of a
+    /// limit or an integral, which is computed when read (`\lim_{h \to 0} \frac{f(x+h) - f(x)}{h}`).
+    public var functionBodies: [String: (parameters: [Symbol], body: Expression)] = [:]
+    /// True while reading the body of a limit or an integral.
+    var inlinesFunctions = false
     /// Where the value as written is defined: the conditions of its divisions, roots, powers and
     /// functions (see `DomainRules`), which canonical forms such as `x/x = 1` drop.
     public internal(set) var domain = Domain()
@@ -57,6 +65,9 @@ public struct LaTeXReader {
         depth = parent.depth
         matrices = parent.matrices
         vectors = parent.vectors
+        functionNames = parent.functionNames
+        functionBodies = parent.functionBodies
+        inlinesFunctions = parent.inlinesFunctions
     }
 
     /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.
@@ -112,10 +123,20 @@ public struct LaTeXReader {
         return peek
     }
 
-    /// Skips thin spaces and other spacing commands that carry no meaning.
+    /// Skips thin spaces and other spacing commands that carry no meaning, with the argument of
+    /// those that take one (`\hspace{1em}`, `\hspace*{2cm}`, `\phantom{x}`).
     mutating func skipSpacing() {
-        while let t = peek, case .command(let c) = t.kind, LaTeXReader.spacing.contains(c) { pos += 1 }
+        while let t = peek, case .command(let c) = t.kind {
+            if LaTeXReader.spacing.contains(c) { pos += 1; continue }
+            guard LaTeXReader.spacingWithArgument.contains(c) else { return }
+            var k = pos + 1
+            if k < end, tokens[k].kind == .symbol("*") { k += 1 }
+            guard k < end, tokens[k].kind == .symbol("{"), braces[k] >= 0, braces[k] < end else { return }
+            pos = braces[k] + 1
+        }
     }
+
+    static let spacingWithArgument: Set<String> = ["hspace", "vspace", "phantom", "hphantom", "vphantom", "mspace", "hskip", "mkern", "kern"]
 
     static let spacing: Set<String> = [
         ",", ";", "!", " ", ":", ">", "displaystyle", "textstyle", "left.", "nonumber", "notag", "limits",
@@ -202,7 +223,7 @@ public struct LaTeXReader {
             if isCommand(["cdot"]) {
                 // `u \cdot v` of two vectors of one length is their dot product.
                 pos += 1
-                rhs = try readPower()
+                rhs = try readSignedFactor()
                 if case .matrix(let a) = acc, case .matrix(let b) = rhs, a.columns != b.rows,
                    min(a.rows, a.columns) == 1, min(b.rows, b.columns) == 1, a.entries.count == b.entries.count {
                     acc = .scalar(Expression.sum(zip(a.entries, b.entries).map { $0 * $1 }))
@@ -210,7 +231,7 @@ public struct LaTeXReader {
                 }
             } else if isSymbol("*") || isCommand(["times", "ast"]) {
                 pos += 1
-                rhs = try readPower()
+                rhs = try readSignedFactor()
             } else if isSymbol("/") || isCommand(["div"]) {
                 let t = peek
                 pos += 1
@@ -229,6 +250,15 @@ public struct LaTeXReader {
         }
     }
 
+    /// The factor after an explicit product sign, which may carry a sign of its own
+    /// (`x \cdot -e^{-x}`, `2 \times -3`).
+    mutating func readSignedFactor() throws(ReaderError) -> MathValue {
+        skipSpacing()
+        if isSymbol("-") { pos += 1; return try negate(try readPower()) }
+        if isSymbol("+") { pos += 1 }
+        return try readPower()
+    }
+
     /// True when the next token can begin a factor of an implicit product.
     func startsFactor() -> Bool {
         guard let t = peek else { return false }
@@ -238,7 +268,7 @@ public struct LaTeXReader {
             if s == "|" { return absDepth == 0 }
             return s == "(" || s == "[" || s == "{"
         case .command(let c):
-            return !LaTeXReader.stopCommands.contains(c) && !["cdot", "times", "ast", "div", "pm", "mp", "right", "end", "pmod", "rvert", "vert", "rVert", "rangle"].contains(c)
+            return !LaTeXReader.stopCommands.contains(c) && !["cdot", "times", "ast", "div", "pm", "mp", "right", "end", "pmod", "rvert", "vert", "rVert", "rangle", "mid"].contains(c)
         case .prose: return false
         }
     }
@@ -254,7 +284,14 @@ public struct LaTeXReader {
 
     /// A factor with its exponents, primes and transposes.
     mutating func readPower() throws(ReaderError) -> MathValue {
+        let first = peek
         var base = try readPrimary()
+        // `(…)'`: a prime on a parenthesised expression is a derivative.
+        if let first, first.kind == .symbol("(") || first.kind == .symbol("[") || first.kind == .command("left"), isSymbol("'") {
+            base = try readGroupPrimes(base, at: first)
+        }
+        // `[F]_a^b`: F between the bounds.
+        if let first, first.kind == .symbol("["), isSymbol("_") { base = try readBoundsEvaluation(base, first) }
         while true {
             skipSpacing()
             if isSymbol("^") {

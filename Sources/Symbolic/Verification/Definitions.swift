@@ -92,13 +92,13 @@ public struct Definitions: Sendable {
     /// Replaces defined names by their definitions (transitively) and evaluates derivatives
     /// of names defined by expressions.
     public func resolve(_ e: Expression) -> Expression {
-        if scalars.isEmpty && functions.isEmpty { return e }
+        if scalars.isEmpty && functions.isEmpty && !e.contains(LaTeXReader.primeVariable) { return e }
         var current = e
         for _ in 0..<12 {
             let next = current.transformed { node in
                 switch node.kind {
                 case .symbol(let s):
-                    return definition(of: s) ?? node
+                    return definition(of: s) ?? timeDerivative(of: s) ?? node
                 case .function(.undefined(let name), let args):
                     // f(a), f'(a): the defined body, differentiated once per prime, at the arguments.
                     let base = String(name.prefix { $0 != "'" })
@@ -110,9 +110,7 @@ public struct Definitions: Sendable {
                     for (p, a) in zip(params, args) { map[p] = a }
                     return b.substituting(map)
                 case .derivative(let f, let s, let n):
-                    guard case .symbol(let fs) = f.kind, let def = definition(of: fs), def.rationalValue == nil else { return node }
-                    // ∂L/∂a treats a as the variable: its own definition is not substituted.
-                    return structural(def, excluding: s).derivative(with: s, times: n)
+                    return resolvedDerivative(f, s, n) ?? node
                 default:
                     return node
                 }
@@ -121,6 +119,51 @@ public struct Definitions: Sendable {
             current = next
         }
         return current
+    }
+
+    /// `\dot{x}` when x is defined by an expression in t (`x = t^3`): dx/dt. Nil otherwise (a
+    /// dotted name of its own, such as a velocity given by a value).
+    public func timeDerivative(of s: Symbol) -> Expression? {
+        guard s.accent == .dot, scalars[s] == nil else { return nil }
+        let base = Symbol(s.name, subscriptText: s.subscriptText, timeStep: s.timeStep, primes: s.primes)
+        let t = Symbol("t")
+        guard let def = definition(of: base), def.rationalValue == nil, base != t else { return nil }
+        let inner = structural(def, excluding: t)
+        guard inner.contains(t), !inner.contains(derivative: ()) else { return nil }
+        return inner.derivative(with: t)
+    }
+
+    /// The derivative `d^n f / ds^n` computed from the definitions, or nil when it cannot be:
+    /// of a name defined by an expression (`∂L/∂w` from `L = …`), of a function defined with one
+    /// parameter and named alone (`\frac{dg}{dx}` from `g(x) = …`), of such a derivative again
+    /// (`∂²f/∂x∂y`), and a prime on an expression (`(x^2 \sin x)'`) by the one name it depends on.
+    private func resolvedDerivative(_ f: Expression, _ s: Symbol, _ n: Int) -> Expression? {
+        let inner: Expression
+        switch f.kind {
+        case .symbol(let fs):
+            if let def = definition(of: fs) {
+                guard def.rationalValue == nil else { return nil }
+                // ∂L/∂a treats a as the variable: its own definition is not substituted.
+                inner = structural(def, excluding: s)
+            } else if fs.subscriptText == nil, fs.accent == nil, let (params, body) = functions[fs.name], params.count == 1 {
+                inner = body.substituting([params[0]: Expression(s)])
+            } else {
+                return nil
+            }
+        case .derivative(let g, let t, let m):
+            guard let d = resolvedDerivative(g, t, m) else { return nil }
+            inner = d
+        default:
+            guard s == LaTeXReader.primeVariable else { return nil }
+            inner = structural(f, excluding: s)
+        }
+        if inner.contains(derivative: ()) { return nil }
+        guard s == LaTeXReader.primeVariable else { return inner.derivative(with: s, times: n) }
+        // The prime's variable: the one name left that has no value of its own.
+        let names = inner.freeSymbols.filter { definition(of: $0) == nil }
+        if names.isEmpty { return inner.freeSymbols.isEmpty ? .zero : nil }
+        guard names.count == 1 else { return nil }
+        return inner.derivative(with: names[0], times: n)
     }
 
     /// Substitutes only names defined by non-numeric expressions (except `variable`), so numeric

@@ -25,6 +25,9 @@ enum LineKind {
     /// `$a \neq 0$`, `$0 < p < 1$`, `$n \in \mathbb{N}$` inline in prose: a condition on names
     /// that the section assumes from here on (it restricts the parameter values tried), not a claim.
     case statedCondition([Condition.Atom])
+    /// `at the point $x = 4$`, `for $x = 2$`: a value at which something is looked at, inline in
+    /// prose; it defines nothing for the rest of the section.
+    case point
     /// Claims: each relation of the chain is an identity to prove, or an equation in unknowns
     /// that a solving argument may go on from once the checker finds it is no identity.
     case claims

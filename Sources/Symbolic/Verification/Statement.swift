@@ -43,13 +43,20 @@ public struct ChainItem: Sendable {
     public var domain = Domain()
     /// The parts of a tuple `(a, b, c)`, each readable on its own; nil for other items.
     public var tupleParts: [[LaTeXToken]]? = nil
+    /// The letters the document defines as functions when the item was read.
+    public var functionNames: Set<Character> = []
 
-    /// The item read again with names that stand for matrices and vectors.
-    public func reread(matrices: [Symbol: Matrix], vectors: [Symbol: Expression] = [:]) -> ChainItem {
-        guard !tokens.isEmpty, !matrices.isEmpty || !vectors.isEmpty else { return self }
+    /// The item read again with names that stand for matrices and vectors, and with the
+    /// document's functions known inside limits and integrals (which are computed when read).
+    public func reread(matrices: [Symbol: Matrix], vectors: [Symbol: Expression] = [:],
+                       functions: [String: (parameters: [Symbol], body: Expression)] = [:]) -> ChainItem {
+        let bounded = !functions.isEmpty && tokens.contains { $0.kind == .command("lim") || $0.kind == .command("int") }
+        guard !tokens.isEmpty, !matrices.isEmpty || !vectors.isEmpty || bounded else { return self }
         var reader = LaTeXReader(tokens: tokens)
         reader.matrices = matrices
         reader.vectors = vectors
+        if bounded { reader.functionBodies = functions }
+        reader.functionNames = functionNames
         var copy = self
         do { copy.value = .success(try reader.readWhole()) } catch { copy.value = .failure(error) }
         copy.domain = reader.domain

@@ -11,20 +11,47 @@ public struct StatementReader {
         "Rightarrow", "rightarrow", "to", "implies", "Longrightarrow", "longrightarrow",
         "Leftrightarrow", "iff", "therefore", "xrightarrow", "mapsto",
     ]
-    static let wrapperEnvironments: Set<String> = ["aligned", "split", "gathered", "cases", "alignedat", "array"]
+    /// Environments whose rows are the block's lines (their `\\begin`/`\\end` are dropped). The
+    /// display environments appear here when written inside `$$…$$` or `\\[…\\]`.
+    static let wrapperEnvironments: Set<String> = [
+        "aligned", "split", "gathered", "cases", "alignedat", "array", "multlined",
+        "align", "align*", "gather", "gather*", "eqnarray", "eqnarray*", "multline", "multline*",
+        "equation", "equation*", "flalign", "flalign*", "alignat", "alignat*", "displaymath", "math",
+    ]
+    /// Wrappers with one braced argument after `\\begin{…}` (columns, or a number of columns).
+    static let wrappersWithArgument: Set<String> = ["array", "alignat", "alignat*", "alignedat"]
 
-    /// The statements of one block of LaTeX whose first character is at `line`, `column` of the file.
-    public static func statements(_ latex: String, line: Int, column: Int) -> [Statement] {
-        let tokens = LaTeXLexer.tokens(latex, line: line, column: column)
+    /// The statements of one block of LaTeX whose first character is at `line`, `column` of the file,
+    /// with the author's `macros` expanded (and the block's own definitions recorded and dropped).
+    public static func statements(_ latex: String, line: Int, column: Int, macros: LaTeXMacros = LaTeXMacros(),
+                                  functions: Set<Character> = []) -> [Statement] {
         let chars = Array(latex)
+        var macros = macros
+        let tokens: [LaTeXToken]
+        switch macros.expand(LaTeXLexer.tokens(latex, line: line, column: column)) {
+        case .success(let expanded): tokens = expanded
+        case .failure(let e):
+            // An expansion past its bounds: the block is one unreadable statement naming the macro.
+            var s = Statement(items: [ChainItem(value: .failure(e), latex: latex.trimmingCharacters(), line: line, column: column, isProse: false)], relations: [])
+            s.failure = e
+            return [s]
+        }
         var out: [Statement] = []
         for lineTokens in splitLines(stripWrappers(tokens)) {
             // A line that opens with an arrow (`\Rightarrow x = 0`) follows the line before it.
             var arrowBefore: String? = nil
             if case .command(let c)? = lineTokens.first?.kind, arrowCommands.contains(c) { arrowBefore = c }
             var firstInLine = true
+            // After `\quad \text{for all } u, v`, the names listed are no statements.
+            var afterQuantifier = false
             let segments = splitSegments(lineTokens)
             for (n, (segment, arrowAfter)) in segments.enumerated() {
+                if isUniversalRemark(segment) || (afterQuantifier && topLevelRelation(in: segment) == nil) {
+                    afterQuantifier = true
+                    arrowBefore = arrowAfter
+                    continue
+                }
+                afterQuantifier = false
                 if isCondition(segment) {
                     if let last = out.indices.last { out[last].conditional = true }
                     arrowBefore = arrowAfter
@@ -37,7 +64,7 @@ public struct StatementReader {
                     arrowBefore = arrowAfter
                     continue
                 }
-                var s = statement(from: dropLabels(segment), chars)
+                var s = statement(from: dropLabels(segment), chars, functions: functions)
                 if s.endsWithBackwardArrow { s.conditional = true }
                 s.followsArrow = arrowBefore != nil
                 s.arrow = arrowBefore
@@ -104,7 +131,7 @@ public struct StatementReader {
                 }
                 if wrapperEnvironments.contains(name) {
                     i = j + 1
-                    if name == "array", c == "begin", i < ts.count, ts[i].kind == .symbol("{") {
+                    if wrappersWithArgument.contains(name), c == "begin", i < ts.count, ts[i].kind == .symbol("{") {
                         while i < ts.count, ts[i].kind != .symbol("}") { i += 1 }
                         i += 1
                     }
@@ -113,11 +140,12 @@ public struct StatementReader {
                 matrixDepth += c == "begin" ? 1 : -1
             }
             if t.kind == .symbol("&") && matrixDepth == 0 {
-                // `a &= b` aligns a relation: drop the `&`. Elsewhere (`p &= 1 & q &= 2`, cases)
-                // it separates cells, which become separate statements.
-                let nextIsRelation = i + 1 < ts.count && (ts[i + 1].kind == .symbol("=") || ts[i + 1].kind == .symbol("<")
-                    || ts[i + 1].kind == .symbol(">") || { if case .command(let c) = ts[i + 1].kind { return relationCommands[c] != nil || arrowCommands.contains(c) }; return false }())
-                if !nextIsRelation { out.append(LaTeXToken(kind: .command("quad"), line: t.line, column: t.column, spaceBefore: true)) }
+                // `a &= b`, `a =& b`, `a &=& b` (eqnarray), `& = b` and `& &= b` at the start of a
+                // row align a relation: drop the `&`. Between two cells (`p &= 1 & q &= 2`, cases)
+                // it separates them, and they become separate statements.
+                let aligns = i + 1 >= ts.count || isRelation(ts[i + 1]) || ts[i + 1].kind == .symbol("&")
+                    || ts[i + 1].kind == .command("\\") || out.last.map { isRelation($0) || $0.kind == .command("\\") } ?? true
+                if !aligns { out.append(LaTeXToken(kind: .command("quad"), line: t.line, column: t.column, spaceBefore: true)) }
                 i += 1
                 continue
             }
@@ -285,6 +313,17 @@ public struct StatementReader {
                     ts = ts[(close + 1)...]
                 }
             }
+            // `\text{the area } A = 6`: words naming what follows (they end in a space and no
+            // argument follows them) before a relation. A label ending in a colon is the colon's.
+            let w = ts.startIndex
+            if ts.count >= 4, topLevelIndex(of: .symbol(":"), in: ts) == nil, ts[w].kind == .command("text"), ts[w + 1].kind == .symbol("{"), let close = matchingBrace(ts, w + 1),
+               close + 1 < ts.endIndex, !isRelation(ts[close + 1]), ts[close + 1].kind != .symbol("("), ts[close + 1].kind != .command("left"),
+               ts[close].spaceBefore, !LaTeXReader.text(Array(ts[(w + 2)..<close])).trimmingCharacters().isEmpty,
+               let relation = topLevelRelation(in: Array(ts[(close + 1)...])),
+               !ts[(close + 1)..<(close + 1 + relation)].contains(where: { $0.kind == .command("text") }) {
+                ts = ts[(close + 1)...]
+                continue
+            }
             guard let colon = topLevelIndex(of: .symbol(":"), in: ts) else { return Array(ts) }
             let before = Array(ts[..<colon]), after = ts[(colon + 1)...]
             if isLabel(before) { ts = after; continue }
@@ -334,7 +373,7 @@ public struct StatementReader {
     }
 
     /// Splits a segment at top-level relations and reads each item.
-    static func statement(from ts: [LaTeXToken], _ chars: [Character]) -> Statement {
+    static func statement(from ts: [LaTeXToken], _ chars: [Character], functions: Set<Character> = []) -> Statement {
         var s = Statement(items: [], relations: [])
         var ts = ts
         if ts.last?.kind == .command("because") {
@@ -376,7 +415,7 @@ public struct StatementReader {
         }
         for (k, g) in groups.enumerated() {
             if k == 0 && s.continuesPrevious { continue }
-            s.items.append(item(g, chars))
+            s.items.append(item(g, chars, functions: functions))
         }
         if s.continuesPrevious {
             // Placeholder first item, replaced by the previous chain's last item by the verifier.
@@ -385,7 +424,7 @@ public struct StatementReader {
         return s
     }
 
-    static func item(_ g: [LaTeXToken], _ chars: [Character]) -> ChainItem {
+    static func item(_ g: [LaTeXToken], _ chars: [Character], functions: Set<Character> = []) -> ChainItem {
         guard let first = g.first, let last = g.last else {
             return ChainItem(value: .failure(ReaderError("a relation with nothing after it", line: 0, column: 0)), latex: "", line: 0, column: 0, isProse: false)
         }
@@ -401,12 +440,14 @@ public struct StatementReader {
                 }
             }
         var reader = LaTeXReader(tokens: g)
+        reader.functionNames = functions
         let value: Result<MathValue, ReaderError>
         do { value = .success(try reader.readWhole()) } catch { value = .failure(error) }
         var item = ChainItem(value: value, latex: latex, line: first.line, column: first.column, isProse: prose)
         item.domain = reader.domain
         item.tokens = g
         item.tupleParts = tupleParts(g)
+        item.functionNames = functions
         return item
     }
 

@@ -76,6 +76,9 @@ public struct StepChecker: Sendable {
 
     func checkScalars(_ a: Expression, _ relation: Relation, _ b: Expression, lhsLatex: String, rhsLatex: String, usesNames: Bool = false, oneSided: [Symbol]? = nil, domain: Domain = Domain()) -> Outcome {
         if a.contains(derivative: ()) || b.contains(derivative: ()) {
+            if a.contains(LaTeXReader.primeVariable) || b.contains(LaTeXReader.primeVariable) {
+                return .unchecked("a prime (…)' on an expression of several names: the variable is not clear")
+            }
             return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
         }
         let fa = a.freeSymbols, fb = b.freeSymbols

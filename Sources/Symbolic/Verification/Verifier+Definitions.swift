@@ -34,6 +34,8 @@ extension Verifier {
         guard s.relations.first == .equal, s.items.count >= 2, !s.continuesPrevious,
               case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind,
               !state.definitions.isDefined(name), case .success(let value) = s.items[1].value else { return nil }
+        // `\dot{x} = 3t^2` after `x = t^3` is a claim about dx/dt.
+        if state.definitions.timeDerivative(of: name) != nil { return nil }
         // `y = 1` after solving for y states an answer, not a value for the rest of the section.
         if state.solvedUnknowns.contains(name), case .scalar(let e) = value, e.freeSymbols.isEmpty { return nil }
         if case .scalar(let e) = value, e.contains(name) { return nil }
@@ -60,11 +62,12 @@ extension Verifier {
         return .tuple(pairs)
     }
 
-    /// `f(x) = body` with f a single undefined name applied to distinct symbols: a function definition.
+    /// `f(x) = body` with f a single undefined name applied to distinct symbols: a function
+    /// definition. Once f is defined, `f(x) = …` again is a claim about it.
     private func functionDefinition(_ s: Statement, _ definitions: Definitions) -> DefinitionKind? {
         guard s.relations.first == .equal, s.items.count >= 2,
               case .success(.scalar(let lhs)) = s.items[0].value, case .function(.undefined(let name), let args) = lhs.kind,
-              !name.contains("'"), case .success(.scalar(let body)) = s.items[1].value else { return nil }
+              !name.contains("'"), !definitions.isFunctionDefined(name), case .success(.scalar(let body)) = s.items[1].value else { return nil }
         var params: [Symbol] = []
         for a in args { guard case .symbol(let p) = a.kind, !params.contains(p) else { return nil }; params.append(p) }
         // `h(t) = 0` states a value, not a rule: only a body that uses the parameters defines a function.

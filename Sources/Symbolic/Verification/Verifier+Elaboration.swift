@@ -17,7 +17,7 @@ extension Verifier {
     func elaborateForm(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: DocumentState) -> ElaboratedStatement {
         let written = statements[k]
         var s = written
-        s.items = s.items.map { $0.reread(matrices: state.definitions.matrices, vectors: state.probability.vectors) }
+        s.items = s.items.map { $0.reread(matrices: state.definitions.matrices, vectors: state.probability.vectors, functions: state.definitions.functions) }
         var line = ElaboratedStatement(kind: .claims, written: written, checked: s)
         if s.conditional {
             line.kind = .conditional
@@ -48,6 +48,8 @@ extension Verifier {
             line.kind = .solvingClaim(claim)
         } else if !block.display, statements.count == 1, let atoms = statedCondition(line.checked, state) {
             line.kind = .statedCondition(atoms)
+        } else if !block.display, statements.count == 1, isPoint(line.written, block, state) {
+            line.kind = .point
         } else if let d = definitionKind(line.written, state) {
             line.kind = .definition(d)
         } else {
@@ -93,6 +95,42 @@ extension Verifier {
             atoms.append(Condition.Atom(lhs: resolved, relation: r, rhs: rh, domain: state.definitions.resolve(a.domain.union(b.domain))))
         }
         return names ? atoms : nil
+    }
+
+    /// Words after which an inline `name = value` is a point to look at, not a definition.
+    static let pointWords = ["at", "point", "at the point", "for", "when", "whenever", "if", "near", "around", "evaluated at",
+                             "در نقطه", "نقطه", "به ازای", "وقتی", "اگر", "برای"]
+
+    /// `$x = 4$` written right after one of `pointWords` (`at the point $x = 4$`): a name equated to
+    /// a constant, inline, with that phrase before it on its line.
+    private func isPoint(_ s: Statement, _ block: MathBlock, _ state: DocumentState) -> Bool {
+        guard s.relations == [.equal], s.items.count == 2, case .success(.scalar(let lhs)) = s.items[0].value, case .symbol = lhs.kind,
+              case .success(.scalar(let rhs)) = s.items[1].value, rhs.freeSymbols.isEmpty,
+              block.line >= 1, block.line <= state.textLines.count else { return false }
+        // The prose before the opening delimiter, on the block's line.
+        let line = state.textLines[block.line - 1]
+        return Verifier.followsPointWords(line.prefix(max(0, block.column - 1)), listed: true)
+    }
+
+    /// True when `text` ends with one of `pointWords` (before an opening delimiter); with `listed`,
+    /// also when it ends with `and`/`or`/a comma after inline math that follows them
+    /// (`at $t = 1$ and $t = 3$`).
+    static func followsPointWords(_ text: Substring, listed: Bool) -> Bool {
+        var before = text
+        while let c = before.last, c.isWhitespace || "$\\(`*_".contains(c) { before.removeLast() }
+        let phrase = before.lowercased()
+        if pointWords.contains(where: { phrase == $0 || phrase.hasSuffix(" " + $0) }) { return true }
+        guard listed else { return false }
+        for conjunction in [" and", " or", ",", " و", "،"] where phrase.hasSuffix(conjunction) {
+            var rest = before.dropLast(conjunction.count)
+            while let c = rest.last, c.isWhitespace { rest.removeLast() }
+            // The inline math before the conjunction, and the words before it.
+            guard rest.last == "$" || rest.hasSuffix("\\)") else { return false }
+            rest = rest.dropLast(rest.last == "$" ? 1 : 2)
+            guard let open = rest.lastIndex(where: { $0 == "$" || $0 == "(" }) else { return false }
+            return followsPointWords(rest[..<open], listed: false)
+        }
+        return false
     }
 
     private func combine(_ a: MathValue, _ op: Character, _ b: MathValue) -> MathValue? {

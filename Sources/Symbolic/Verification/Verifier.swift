@@ -16,12 +16,20 @@ public struct Verifier: Sendable {
         state.probability = assumed
         let sections = Verifier.sectionStarts(text)
         var section = 0
+        // The author's macros, each in force from the line that defines it.
+        let macroDefinitions = LaTeXMacros.definitions(in: text)
+        var macros = LaTeXMacros(), nextMacro = 0
         for block in MathBlockScanner.blocks(in: text) {
+            while nextMacro < macroDefinitions.count && macroDefinitions[nextMacro].line < block.line {
+                macros.merge(macroDefinitions[nextMacro].macros)
+                nextMacro += 1
+            }
             // Definitions are scoped to a section: a new question may reuse the names.
             while section < sections.count && sections[section] <= block.line {
                 state.definitions = Definitions()
                 state.probability = assumed
                 state.solvedUnknowns = []
+                state.functionNames = []
                 state.assumptions = []
                 state.previousLast = nil
                 state.pending = nil
@@ -30,7 +38,13 @@ public struct Verifier: Sendable {
             }
             if !block.display { state.pending = nil }
             let before = state.steps.count
-            let statements = StatementReader.statements(block.latex, line: block.line, column: block.column)
+            var statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros, functions: state.functionNames)
+            // `q(x) = …` makes q a function: the block is read again with it.
+            let declared = StatementReader.declaredFunctions(statements).subtracting(state.functionNames)
+            if !declared.isEmpty {
+                state.functionNames.formUnion(declared)
+                statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros, functions: state.functionNames)
+            }
             process(statements, block: block, &state)
             if state.steps.count == before {
                 state.notes.append(BlockNote(line: block.line, reason: state.lastNote ?? (statements.isEmpty ? "no math" : "no relation to check")))
@@ -76,6 +90,8 @@ public struct Verifier: Sendable {
         /// Conditions stated on names in this section (`a \neq 0`, `n > 0`), as assumptions.
         var assumptions: [Condition.Atom] = []
         var textLines: [Substring] = []
+        /// Letters this section defines as functions (`q(x) = …`).
+        var functionNames: Set<Character> = []
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
@@ -144,6 +160,9 @@ public struct Verifier: Sendable {
             return 2
         case .solvingClaim(let claim):
             return check(claim, statements, at: k, block, &state)
+        case .point:
+            state.lastNote = "a point (" + line.written.items.map(\.latex).joined(separator: " = ") + "), not a definition"
+            return 1
         case .statedCondition(let atoms):
             state.assumptions += atoms
             state.lastNote = "condition assumed: " + line.written.latexText

@@ -17,6 +17,14 @@ import Testing
         #expect(blocks.map(\.display) == [false, true, true, true, false])
     }
 
+    @Test func kramdownEscapedDelimiters() {
+        // Markdown eats one backslash, so kramdown authors write \\( … \\) and \\[ … \\].
+        let blocks = MathBlockScanner.blocks(in: "Let \\\\(x = 1\\\\) and\n\\\\[ y = 2 \\\\]\n")
+        #expect(blocks.map(\.latex) == ["x = 1", " y = 2 "])
+        #expect(blocks.map(\.display) == [false, true])
+        #expect(blocks.map(\.line) == [1, 2])
+    }
+
     @Test func unmatchedDollarIsText() {
         #expect(MathBlockScanner.blocks(in: "price $5 and more\n\nnext $x$").map(\.latex) == ["x"])
     }

@@ -133,7 +133,7 @@ import Testing
 
     @Test func unreadableConstructsAreNamed() {
         #expect(fails("(1, 2, 3)") == "a tuple")
-        #expect(fails("\\int x dx") == "\\int")
+        #expect(fails("\\int x dx") == "\\int without bounds (an indefinite integral)")
         #expect(read("E[x]") == Expression.expectation(.symbol("x")))
         #expect(fails("\\mathrm{Cov}(x)") == "Cov of 1 arguments")
         #expect(fails("x \\otimes y") == "\\otimes")

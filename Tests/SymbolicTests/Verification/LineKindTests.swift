@@ -51,3 +51,36 @@ import Testing
         #expect(division.steps.last?.verdict == .unchecked)
     }
 }
+
+/// `at the point $x = 4$` looks at a value; it defines nothing for the rest of the section.
+@Suite struct PointPhraseTests {
+    @Test func aPointInProseIsNoDefinition() {
+        let doc = """
+        Let $f(x) = x^2 + 1$. The tangent at the point $x = 4$ has slope $f'(4) = 8$.
+
+        $$(x + 4)^2 = 16 x$$
+        """
+        let r = Verifier().verify(doc, file: "t.md")
+        // Were x = 4 a definition, (x+4)² = 16x would hold (64 = 64); it is false for other x.
+        #expect(r.steps.map(\.verdict) == [.valid, .invalid])
+        #expect(r.notes.contains { $0.reason == "a point (x = 4), not a definition" })
+    }
+
+    @Test func listedPoints() {
+        // `at $t = 1$ and $t = 3$`: both are points; t = 3 defines nothing.
+        let doc = "Critical points at $t = 1$ and $t = 3$, so\n\n$$t^2 - 4t + 3 = (t - 1)(t - 3)$$\n\n$$t^2 = 9$$"
+        let r = Verifier().verify(doc, file: "t.md")
+        #expect(r.notes.filter { $0.reason.hasPrefix("a point") }.count == 2)
+        // t² = 9 is then an equation in t, not 9 = 9 at a defined t.
+        #expect(r.steps.map(\.verdict) == [.valid, .unchecked])
+        #expect(Verifier.followsPointWords("we have $x = 1$ and", listed: true) == false)
+    }
+
+    @Test func letStillDefines() {
+        let r = Verifier().verify("Let $x = 4$.\n\n$$(x + 4)^2 = 16 x$$", file: "t.md")
+        #expect(r.steps.map(\.verdict) == [.valid])
+        // Persian: «به ازای» (for) before the value.
+        let fa = Verifier().verify("به ازای $x = 4$ داریم\n\n$$(x + 4)^2 = 16 x$$", file: "t.md")
+        #expect(fa.steps.map(\.verdict) == [.invalid])
+    }
+}

@@ -24,6 +24,47 @@ import Testing
         #expect(shapes("\\begin{aligned} p &= 1 & q &= 2 \\end{aligned}") == [["p", "1"], ["q", "2"]])
     }
 
+    @Test func alignLikeEnvironmentsInsideDisplayMath() {
+        // align, align*, gather, eqnarray written inside $$…$$: their rows are the lines.
+        #expect(shapes("\\begin{align} a &= b \\label{eq:1} \\\\ &= c \\tag{2} \\end{align}") == [["a", "b"], ["", "c"]])
+        #expect(shapes("\\begin{gather*} a = b \\\\ c = d \\notag \\end{gather*}") == [["a", "b"], ["c", "d"]])
+        // `=&` and eqnarray's `&=&` align the relation on either side.
+        #expect(shapes("\\begin{align*} f =& g \\nonumber \\\\ =& h \\end{align*}") == [["f", "g"], ["", "h"]])
+        #expect(shapes("\\begin{eqnarray} u &=& v \\\\ &=& w \\end{eqnarray}") == [["u", "v"], ["", "w"]])
+        // A row opening with `&` (and `& &=`, `& \\quad =`) continues the previous left side.
+        let rows = StatementReader.statements("\\begin{align} & p \\\\ & &= q \\\\ & \\quad = r \\end{align}", line: 1, column: 1)
+        #expect(rows.map { $0.items.map(\.latex) } == [["p"], ["", "q"], ["", "r"]])
+        #expect(rows[1].continuesPrevious && rows[2].continuesPrevious)
+        // alignat's column count is no math.
+        #expect(shapes("\\begin{alignat}{2} x &= 1 \\end{alignat}") == [["x", "1"]])
+    }
+
+    @Test func universalRemarksAndNamingWords() {
+        // `\text{for all } u, v` says the statement holds everywhere: no condition, no statements.
+        let s = StatementReader.statements("(u+v)^2 = u^2 + 2uv + v^2 \\quad \\text{for all } u, v", line: 1, column: 1)
+        #expect(s.map { $0.items.map(\.latex) } == [["(u+v)^2", "u^2 + 2uv + v^2"]])
+        #expect(!s[0].conditional)
+        // With a relation it restricts the names: a condition.
+        #expect(StatementReader.statements("\\sqrt{x^2} = x \\quad \\text{for all } x > 0", line: 1, column: 1)[0].conditional)
+        // Words naming what follows are dropped; a function written in \text is kept.
+        #expect(shapes("\\text{the area } A = 2 \\cdot 3") == [["A", "2 \\cdot 3"]])
+        #expect(shapes("\\text{softmax}(z) = 1") == [["\\text{softmax}(z)", "1"]])
+    }
+
+    @Test func functionsTheDocumentDefines() {
+        func declared(_ latex: String) -> Set<Character> { StatementReader.declaredFunctions(StatementReader.statements(latex, line: 1, column: 1)) }
+        #expect(declared("q(x) = 3x^2 + 1") == ["q"])
+        #expect(declared("p(s, t) = s t + 1") == ["p"])
+        // A product, a right side without the parameter, one using the letter, a space before `(`: no function.
+        #expect(declared("a(b + c) = ab + ac").isEmpty)
+        #expect(declared("q(x) = 5").isEmpty)
+        #expect(declared("k(x) = k x").isEmpty)
+        #expect(declared("q (x) = 3x").isEmpty)
+        // Read with q declared, q(2) is an application; q (2) with a space stays a product.
+        let s = StatementReader.statements("q(2) = q (2)", line: 1, column: 1, functions: ["q"])
+        #expect(s[0].items.map { try? $0.value.get().scalar } == [Expression.apply(.undefined("q"), [Expression(2)]), parse("2*q")])
+    }
+
     @Test func labelsAreDropped() {
         #expect(shapes("\\text{Self Attention} : 4 \\times 768 = 3072") == [["4 \\times 768", "3072"]])
         #expect(shapes("12 \\times 2 = 24 : \\text{Encoder}") == [["12 \\times 2", "24"]])
