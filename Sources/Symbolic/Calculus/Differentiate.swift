@@ -146,7 +146,7 @@ struct Differentiator {
             if d.isZero { continue }
             var rest = m.factors
             rest.remove(at: i)
-            out.add(Expression.product(coefficient: m.coefficient, factors: rest) * d)
+            out.add(Expression.product(coefficient: m.coefficient, factors: rest, times: d))
         }
         return out.build()
     }
