@@ -10,8 +10,11 @@ struct GeneratorFactors {
     private let exponents: [Expression?]
     /// Generator indices in the canonical order of their bases.
     let order: [Int]
-    /// True when `order` is the identity (every generator is an atom).
+    /// True when `order` is the identity.
     let isIdentityOrder: Bool
+    /// True when every generator is an atom: then the packed and list kernels' monomial orders
+    /// are the canonical term order.
+    let allAtoms: Bool
     /// `k·x` for power generators, by `i << 32 | k`.
     private var scaled: [Int: Expression] = [:]
 
@@ -34,6 +37,7 @@ struct GeneratorFactors {
         self.exponents = exponents
         order = bases.indices.sorted { Expression.compare(bases[$0], bases[$1]) < 0 }
         isIdentityOrder = order.elementsEqual(bases.indices)
+        allAtoms = exponents.allSatisfy { $0 == nil }
     }
 
     /// The factor for generator `i` to the power `k ≥ 1`.

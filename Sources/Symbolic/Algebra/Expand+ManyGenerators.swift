@@ -59,6 +59,8 @@ extension Expander {
             general.add(Expression(constant))
             return general.build()
         }
+        // With atoms, `canonicalOrder` is the canonical term order.
+        if direct!.allAtoms { return Add.makeSorted(constant: constant, terms: &terms) }
         return Add.make(constant: constant, terms: &terms)
     }
 }

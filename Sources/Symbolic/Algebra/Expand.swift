@@ -227,6 +227,10 @@ struct Expander {
             general.add(Expression(constant))
             return general.build()
         }
+        // With atoms, descending packed order is the canonical term order.
+        if direct!.allAtoms {
+            return Add.makeSorted(constant: constant, terms: &terms)
+        }
         return Add.make(constant: constant, terms: &terms)
     }
 }

@@ -109,6 +109,16 @@ extension Add {
         return Expression(.add(Add(constant: constant, terms: terms)))
     }
 
+    /// `make` for terms its producer already delivers in canonical order (the expansion kernels,
+    /// whose monomial order is the term order): checking the order cost a comparison of
+    /// products per term, about a third of converting a large expansion back. Checked in debug builds.
+    static func makeSorted(constant: Rational, terms: inout [(term: Expression, coefficient: Rational)]) -> Expression {
+        if terms.count < 2 { return make(constant: constant, terms: &terms) }
+        assert(terms.indices.dropFirst().allSatisfy { Expression.compareTerms(terms[$0 - 1].term, terms[$0].term) < 0 },
+               "terms out of canonical order")
+        return Expression(.add(Add(constant: constant, terms: terms)))
+    }
+
     /// The summands as expressions, in canonical order, constant last.
     public var summands: [Expression] {
         var out = terms.map { Expression.scale($0.term, by: $0.coefficient) }

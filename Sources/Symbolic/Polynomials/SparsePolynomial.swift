@@ -89,6 +89,10 @@ struct SparsePolynomial {
         var r = SparsePolynomial(generatorCount: a.generatorCount, bits: a.bits)
         r.denominator = a.denominator * b.denominator
         if a.terms.isEmpty || b.terms.isEmpty { return r }
+        if let dense = multiplyDense(a, b) {
+            r.terms = dense
+            return r
+        }
         if let wide = multiplyWide(a, b) {
             r.terms = wide
             return r
