@@ -11,6 +11,19 @@ extension Expander {
             for (t, c) in a.terms { parts.append((listPolynomial(t), c)) }
             return ListPolynomial.sum(parts)
         case .mul(let m):
+            if let powers = generatorPowers(m), !m.coefficient.isZero {
+                var words = powers.map { UInt64($0.0) << 32 | UInt64($0.1) }
+                words.sort()
+                // Two bases may stand for one generator (their deep expansions agree): merge them.
+                var merged: [UInt64] = []
+                for w in words {
+                    if let last = merged.last, last >> 32 == w >> 32 { merged[merged.count - 1] = last &+ (w & 0xFFFF_FFFF) } else { merged.append(w) }
+                }
+                var p = ListPolynomial()
+                p.append(merged, m.coefficient.numerator)
+                p.denominator = m.coefficient.denominator
+                return p
+            }
             var p = ListPolynomial.constant(m.coefficient)
             for (b, x) in m.factors { p = p * listPowerPolynomial(b, x) }
             return p

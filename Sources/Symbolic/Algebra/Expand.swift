@@ -173,6 +173,12 @@ struct Expander {
             return SparsePolynomial.sum(parts, generatorCount: n, bits: bits)
         case .mul(let m):
             var p = SparsePolynomial.constant(m.coefficient, generatorCount: n, bits: bits)
+            if let powers = generatorPowers(m) {
+                var key: UInt64 = 0
+                for (i, k) in powers { key &+= UInt64(k) << UInt64((n - 1 - i) * bits) }
+                p.terms[0].key = key
+                return p
+            }
             for (b, x) in m.factors { p = p * powerPolynomial(b, x, bits: bits) }
             return p
         case .power(let b, let x):
@@ -180,6 +186,24 @@ struct Expander {
         default:
             return .generator(index[e]!, generatorCount: n, bits: bits)
         }
+    }
+
+    /// A monomial's (generator, exponent) pairs when every factor is a registered generator to a
+    /// positive integer power, or nil. Such a term (most terms of an expanded input) becomes one
+    /// word directly instead of a product of one-term polynomials per factor.
+    func generatorPowers(_ m: Mul) -> [(Int, Int)]? {
+        var out: [(Int, Int)] = []
+        out.reserveCapacity(m.factors.count)
+        for (b, x) in m.factors {
+            guard case .number(let r) = x.kind, r.isInteger, let k = r.numerator.intValue, k > 0 else { return nil }
+            switch b.kind {
+            case .symbol, .function, .constant: break
+            default: return nil
+            }
+            guard let i = index[b] else { return nil }
+            out.append((i, k))
+        }
+        return out
     }
 
     private func powerPolynomial(_ b: Expression, _ x: Expression, bits: Int) -> SparsePolynomial {

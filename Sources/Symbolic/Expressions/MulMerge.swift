@@ -5,8 +5,14 @@
 extension Expression {
     /// `coefficient · Π factors · d`, for canonical, sorted, distinct `factors`; the same result
     /// as `Expression.product(coefficient:factors:) * d`.
-    static func product(coefficient: Rational, factors: [(base: Expression, exponent: Expression)], times d: Expression) -> Expression {
-        func general() -> Expression { Expression.product(coefficient: coefficient, factors: factors) * d }
+    /// `skipping` leaves out one factor (the product rule's n − 1 factors, without copying them first).
+    static func product(coefficient: Rational, factors: [(base: Expression, exponent: Expression)], skipping: Int? = nil,
+                        times d: Expression) -> Expression {
+        func general() -> Expression {
+            var rest = factors
+            if let skipping { rest.remove(at: skipping) }
+            return Expression.product(coefficient: coefficient, factors: rest) * d
+        }
         var c = coefficient
         let extra: [(base: Expression, exponent: Expression)]
         switch d.kind {
@@ -23,12 +29,13 @@ extension Expression {
         default:
             return general()
         }
-        if c.isZero || factors.count + extra.count < 2 { return general() }
+        let count = factors.count - (skipping == nil ? 0 : 1)
+        if c.isZero || count + extra.count < 2 { return general() }
         for f in extra where !Expression.mergesPlainly(f.base) { return general() }
         var out: [(base: Expression, exponent: Expression)] = []
-        out.reserveCapacity(factors.count + extra.count)
+        out.reserveCapacity(count + extra.count)
         var j = 0
-        for f in factors {
+        for (index, f) in factors.enumerated() where index != skipping {
             var merged = false
             while j < extra.count {
                 let order = Expression.compare(extra[j].base, f.base)

@@ -39,9 +39,11 @@ extension Expression {
             let s = Symbol.compare(s1, s2)
             return s != 0 ? s : (n1 < n2 ? -1 : (n1 == n2 ? 0 : 1))
         case let (.function(f, xs), .function(g, ys)):
-            if f.name != g.name { return f.name < g.name ? -1 : 1 }
-            // `\mathrm{sinh}(x)` names an unknown function spelled like a known one: known first.
-            if f != g { return f.isUndefined ? 1 : -1 }
+            if f != g {  // an enum comparison first: names are compared only when they differ
+                if f.name != g.name { return f.name < g.name ? -1 : 1 }
+                // `\mathrm{sinh}(x)` names an unknown function spelled like a known one: known first.
+                return f.isUndefined ? 1 : -1
+            }
             return compareLists(xs, ys)
         case (.power, .power), (.mul, .mul):
             return compareTerms(a, b)

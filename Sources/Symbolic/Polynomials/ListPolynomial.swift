@@ -66,6 +66,7 @@ struct ListPolynomial {
     /// The product: every pair of monomials is merged into one scratch buffer and accumulated
     /// in one table.
     static func * (a: ListPolynomial, b: ListPolynomial) -> ListPolynomial {
+        if a.count == 1 || b.count == 1 { return timesTerm(a.count == 1 ? (b, a) : (a, b)) }
         var table = ListMonomialTable(minimumCapacity: max(a.count, b.count) * 2)
         let longest = (a.starts.indices.dropFirst().map { a.starts[$0] - a.starts[$0 - 1] }.max() ?? 0)
             + (b.starts.indices.dropFirst().map { b.starts[$0] - b.starts[$0 - 1] }.max() ?? 0)
@@ -87,6 +88,30 @@ struct ListPolynomial {
         }
         var r = table.polynomial()
         r.denominator = a.denominator * b.denominator
+        return r
+    }
+
+    /// `p · q` for a `q` of one term: the monomials stay distinct, so no table is needed.
+    private static func timesTerm(_ pq: (ListPolynomial, ListPolynomial)) -> ListPolynomial {
+        let (p, q) = pq
+        var r = ListPolynomial()
+        r.denominator = p.denominator * q.denominator
+        let c = q.coefficients[0]
+        let mq = Array(q.monomial(0))
+        r.words.reserveCapacity(p.words.count + p.count * mq.count)
+        r.starts.reserveCapacity(p.count + 1)
+        r.coefficients.reserveCapacity(p.count)
+        var scratch = [UInt64](repeating: 0, count: p.words.count + mq.count)
+        p.words.withUnsafeBufferPointer { pw in
+            mq.withUnsafeBufferPointer { qw in
+                scratch.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<p.count {
+                        let n = merge(UnsafeBufferPointer(rebasing: pw[p.starts[i] ..< p.starts[i + 1]]), qw, into: out)
+                        r.append(UnsafeBufferPointer(rebasing: out[0 ..< n]), c.isOne ? p.coefficients[i] : p.coefficients[i] * c)
+                    }
+                }
+            }
+        }
         return r
     }
 

@@ -16,4 +16,13 @@ import Testing
         guard case .mul(let m) = parse("x*y").kind else { Issue.record("not a product"); return }
         #expect(Expression.product(coefficient: m.coefficient, factors: m.factors, times: parse("1/y")) == parse("x"))
     }
+
+    @Test func skippingOneFactorIsTheProductRulesRest() {
+        // 2·x²·y·sin(x) without its second factor (y), times cos(x): 2·x²·sin(x)·cos(x).
+        guard case .mul(let m) = parse("2*x^2*y*sin(x)").kind, let i = m.factors.firstIndex(where: { $0.base == parse("y") }) else {
+            Issue.record("not a product"); return
+        }
+        let merged = Expression.product(coefficient: m.coefficient, factors: m.factors, skipping: i, times: parse("cos(x)"))
+        #expect(merged == parse("2*x^2*sin(x)*cos(x)"))
+    }
 }
