@@ -111,7 +111,14 @@ extension Add {
             sorted = false
             break
         }
-        if !sorted { terms.sort { Expression.compareTerms($0.term, $1.term) < 0 } }
+        if !sorted {
+            // Sorting indices, then permuting once: moving the (term, coefficient) pairs inside the
+            // sort retained and released both on every move (40% of a large derivative's time).
+            let order = terms.withUnsafeBufferPointer { t in
+                t.indices.sorted { Expression.compareTerms(t[$0].term, t[$1].term) < 0 }
+            }
+            terms = order.map { terms[$0] }
+        }
         return Expression(.add(Add(constant: constant, terms: terms)))
     }
 
