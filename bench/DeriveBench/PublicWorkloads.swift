@@ -18,11 +18,14 @@ struct PublicWorkloads {
         self.enabled = enabled
     }
 
+    /// Repetitions are multiplied by the environment variable DERIVEBENCH_REPEAT (for profiling).
+    static let repeatFactor = ProcessInfo.processInfo.environment["DERIVEBENCH_REPEAT"].flatMap(Int.init) ?? 1
+
     /// Best wall time of `body` over `repetitions` runs.
     static func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
         let clock = ContinuousClock()
         var best = Double.infinity
-        for _ in 0..<repetitions {
+        for _ in 0..<repetitions * repeatFactor {
             let d = clock.measure(body)
             best = min(best, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
         }
