@@ -194,6 +194,37 @@ def run_flint():
     return out
 
 
+def scaling():
+    """Growth with input size in SymEngine and FLINT: Fateman's f(f+1) and the square of Σ x_i y_i."""
+    import symengine as se
+    import flint
+    for k in [8, 12, 16, 20]:
+        c = flint.fmpz_mpoly_ctx.get(("x", "y", "z", "t"), "lex")
+        x, y, z, t = c.gens()
+        f = (1 + x + y + z + t) ** k
+        tf = best(lambda: f * (f + 1), 3)
+        line = f"fateman k = {k}: FLINT {tf * 1000:.2f} ms"
+        if k <= 12:
+            X, Y, Z, T = se.symbols("x y z t")
+            g = se.expand((1 + X + Y + Z + T) ** k)
+            line += f", SymEngine {best(lambda: se.expand(g * (g + 1)), 1) * 1000:.2f} ms"
+        print(line)
+    for n in [250, 500, 1000]:
+        xs = se.symbols(" ".join(f"x{i}" for i in range(n)))
+        ys = se.symbols(" ".join(f"y{i}" for i in range(n)))
+        s = sum((a * b for a, b in zip(xs, ys)), se.Integer(0))
+        ts = best(lambda: se.expand(s * s), 2)
+        ctx = flint.fmpz_mpoly_ctx.get(tuple([f"x{i}" for i in range(n)] + [f"y{i}" for i in range(n)]), "lex")
+        g = ctx.gens()
+        p = sum((g[i] * g[n + i] for i in range(n)), ctx.from_dict({}))
+        tf = best(lambda: p * p, 3)
+        print(f"sumsq n = {n}: SymEngine {ts * 1000:.2f} ms, FLINT {tf * 1000:.2f} ms")
+
+
+if "--scaling" in sys.argv:
+    scaling()
+    sys.exit(0)
+
 results = {"checks": CHECKS}
 try:
     import symengine

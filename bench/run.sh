@@ -66,4 +66,5 @@ if [ "$mode" != "--quick" ]; then
   se_kb=$( { /usr/bin/time -f "%M" bench/.venv/bin/python -c 'import symengine as s; x,y,z,w=s.symbols("x y z w"); e=(x+y+z+w)**15; s.expand(e*(e+w))' >/dev/null; } 2>&1 | tail -1 )
   echo "peak memory for expand2: derive ${ours_kb} KB, SymEngine (Python process) ${se_kb} KB"
   .build/release/DeriveBench --scaling
+  bench/.venv/bin/python bench/peers.py --scaling
 fi

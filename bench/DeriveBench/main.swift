@@ -40,6 +40,20 @@ if CommandLine.arguments.contains("--scaling") {
         let t = measure(3) { if case .add(let a) = f.expanded().kind { terms = a.terms.count } }
         print("expand2 exponent \(n): \(terms) terms, \(String(format: "%.2f", t * 1000)) ms, \(String(format: "%.1f", t * 1e9 / Double(terms))) ns per output term")
     }
+    // Fateman's f·(f+1) from expanded f = (1+x+y+z+t)^k, and the square of Σ_{i<n} x_i y_i.
+    for k in [8, 12, 16, 20] {
+        let f = parse("(1+x+y+z+t)^\(k)").expanded()
+        let g = f * (f + .one)
+        var terms = 0
+        let t = measure(k < 20 ? 3 : 2) { if case .add(let a) = g.expanded().kind { terms = a.terms.count + 1 } }
+        print("fateman k = \(k): \(terms) terms, \(String(format: "%.2f", t * 1000)) ms")
+    }
+    for n in [250, 500, 1000] {
+        let s = Expression.sum((0..<n).map { Expression(Symbol("x\($0)")) * Expression(Symbol("y\($0)")) })
+        var terms = 0
+        let t = measure(2) { if case .add(let a) = (s * s).expanded().kind { terms = a.terms.count } }
+        print("sumsq n = \(n): \(terms) terms, \(String(format: "%.2f", t * 1000)) ms")
+    }
     exit(0)
 }
 let reps = quick ? 3 : 10

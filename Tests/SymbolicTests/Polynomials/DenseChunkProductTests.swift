@@ -38,15 +38,43 @@ import Testing
         #expect(Set(dense?.map { $0.value } ?? []) == [Integer(1), Integer(-1)])
     }
 
-    @Test func refusesCoefficientsThatCouldOverflow() {
-        // 2^62 · 2^62 · 2 terms could pass 127 bits: the dense path refuses, the product is still exact.
+    @Test func wordCoefficientsPastTheNarrowBoundUseWideAccumulators() {
+        // 2^62 · 2^62 · 2 terms could pass 127 bits: the 256-bit accumulators take it, exactly.
         let big = 1 << 62
         let a = poly([([1, 0, 0], big), ([0, 0, 0], big)])
-        #expect(SparsePolynomial.multiplyDense(a, a) == nil)
-        let product = a * a
-        let t = Dictionary(uniqueKeysWithValues: product.terms.map { ($0.key, $0.value) })
+        guard let dense = SparsePolynomial.multiplyDense(a, a) else { Issue.record("dense path refused"); return }
+        let t = Dictionary(uniqueKeysWithValues: dense.map { ($0.key, $0.value) })
         #expect(t == naive(a, a))
         #expect(t[UInt64(1) << 32] == Integer(2) * Integer(big) * Integer(big))
+    }
+
+    @Test func refusesCoefficientsPast128Bits() {
+        // 2^130: the dense path refuses, the product is still exact (through GMP).
+        let big = Integer("1361129467683753853853498429727072845824")!  // 2^130
+        var a = poly([([1, 0, 0], 1), ([0, 0, 0], 1)])
+        a.terms = a.terms.map { ($0.key, $0.value * big) }
+        #expect(SparsePolynomial.multiplyDense(a, a) == nil)
+        let t = Dictionary(uniqueKeysWithValues: (a * a).terms.map { ($0.key, $0.value) })
+        #expect(t == naive(a, a))
+    }
+
+    @Test func wideCoefficientsMatchTermByTermProduct() {
+        // Coefficients of about 100 bits and both signs (as rational coefficients over a common
+        // denominator have) go through the 256-bit accumulators.
+        let big = Integer("1267650600228229401496703205376")!  // 2^100
+        var a = poly([([1, 0, 0], 1), ([0, 1, 0], -1), ([0, 0, 1], 3), ([0, 0, 0], 1)])
+        a.terms = a.terms.enumerated().map { ($1.key, $1.value * big + Integer($0 * 7919 - 5)) }
+        guard let dense = SparsePolynomial.multiplyDense(a, a) else { Issue.record("dense path refused"); return }
+        #expect(Dictionary(uniqueKeysWithValues: dense.map { ($0.key, $0.value) }) == naive(a, a))
+    }
+
+    @Test func accumulatorsConvertBothSigns() {
+        // 256-bit two's complement: -1 is all ones; 2^200 - 3 and its negation.
+        #expect(SignedMagnitude.integer(high: ~0, low: ~0) == Integer(-1))
+        let v = Integer("1606938044258990275541962092341162602522202993782792835301373")!  // 2^200 - 3
+        let high = (UInt128(1) << 72), low = ~UInt128(0) - 2
+        #expect(SignedMagnitude.integer(high: high - 1, low: low) == v)
+        #expect(SignedMagnitude.integer(high: ~(high - 1), low: 3) == -v)
     }
 
     @Test func refusesSparseProducts() {
