@@ -6,10 +6,13 @@ extension Expander {
         switch e.kind {
         case .number(let r): return .constant(r)
         case .add(let a):
+            if let p = sums.lists[e] { return p }
             var parts: [(ListPolynomial, Rational)] = [(.constant(.one), a.constant)]
             parts.reserveCapacity(a.terms.count + 1)
             for (t, c) in a.terms { parts.append((listPolynomial(t), c)) }
-            return ListPolynomial.sum(parts)
+            let p = ListPolynomial.sum(parts)
+            sums.lists[e] = p
+            return p
         case .mul(let m):
             if let powers = generatorPowers(m), !m.coefficient.isZero {
                 var words = powers.map { UInt64($0.0) << 32 | UInt64($0.1) }

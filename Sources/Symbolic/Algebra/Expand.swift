@@ -30,6 +30,13 @@ extension Expression {
     }
 }
 
+/// The polynomials of the sums converted in one expansion (one packing per expansion, so either
+/// table is valid throughout it).
+final class SumConversions {
+    var packed: [Expression: SparsePolynomial] = [:]
+    var lists: [Expression: ListPolynomial] = [:]
+}
+
 /// Expansions already made, shared by the expansions of one computation: expanding every
 /// nested argument of `sin(sin(…(x)…))` anew made deep nests take cubic time, and expanding each
 /// occurrence of a shared subexpression apart made a DAG such as SymEngine's diff_cache
@@ -51,6 +58,9 @@ struct Expander {
     private(set) var generators: [Expression] = []
     private(set) var index: [Expression: Int] = [:]
     private var deepIndex: [Expression: Int] = [:]
+    /// Sums already converted in this expansion: expand6's −(a2 + … + a99) stands in 99 terms and
+    /// was converted for each of them.
+    let sums = SumConversions()
 
     mutating func expand(_ e: Expression) -> Expression? {
         switch e.kind {
@@ -166,11 +176,14 @@ struct Expander {
         switch e.kind {
         case .number(let r): return .constant(r, generatorCount: n, bits: bits)
         case .add(let a):
+            if let p = sums.packed[e] { return p }
             // One table for the whole sum: adding term by term rebuilt it per term (quadratic).
             var parts: [(SparsePolynomial, Rational)] = [(.constant(.one, generatorCount: n, bits: bits), a.constant)]
             parts.reserveCapacity(a.terms.count + 1)
             for (t, c) in a.terms { parts.append((polynomial(t, bits: bits), c)) }
-            return SparsePolynomial.sum(parts, generatorCount: n, bits: bits)
+            let p = SparsePolynomial.sum(parts, generatorCount: n, bits: bits)
+            sums.packed[e] = p
+            return p
         case .mul(let m):
             var p = SparsePolynomial.constant(m.coefficient, generatorCount: n, bits: bits)
             if let powers = generatorPowers(m) {
@@ -225,9 +238,13 @@ struct Expander {
         var general = AddBuilder()
         // Descending packed order is the canonical term order for symbol generators, so the
         // final sort in `Add.make` sees sorted input and runs in linear time.
-        let monomials = p.terms.sorted { $0.key > $1.key }
+        // The keys are sorted with their positions (plain words): sorting the (key, coefficient)
+        // pairs retained and released the coefficients on every move.
+        var order = p.terms.indices.map { (key: p.terms[$0].key, position: $0) }
+        order.sort { $0.key > $1.key }
         var factors: [(base: Expression, exponent: Expression)] = []
-        for (m, c) in monomials {
+        for (m, position) in order {
+            let c = p.terms[position].value
             let coefficient = dIsOne ? Rational(c) : Rational.normalised(c, p.denominator)
             if m == 0 { constant += coefficient; continue }
             if direct != nil {
