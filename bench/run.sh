@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
 swift build -c release --product DeriveBench >/dev/null
-ours=$(.build/release/DeriveBench $mode)
+ours_out=$(.build/release/DeriveBench $mode)
+ours=$(echo "$ours_out" | sed -n 1p)
+ours_checks=$(echo "$ours_out" | sed -n 2p)
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
 fi
@@ -14,9 +16,9 @@ if ! bench/.venv/bin/python -c 'import symengine, sympy, flint' 2>/dev/null; the
   bench/.venv/bin/pip install -q symengine sympy python-flint >/dev/null 2>&1 || echo "(could not install symengine/sympy/python-flint: some ratios unavailable)"
 fi
 peers=$(bench/.venv/bin/python bench/peers.py $mode 2>/dev/null || echo '{}')
-python3 - "$ours" "$peers" <<'PY'
+python3 - "$ours" "$peers" "$ours_checks" <<'PY'
 import json, sys
-ours, peers = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+ours, peers, ours_checks = json.loads(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
 se, sp, fl = peers.get("symengine", {}), peers.get("sympy", {}), peers.get("flint", {})
 def fmt(t):
     return "-" if t is None else (f"{t*1000:.2f} ms" if t < 1 else f"{t:.2f} s")
@@ -25,6 +27,18 @@ def ratio(a, b):
 print(f"{'workload':<14} {'derive':>11} {'SymEngine':>11} {'SymPy':>11} {'FLINT':>11} {'derive/SymEngine':>17} {'derive/SymPy':>13} {'derive/FLINT':>13}")
 for k, t in ours.items():
     print(f"{k:<14} {fmt(t):>11} {fmt(se.get(k)):>11} {fmt(sp.get(k)):>11} {fmt(fl.get(k)):>11} {ratio(t, se.get(k)):>17} {ratio(t, sp.get(k)):>13} {ratio(t, fl.get(k)):>13}")
+# Results compared: the number of summands and the exact value at a rational point.
+peer_checks = peers.get("checks", {})
+for k, mine in ours_checks.items():
+    others = {lib: c[k] for lib, c in peer_checks.items() if k in c}
+    if not others:
+        print(f"check {k}: {mine[:60]} (no peer result)")
+        continue
+    differing = [lib for lib, c in others.items() if c != mine]
+    if differing:
+        print(f"check {k}: DIFFERS from {', '.join(differing)}: derive {mine[:80]}; " + "; ".join(f"{lib} {others[lib][:80]}" for lib in differing))
+    else:
+        print(f"check {k}: same as {', '.join(others)} ({mine[:50]}{'…' if len(mine) > 50 else ''})")
 print(f"(SymEngine {peers.get('symengine_version', 'n/a')}, SymPy {peers.get('sympy_version', 'n/a')}, python-flint {peers.get('flint_version', 'n/a')})")
 PY
 
@@ -52,4 +66,5 @@ if [ "$mode" != "--quick" ]; then
   se_kb=$( { /usr/bin/time -f "%M" bench/.venv/bin/python -c 'import symengine as s; x,y,z,w=s.symbols("x y z w"); e=(x+y+z+w)**15; s.expand(e*(e+w))' >/dev/null; } 2>&1 | tail -1 )
   echo "peak memory for expand2: derive ${ours_kb} KB, SymEngine (Python process) ${se_kb} KB"
   .build/release/DeriveBench --scaling
+  bench/.venv/bin/python bench/peers.py --scaling
 fi

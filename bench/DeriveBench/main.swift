@@ -28,6 +28,8 @@ func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
 func parse(_ s: String) -> Expression { try! PlainParser.parse(s) }
 
 var results: [(String, Double)] = []
+/// Workload name -> "terms N, value V": checked against the peers by run.sh.
+var checks: [(String, String)] = []
 
 // `--scaling`: expand2 with exponents 10, 15, 20 (time and number of terms), for the growth check.
 if CommandLine.arguments.contains("--scaling") {
@@ -37,6 +39,20 @@ if CommandLine.arguments.contains("--scaling") {
         var terms = 0
         let t = measure(3) { if case .add(let a) = f.expanded().kind { terms = a.terms.count } }
         print("expand2 exponent \(n): \(terms) terms, \(String(format: "%.2f", t * 1000)) ms, \(String(format: "%.1f", t * 1e9 / Double(terms))) ns per output term")
+    }
+    // Fateman's f·(f+1) from expanded f = (1+x+y+z+t)^k, and the square of Σ_{i<n} x_i y_i.
+    for k in [8, 12, 16, 20] {
+        let f = parse("(1+x+y+z+t)^\(k)").expanded()
+        let g = f * (f + .one)
+        var terms = 0
+        let t = measure(k < 20 ? 3 : 2) { if case .add(let a) = g.expanded().kind { terms = a.terms.count + 1 } }
+        print("fateman k = \(k): \(terms) terms, \(String(format: "%.2f", t * 1000)) ms")
+    }
+    for n in [250, 500, 1000] {
+        let s = Expression.sum((0..<n).map { Expression(Symbol("x\($0)")) * Expression(Symbol("y\($0)")) })
+        var terms = 0
+        let t = measure(2) { if case .add(let a) = (s * s).expanded().kind { terms = a.terms.count } }
+        print("sumsq n = \(n): \(terms) terms, \(String(format: "%.2f", t * 1000)) ms")
     }
     exit(0)
 }
@@ -94,9 +110,13 @@ if enabled("sumsq") {
     let n = quick ? 200 : 1000
     let s = Expression.sum((0..<n).map { Expression(Symbol("x\($0)")) * Expression(Symbol("y\($0)")) })
     var terms = 0
-    let t = measure(quick ? 2 : 3) { if case .add(let a) = (s * s).expanded().kind { terms = a.terms.count } }
+    var r = Expression.zero
+    let t = measure(quick ? 2 : 3) { r = (s * s).expanded(); if case .add(let a) = r.kind { terms = a.terms.count } }
     precondition(terms == n * (n + 1) / 2, "sumsq produced \(terms) terms")
     results.append(("sumsq", t))
+    var point: [Symbol: Rational] = [:]
+    for i in 0..<n { point[Symbol("x\(i)")] = Rational(Integer(1), Integer(i + 2))!; point[Symbol("y\(i)")] = Rational(Integer(1), Integer(i + 3))! }
+    checks.append(("sumsq", PublicWorkloads.describe(r, at: point)))
 }
 
 // fateman: f = expand((1+x+y+z+t)^k) with k = 12 (quick) or 20; expand(f*(f+1)) from expanded f.
@@ -105,18 +125,29 @@ if enabled("fateman") {
     let f = parse("(1+x+y+z+t)^\(k)").expanded()
     let g = f * (f + .one)
     var terms = 0
-    let t = measure(quick ? 2 : 1) { if case .add(let a) = g.expanded().kind { terms = a.terms.count + (a.constant.isZero ? 0 : 1) } }
+    var r = Expression.zero
+    let t = measure(quick ? 2 : 1) { r = g.expanded(); if case .add(let a) = r.kind { terms = a.terms.count + (a.constant.isZero ? 0 : 1) } }
     let expected = [12: 20475, 20: 135751][k]!
     precondition(terms == expected, "fateman produced \(terms) terms")
     results.append(("fateman", t))
+    checks.append(("fateman", PublicWorkloads.describe(r, at: PublicWorkloads.point5)))
 }
 
 // rational: (x/2 + y/3 + z/5 + 1/7)^14 times itself plus one, expanded (rational coefficients).
 if enabled("rational") {
     let f = parse("(x/2 + y/3 + z/5 + 1/7)^14").expanded()
     let g = f * (f + .one)
-    results.append(("rational", measure(quick ? 2 : 3) { _ = g.expanded() }))
+    var r = Expression.zero
+    results.append(("rational", measure(quick ? 2 : 3) { r = g.expanded() }))
+    checks.append(("rational", PublicWorkloads.describe(r, at: PublicWorkloads.point5)))
 }
+
+var publicWorkloads = PublicWorkloads(quick: quick, enabled: enabled)
+publicWorkloads.run()
+results += publicWorkloads.times
+checks += publicWorkloads.checks
 
 let body = results.map { "\"\($0.0)\": \(String(format: "%.6f", $0.1))" }.joined(separator: ", ")
 print("{" + body + "}")
+let checkBody = checks.map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ")
+print("{" + checkBody + "}")

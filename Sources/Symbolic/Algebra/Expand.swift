@@ -5,17 +5,16 @@
 /// with packed exponents, multiplied there, and converted back once.
 extension Expression {
     /// The expression with every product and positive integer power of sums multiplied out.
+    /// Shared subexpressions (function arguments, bases and exponents of powers) are expanded once
+    /// and stay shared in the result.
     public func expanded() -> Expression {
-        var expander = Expander()
-        return expander.expand(self)!
+        expanded(using: ExpansionCache(maxTerms: nil))!
     }
 
     /// The expansion, or nil when it could have more than `maxTerms` terms (judged from the
     /// number of generators and the degree before any work is done).
     public func expanded(maxTerms: Int) -> Expression? {
-        var expander = Expander()
-        expander.maxTerms = maxTerms
-        return expander.expand(self)
+        expanded(using: ExpansionCache(maxTerms: maxTerms))
     }
 
     /// The expansion within `cache.maxTerms`, or nil; parts already expanded through the same
@@ -31,12 +30,23 @@ extension Expression {
     }
 }
 
+/// The polynomials of the sums converted in one expansion (one packing per expansion, so either
+/// table is valid throughout it).
+final class SumConversions {
+    var packed: [Expression: SparsePolynomial] = [:]
+    var lists: [Expression: ListPolynomial] = [:]
+}
+
 /// Expansions already made, shared by the expansions of one computation: expanding every
-/// nested argument of `sin(sin(…(x)…))` anew made deep nests take cubic time.
+/// nested argument of `sin(sin(…(x)…))` anew made deep nests take cubic time, and expanding each
+/// occurrence of a shared subexpression apart made a DAG such as SymEngine's diff_cache
+/// (e_k = e_{k-1}^(… + e_{k-1})) take exponential time and come out as a tree of equal copies,
+/// which every later hash lookup compared node by node.
 final class ExpansionCache {
-    let maxTerms: Int
+    /// The bound on the number of terms, if any.
+    let maxTerms: Int?
     var results: [Expression: Expression?] = [:]
-    init(maxTerms: Int) { self.maxTerms = maxTerms }
+    init(maxTerms: Int?) { self.maxTerms = maxTerms }
 }
 
 struct Expander {
@@ -44,9 +54,13 @@ struct Expander {
     var maxTerms: Int? = nil
     /// Where nested expansions are looked up and recorded, if anywhere.
     var cache: ExpansionCache? = nil
-    private var generators: [Expression] = []
-    private var index: [Expression: Int] = [:]
+    /// The opaque generators (symbols, functions, non-polynomial powers), sorted by `Expression.compare`.
+    private(set) var generators: [Expression] = []
+    private(set) var index: [Expression: Int] = [:]
     private var deepIndex: [Expression: Int] = [:]
+    /// Sums already converted in this expansion: expand6's −(a2 + … + a99) stands in 99 terms and
+    /// was converted for each of them.
+    let sums = SumConversions()
 
     mutating func expand(_ e: Expression) -> Expression? {
         switch e.kind {
@@ -70,7 +84,7 @@ struct Expander {
             let p = polynomial(e, bits: bits)
             return expression(from: p)
         }
-        return GenericExpansion.expand(e)
+        return expression(from: listPolynomial(e))
     }
 
     /// True when the coefficients (and the power tables behind them) of an expansion with at
@@ -162,13 +176,22 @@ struct Expander {
         switch e.kind {
         case .number(let r): return .constant(r, generatorCount: n, bits: bits)
         case .add(let a):
+            if let p = sums.packed[e] { return p }
             // One table for the whole sum: adding term by term rebuilt it per term (quadratic).
             var parts: [(SparsePolynomial, Rational)] = [(.constant(.one, generatorCount: n, bits: bits), a.constant)]
             parts.reserveCapacity(a.terms.count + 1)
             for (t, c) in a.terms { parts.append((polynomial(t, bits: bits), c)) }
-            return SparsePolynomial.sum(parts, generatorCount: n, bits: bits)
+            let p = SparsePolynomial.sum(parts, generatorCount: n, bits: bits)
+            sums.packed[e] = p
+            return p
         case .mul(let m):
             var p = SparsePolynomial.constant(m.coefficient, generatorCount: n, bits: bits)
+            if let powers = generatorPowers(m) {
+                var key: UInt64 = 0
+                for (i, k) in powers { key &+= UInt64(k) << UInt64((n - 1 - i) * bits) }
+                p.terms[0].key = key
+                return p
+            }
             for (b, x) in m.factors { p = p * powerPolynomial(b, x, bits: bits) }
             return p
         case .power(let b, let x):
@@ -176,6 +199,24 @@ struct Expander {
         default:
             return .generator(index[e]!, generatorCount: n, bits: bits)
         }
+    }
+
+    /// A monomial's (generator, exponent) pairs when every factor is a registered generator to a
+    /// positive integer power, or nil. Such a term (most terms of an expanded input) becomes one
+    /// word directly instead of a product of one-term polynomials per factor.
+    func generatorPowers(_ m: Mul) -> [(Int, Int)]? {
+        var out: [(Int, Int)] = []
+        out.reserveCapacity(m.factors.count)
+        for (b, x) in m.factors {
+            guard case .number(let r) = x.kind, r.isInteger, let k = r.numerator.intValue, k > 0 else { return nil }
+            switch b.kind {
+            case .symbol, .function, .constant: break
+            default: return nil
+            }
+            guard let i = index[b] else { return nil }
+            out.append((i, k))
+        }
+        return out
     }
 
     private func powerPolynomial(_ b: Expression, _ x: Expression, bits: Int) -> SparsePolynomial {
@@ -189,33 +230,30 @@ struct Expander {
 
     /// Converts back to a canonical sum, building each monomial's product directly.
     private func expression(from p: SparsePolynomial) -> Expression {
-        let allAtoms = generators.allSatisfy {
-            switch $0.kind { case .symbol, .function, .constant: true; default: false }
-        }
+        var direct = GeneratorFactors(generators)
         var constant = Rational.zero
         var terms: [(term: Expression, coefficient: Rational)] = []
         terms.reserveCapacity(p.terms.count)
         let dIsOne = p.denominator.isOne
         var general = AddBuilder()
-        var needsGeneral = false
         // Descending packed order is the canonical term order for symbol generators, so the
         // final sort in `Add.make` sees sorted input and runs in linear time.
-        let monomials = p.terms.sorted { $0.key > $1.key }
-        for (m, c) in monomials {
+        // The keys are sorted with their positions (plain words): sorting the (key, coefficient)
+        // pairs retained and released the coefficients on every move.
+        var order = p.terms.indices.map { (key: p.terms[$0].key, position: $0) }
+        order.sort { $0.key > $1.key }
+        var factors: [(base: Expression, exponent: Expression)] = []
+        for (m, position) in order {
+            let c = p.terms[position].value
             let coefficient = dIsOne ? Rational(c) : Rational.normalised(c, p.denominator)
             if m == 0 { constant += coefficient; continue }
-            if allAtoms {
-                var factors: [(base: Expression, exponent: Expression)] = []
-                factors.reserveCapacity(generators.count)
-                for i in 0..<generators.count {
+            if direct != nil {
+                factors.removeAll(keepingCapacity: true)
+                for i in direct!.order {
                     let k = p.exponent(m, i)
-                    if k > 0 { factors.append((generators[i], Expression.smallInteger(k))) }
+                    if k > 0 { factors.append(direct!.factor(i, k)) }
                 }
-                let term = factors.count == 1 && factors[0].exponent.isOne
-                    ? factors[0].base
-                    : (factors.count == 1 ? Expression(.power(factors[0].base, factors[0].exponent))
-                                          : Expression(.mul(Mul(coefficient: .one, factors: factors))))
-                terms.append((term, coefficient))
+                terms.append((GeneratorFactors.term(factors), coefficient))
             } else {
                 var b = MulBuilder()
                 b.multiply(Expression(coefficient))
@@ -224,48 +262,17 @@ struct Expander {
                     if k > 0 { b.multiply(generators[i], power: k) }
                 }
                 general.add(b.build())
-                needsGeneral = true
             }
         }
-        if needsGeneral {
+        if direct == nil {
             general.add(Expression(constant))
             return general.build()
         }
-        return Add.make(constant: constant, terms: &terms)
-    }
-}
-
-/// Term-by-term expansion for what the packed kernel cannot hold (very many generators or huge degrees).
-enum GenericExpansion {
-    static func expand(_ e: Expression) -> Expression {
-        switch e.kind {
-        case .add(let a):
-            var b = AddBuilder()
-            b.add(Expression(a.constant))
-            for (t, c) in a.terms { b.add(expand(t), times: c) }
-            return b.build()
-        case .mul(let m):
-            var acc = Expression(m.coefficient)
-            for (base, x) in m.factors { acc = multiply(acc, expand(Expression.product(coefficient: .one, factors: [(base, x)]))) }
-            return acc
-        case .power(let b, let x):
-            if let r = x.rationalValue, r.isInteger, !r.isNegative, let k = r.numerator.intValue {
-                let base = expand(b)
-                var acc = Expression.one
-                for _ in 0..<k { acc = multiply(acc, base) }
-                return acc
-            }
-            return e
-        default: return e
+        // With atoms, descending packed order is the canonical term order.
+        if direct!.allAtoms {
+            return Add.makeSorted(constant: constant, terms: &terms)
         }
-    }
-
-    static func multiply(_ a: Expression, _ b: Expression) -> Expression {
-        let sa: [Expression] = { if case .add(let x) = a.kind { return x.summands }; return [a] }()
-        let sb: [Expression] = { if case .add(let x) = b.kind { return x.summands }; return [b] }()
-        var out = AddBuilder()
-        for x in sa { for y in sb { out.add(x * y) } }
-        return out.build()
+        return Add.make(constant: constant, terms: &terms)
     }
 }
 

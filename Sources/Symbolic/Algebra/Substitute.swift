@@ -65,27 +65,40 @@ extension Expression {
         if let m = memo[e] { return m }
         let result: Expression
         switch e.kind {
+        // A node whose parts all come back unchanged is itself (it is canonical already): rebuilding
+        // every untouched term took most of SymEngine's expand6 substitution.
         case .add(let a):
-            var b = AddBuilder(capacity: a.terms.count)
-            b.add(Expression(a.constant))
-            for (t, c) in a.terms { b.add(substitute(t, map, &memo), times: c) }
-            result = b.build()
-        case .mul(let m):
-            var b = MulBuilder()
-            b.multiply(Expression(m.coefficient))
-            for (base, x) in m.factors {
-                let nb = substitute(base, map, &memo), nx = substitute(x, map, &memo)
-                if let k = nx.rationalValue, k.isInteger, let ki = k.numerator.intValue {
-                    b.multiply(nb, power: ki)
-                } else {
-                    b.multiply(Expression.power(nb, nx))
-                }
+            let terms = a.terms.map { substitute($0.term, map, &memo) }
+            if zip(terms, a.terms).allSatisfy({ $0.node === $1.term.node }) {
+                result = e
+            } else {
+                var b = AddBuilder(capacity: a.terms.count)
+                b.add(Expression(a.constant))
+                for (t, (_, c)) in zip(terms, a.terms) { b.add(t, times: c) }
+                result = b.build()
             }
-            result = b.build()
+        case .mul(let m):
+            let factors = m.factors.map { (substitute($0.base, map, &memo), substitute($0.exponent, map, &memo)) }
+            if zip(factors, m.factors).allSatisfy({ $0.0.node === $1.base.node && $0.1.node === $1.exponent.node }) {
+                result = e
+            } else {
+                var b = MulBuilder()
+                b.multiply(Expression(m.coefficient))
+                for (nb, nx) in factors {
+                    if let k = nx.rationalValue, k.isInteger, let ki = k.numerator.intValue {
+                        b.multiply(nb, power: ki)
+                    } else {
+                        b.multiply(Expression.power(nb, nx))
+                    }
+                }
+                result = b.build()
+            }
         case .power(let b, let x):
-            result = Expression.power(substitute(b, map, &memo), substitute(x, map, &memo))
+            let nb = substitute(b, map, &memo), nx = substitute(x, map, &memo)
+            result = nb.node === b.node && nx.node === x.node ? e : Expression.power(nb, nx)
         case .function(let f, let args):
-            result = Expression.apply(f, args.map { substitute($0, map, &memo) })
+            let new = args.map { substitute($0, map, &memo) }
+            result = zip(new, args).allSatisfy({ $0.node === $1.node }) ? e : Expression.apply(f, new)
         case .derivative(let f, let s, let n):
             if map[Expression(s)] != nil {
                 // Differentiate first, then substitute: d/dx f evaluated at x = value.

@@ -144,9 +144,7 @@ struct Differentiator {
         for i in m.factors.indices {
             let d = diffPower(m.factors[i].base, m.factors[i].exponent)
             if d.isZero { continue }
-            var rest = m.factors
-            rest.remove(at: i)
-            out.add(Expression.product(coefficient: m.coefficient, factors: rest) * d)
+            out.add(Expression.product(coefficient: m.coefficient, factors: m.factors, skipping: i, times: d))
         }
         return out.build()
     }

@@ -19,8 +19,13 @@ public final class Mul: Sendable {
 /// (`exp(a)·exp(b) = exp(a+b)`).
 public struct MulBuilder {
     public private(set) var coefficient: Rational = .one
-    private var exponents: [Expression: Expression] = [:]
+    /// Distinct bases in order of arrival, and their accumulated exponents.
     private var order: [Expression] = []
+    private var exponentList: [Expression] = []
+    /// Base -> position, built only past `linearLimit` bases: most products have a few factors,
+    /// and a hash map per product (allocated, hashed, freed) was most of the cost of multiplying.
+    private var positions: [Expression: Int]? = nil
+    private static let linearLimit = 8
     private var expArgument: AddBuilder? = nil
     private var isUndefined = false
 
@@ -62,12 +67,23 @@ public struct MulBuilder {
             expArgument!.add(args[0] * exponent)
             return
         }
-        if let old = exponents[base] {
-            exponents[base] = old + exponent
+        if let i = position(of: base) {
+            exponentList[i] = exponentList[i] + exponent
         } else {
-            exponents[base] = exponent
             order.append(base)
+            exponentList.append(exponent)
+            if positions != nil {
+                positions![base] = order.count - 1
+            } else if order.count > MulBuilder.linearLimit {
+                positions = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+            }
         }
+    }
+
+    private func position(of base: Expression) -> Int? {
+        if let positions { return positions[base] }
+        for i in order.indices where order[i] == base { return i }
+        return nil
     }
 
     /// The canonical expression for the accumulated product.
@@ -98,8 +114,7 @@ public struct MulBuilder {
                 factors.append((p, .one))
             }
         }
-        for base in order {
-            let x = exponents[base]!
+        for (base, x) in zip(order, exponentList) {
             if x.isZero { continue }
             if case .add(let a) = base.kind, let k = x.rationalValue, k.isInteger, let n = k.numerator.intValue,
                let (content, primitive) = a.contentAndPrimitivePart(), Limits.default.allowsPower(content, n) {
@@ -132,8 +147,7 @@ public struct MulBuilder {
     private func buildWithoutMerge() -> Expression {
         if isUndefined { return .undefined }
         var factors: [(base: Expression, exponent: Expression)] = []
-        for base in order {
-            let x = exponents[base]!
+        for (base, x) in zip(order, exponentList) {
             if !x.isZero { factors.append((base, x)) }
         }
         var coefficient = self.coefficient

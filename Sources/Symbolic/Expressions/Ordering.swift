@@ -4,7 +4,7 @@
 /// accumulated in, which differs from process to process.
 extension Expression {
     private var rank: Int {
-        switch kind {
+        switch node.kind {
         case .number: 0
         case .constant: 1
         case .symbol: 2
@@ -29,7 +29,7 @@ extension Expression {
             if ra == 5 || rb == 5 || ra == 6 || rb == 6 { return compareTerms(b, a) * -1 }
             return ra < rb ? -1 : 1
         }
-        switch (a.kind, b.kind) {
+        switch (a.node.kind, b.node.kind) {
         case let (.number(x), .number(y)): return Rational.compare(x, y)
         case let (.constant(x), .constant(y)): return x.rawValue < y.rawValue ? -1 : (x == y ? 0 : 1)
         case let (.symbol(x), .symbol(y)): return Symbol.compare(x, y)
@@ -39,19 +39,27 @@ extension Expression {
             let s = Symbol.compare(s1, s2)
             return s != 0 ? s : (n1 < n2 ? -1 : (n1 == n2 ? 0 : 1))
         case let (.function(f, xs), .function(g, ys)):
-            if f.name != g.name { return f.name < g.name ? -1 : 1 }
-            // `\mathrm{sinh}(x)` names an unknown function spelled like a known one: known first.
-            if f != g { return f.isUndefined ? 1 : -1 }
+            if f != g {  // an enum comparison first: names are compared only when they differ
+                if f.name != g.name { return f.name < g.name ? -1 : 1 }
+                // `\mathrm{sinh}(x)` names an unknown function spelled like a known one: known first.
+                return f.isUndefined ? 1 : -1
+            }
             return compareLists(xs, ys)
         case (.power, .power), (.mul, .mul):
             return compareTerms(a, b)
         case let (.add(x), .add(y)):
-            for (s, t) in zip(x.terms, y.terms) {
-                let c = compareTerms(s.term, t.term)
-                if c != 0 { return c }
-                let d = Rational.compare(s.coefficient, t.coefficient)
-                if d != 0 { return d }
+            let c = x.terms.withUnsafeBufferPointer { xs in
+                y.terms.withUnsafeBufferPointer { ys in
+                    for i in 0..<min(xs.count, ys.count) {
+                        let c = compareTerms(xs[i].term, ys[i].term)
+                        if c != 0 { return c }
+                        let d = Rational.compare(xs[i].coefficient, ys[i].coefficient)
+                        if d != 0 { return d }
+                    }
+                    return 0
+                }
             }
+            if c != 0 { return c }
             if x.terms.count != y.terms.count { return x.terms.count < y.terms.count ? -1 : 1 }
             return Rational.compare(x.constant, y.constant)
         case let (.indexed(s, xs), .indexed(t, ys)):
@@ -86,16 +94,22 @@ extension Expression {
     /// powers first, as in `x^2 + 2xy + x + y^2 + 1`.
     public static func compareTerms(_ a: Expression, _ b: Expression) -> Int {
         if a.node === b.node { return 0 }
-        if case .mul(let ma) = a.kind, case .mul(let mb) = b.kind {
-            let fa = ma.factors, fb = mb.factors
-            let n = min(fa.count, fb.count)
-            var i = 0
-            while i < n {
-                let c = compareFactor(fa[i].base, fa[i].exponent, fb[i].base, fb[i].exponent)
-                if c != 0 { return c }
-                i += 1
+        if case .mul(let ma) = a.node.kind, case .mul(let mb) = b.node.kind {
+            // Through buffer pointers: reading the factor pairs out of the arrays retained and
+            // released each expression (most of the time of sorting a large derivative).
+            let c = ma.factors.withUnsafeBufferPointer { fa in
+                mb.factors.withUnsafeBufferPointer { fb in
+                    let n = min(fa.count, fb.count)
+                    var i = 0
+                    while i < n {
+                        let c = compareFactor(fa[i].base, fa[i].exponent, fb[i].base, fb[i].exponent)
+                        if c != 0 { return c }
+                        i += 1
+                    }
+                    return fa.count == fb.count ? 0 : (fa.count > fb.count ? -1 : 1)
+                }
             }
-            if fa.count != fb.count { return fa.count > fb.count ? -1 : 1 }
+            if c != 0 { return c }
             return Rational.compare(ma.coefficient, mb.coefficient)
         }
         let (ba, xa, na) = leadingFactor(a), (bb, xb, nb) = leadingFactor(b)

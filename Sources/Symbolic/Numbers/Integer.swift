@@ -102,6 +102,17 @@ public struct Integer: Sendable {
     }
 }
 
+extension Integer {
+    /// The integer with this magnitude (64-bit words, least significant first) and sign, in one
+    /// GMP import (the wide product kernel's 256-bit accumulators).
+    init(magnitude words: [UInt64], negative: Bool) {
+        let g = GMPInteger()
+        words.withUnsafeBufferPointer { __gmpz_import(g.pointer, $0.count, -1, 8, 0, 0, $0.baseAddress) }
+        if negative { __gmpz_neg(g.pointer, g.pointer) }
+        self.init(gmp: g)
+    }
+}
+
 extension Integer: ExpressibleByIntegerLiteral {
     @inlinable public init(integerLiteral value: Int) { self.init(value) }
 }

@@ -89,6 +89,18 @@ struct SparsePolynomial {
         var r = SparsePolynomial(generatorCount: a.generatorCount, bits: a.bits)
         r.denominator = a.denominator * b.denominator
         if a.terms.isEmpty || b.terms.isEmpty { return r }
+        if a.terms.count == 1 || b.terms.count == 1 {
+            // Times one term: the monomials stay distinct, so no table is needed (converting a
+            // sum of 10,626 monomials built a table for each factor of each of them).
+            let (single, other) = a.terms.count == 1 ? (a, b) : (b, a)
+            let (m, c) = single.terms[0]
+            r.terms = other.terms.map { ($0.key &+ m, c.isOne ? $0.value : $0.value * c) }
+            return r
+        }
+        if let dense = multiplyDense(a, b) {
+            r.terms = dense
+            return r
+        }
         if let wide = multiplyWide(a, b) {
             r.terms = wide
             return r

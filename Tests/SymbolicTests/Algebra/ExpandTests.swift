@@ -29,6 +29,29 @@ import Testing
         #expect(parse("(x+1)*(x-1)/2").expanded() == parse("x^2/2 - 1/2"))
     }
 
+    @Test func powerGeneratorsBecomeFactorsDirectly() {
+        // SymEngine's expand3 at exponent 3: (x^y + y^x + z^x)^3 has C(5, 2) = 10 terms and the
+        // value 18^3 at x = 2, y = 3, z = 1 (8 + 9 + 1).
+        let e = parse("(x^y + y^x + z^x)^3").expanded()
+        guard case .add(let a) = e.kind else { Issue.record("not a sum"); return }
+        #expect(a.terms.count == 10)
+        #expect(e.exactValue(at: [Symbol("x"): 2, Symbol("y"): 3, Symbol("z"): 1]) == .rational(Rational(18 * 18 * 18)))
+        #expect(parse("(x^y + y^x)^2").expanded() == parse("x^(2*y) + 2*x^y*y^x + y^(2*x)"))
+        // Two generators with the same base merge: x^y · x^z = x^(y+z).
+        #expect(parse("(x^y + 1)*(x^z + 1)").expanded() == parse("x^(y+z) + x^y + x^z + 1"))
+    }
+
+    @Test func sharedSubexpressionsStayShared() {
+        // e_k = e_{k-1}^(sin(e_{k-1}) + 1): each level is expanded once, and the base and the
+        // argument of sin in the result are one node, not equal copies.
+        var e = parse("(x+1)^2")
+        for _ in 0..<20 { e = e.pow(Expression.apply(.sin, e) + .one) }
+        let r = e.expanded()
+        guard case .power(let base, let exponent) = r.kind, case .add(let a) = exponent.kind,
+              case .function(_, let args) = a.terms[0].term.kind else { Issue.record("unexpected form \(r)"); return }
+        #expect(base.node === args[0].node)
+    }
+
     @Test func bigCoefficientsPromote() {
         let e = parse("(123456789*x + 987654321)^4").expanded()
         // 987654321^4 computed independently.

@@ -8,6 +8,17 @@ import Testing
         #expect(e.substituting([Symbol("x"): parse("2"), Symbol("y"): parse("1/3")]) == Expression(Rational(Integer(13), Integer(3))!))
     }
 
+    @Test func untouchedPartsAreKept() {
+        // Parts without the symbol come back as the same nodes; the others are rebuilt.
+        let e = parse("a*b + sin(b)^c + x*y")
+        guard case .add(let before) = e.kind,
+              case .add(let after) = e.substituting([Symbol("x"): parse("a + 1")]).kind else { Issue.record("not a sum"); return }
+        let untouched = before.terms.filter { !$0.term.contains(Symbol("x")) }.map { $0.term.node }
+        #expect(untouched.allSatisfy { n in after.terms.contains { $0.term.node === n } })
+        #expect(e.substituting([Symbol("x"): parse("a + 1")]) == parse("a*b + sin(b)^c + (a+1)*y"))
+        #expect(e.substituting([Symbol("z"): parse("w + 1")]).node === e.node)
+    }
+
     @Test func exactEvaluation() {
         let p: [Symbol: Rational] = [Symbol("x"): Rational(Integer(1), Integer(2))!]
         #expect(parse("1/(x - 1/2)").exactValue(at: p) == .undefined)
