@@ -42,7 +42,9 @@ extension LaTeXReader {
         // At k → 0: h = a + k, or h = 1/k for h → ∞.
         let k = Symbol("\u{1}k")
         let shifted = body.substituting([h: infinite ? Expression.one / Expression(k) : point + Expression(k)])
-        guard let fraction = Fraction.from(shifted, termLimit: LaTeXReader.limitTermLimit),
+        // exp, log, sin, cos of polynomials in k become their series (at a finite point only).
+        guard let (series, truncated) = infinite ? (shifted, false) : LimitSeries.expand(shifted, in: k),
+              let fraction = Fraction.from(series, termLimit: LaTeXReader.limitTermLimit),
               let top = fraction.numerator.coefficients(in: k, expanded: true),
               let bottom = fraction.denominator.coefficients(in: k, expanded: true),
               (Array(top.keys) + Array(bottom.keys)).allSatisfy({ $0.isInteger && !$0.isNegative }) else {
@@ -52,6 +54,9 @@ extension LaTeXReader {
         // numerator, 0; more in the denominator, no finite limit.
         // The lowest coefficient of the denominator must not vanish (for names in it, that is a condition).
         guard let d0 = bottom.keys.min() else { throw error("\\lim of a division by zero", at: t) }
+        // A series drops terms from k^(order+1) on: the denominator's lowest term must come before
+        // them; the numerator's then decides (terms it lost are of higher order than d0).
+        if truncated, d0 >= Rational(LimitSeries.order + 1) { throw error("\\lim beyond the series order \(LimitSeries.order)", at: t) }
         require(DomainRules.quotient(by: bottom[d0]!))
         guard let n0 = top.keys.min(), n0 <= d0 else { return .scalar(.zero) }
         if n0 < d0 { throw error("\\lim that is infinite or does not exist", at: t) }

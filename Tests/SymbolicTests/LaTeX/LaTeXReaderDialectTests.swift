@@ -95,7 +95,15 @@ import Testing
         // h²/(ah + h²) → 0 only where a ≠ 0 (at a = 0 it is 1): the condition is kept.
         let (v, d) = try! LaTeXReader.readWithDomain("\\lim_{h \\to 0} \\frac{h^2}{a h + h^2}")
         #expect(v.scalar == .zero && d.conditions.map(\.expression) == [Expression(Symbol("a"))])
-        #expect(fails("\\lim_{x \\to 0} \\frac{\\sin x}{x}") == "\\lim of an expression that is not a rational function of x")
+        // Standard limits through series of exp, log, sin and cos (exact below the truncation order).
+        #expect(read("\\lim_{x \\to 0} \\frac{\\sin x}{x}") == .one)
+        #expect(read("\\lim_{x \\to 0} \\frac{1 - \\cos x}{x^2}") == Expression(Rational(1, 2)!))
+        #expect(read("\\lim_{x \\to 0} \\frac{e^{2x} - 1}{x}") == Expression(2))
+        #expect(read("\\lim_{x \\to 1} \\frac{\\ln x}{x - 1}") == .one)
+        #expect(read("\\lim_{h \\to 0} \\frac{\\sin(x + h) - \\sin x}{h}") == parse("cos(x)"))
+        #expect(read("\\lim_{x \\to 0} \\frac{x - \\sin x}{x}") == .zero)
+        #expect(fails("\\lim_{x \\to 0} \\frac{x^{20}}{\\sin(x)^{20}}") == "\\lim beyond the series order 8")
+        #expect(fails("\\lim_{x \\to 0} \\frac{\\tan x}{x}") == "\\lim of an expression that is not a rational function of x")
         #expect(fails("\\lim x") == "\\lim without its variable")
     }
 
