@@ -42,6 +42,9 @@ enum DefinitionKind {
     /// `name = value` with a name that already has another numeric value: a new part of the
     /// document reusing the name, recorded as unchecked with the reason.
     case redefinition(Symbol, MathValue, StepChecker.Outcome)
+    /// `f(x) = body` for a function already defined with a body that certainly differs: a new
+    /// part of the document reusing the name (`Now let f(x) = x^3`), unchecked with the reason.
+    case functionRedefinition(name: String, parameters: [Symbol], body: Expression, StepChecker.Outcome)
     /// `name = value` with a fresh name, for the rest of the section.
     case value(Symbol, MathValue, Domain)
     /// `a = b` between fresh names: an assumption; the lines after it are steps under it.

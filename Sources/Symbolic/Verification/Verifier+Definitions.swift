@@ -18,6 +18,9 @@ extension Verifier {
         case .redefinition(let name, let value, let outcome):
             state.definitions.define(name, value)
             record(block, s.items[0], s.items[1], outcome.taken(as: "redefinition"), &state)
+        case .functionRedefinition(let name, let parameters, let body, let outcome):
+            record(block, s.items[0], s.items[1], outcome.taken(as: "redefinition"), &state)
+            state.definitions.defineFunction(name, parameters: parameters, body: body)
         case .value(let name, let value, let domain):
             state.definitions.define(name, value, domain: domain)
             state.lastNote = "definition of \(s.items[0].latex)"
@@ -63,13 +66,22 @@ extension Verifier {
     }
 
     /// `f(x) = body` with f a single undefined name applied to distinct symbols: a function
-    /// definition. Once f is defined, `f(x) = …` again is a claim about it.
+    /// definition. Once f is defined, `f(x) = …` again is a claim about it, unless the new body
+    /// certainly differs from the old one: then it is a redefinition, never a refuted claim (a
+    /// document that says "now let f(x) = x^3" is not wrong).
     private func functionDefinition(_ s: Statement, _ definitions: Definitions) -> DefinitionKind? {
         guard s.relations.first == .equal, s.items.count >= 2,
               case .success(.scalar(let lhs)) = s.items[0].value, case .function(.undefined(let name), let args) = lhs.kind,
-              !name.contains("'"), !definitions.isFunctionDefined(name), case .success(.scalar(let body)) = s.items[1].value else { return nil }
+              !name.contains("'"), case .success(.scalar(let body)) = s.items[1].value else { return nil }
         var params: [Symbol] = []
         for a in args { guard case .symbol(let p) = a.kind, !params.contains(p) else { return nil }; params.append(p) }
+        if let old = definitions.functions[name] {
+            guard old.parameters.count == params.count, s.items.count == 2, !s.continuesPrevious else { return nil }
+            let renamed = body.substituting(Dictionary(uniqueKeysWithValues: zip(params, old.parameters.map { Expression($0) })))
+            guard case .different = checker.equivalence.check(old.body, renamed) else { return nil }
+            let earlier = "\(name)(\(old.parameters.map { PlainPrinter.name($0) }.joined(separator: ", "))) = \(PlainPrinter.string(old.body))"
+            return .functionRedefinition(name: name, parameters: params, body: body, .unchecked("redefines \(name) (earlier \(earlier))"))
+        }
         // `h(t) = 0` states a value, not a rule: only a body that uses the parameters defines a function.
         // A body using f or its derivatives (`f(x) = … f'(x)`) would define f through itself.
         if body.usesFunction(where: { $0 == name || ($0.hasPrefix(name) && $0.dropFirst(name.count).allSatisfy { $0 == "'" }) })

@@ -83,4 +83,15 @@ import Testing
         let fa = Verifier().verify("به ازای $x = 4$ داریم\n\n$$(x + 4)^2 = 16 x$$", file: "t.md")
         #expect(fa.steps.map(\.verdict) == [.invalid])
     }
+
+    @Test func aDefinedFunctionWrittenAgainIsAClaimOrARedefinition() {
+        let text = "Let $f(x) = x^2$. Then $f(2) = 4$.\n\nNow let $f(x) = x^3$, so $f(2) = 8$.\n\n$$f(t) = t \\cdot t^2$$\n"
+        let r = Verifier().verify(text, file: "t.md")
+        #expect(r.steps.map(\.verdict) == [.valid, .unchecked, .valid, .valid])
+        #expect(r.steps[1].reason == "redefines f (earlier f(x) = x^2)")
+        #expect(r.steps[1].method.hasPrefix("redefinition"))
+        // The same function restated in other letters is a claim about it.
+        #expect(r.steps[3].method.hasPrefix("identity claim"))
+    }
 }
+
