@@ -121,7 +121,7 @@ extension Expression {
             let body = inner.count == map.count ? substitute(o.body, map, &memo) : substitute(o.body, inner, &innerMemo)
             result = BigOperator.make(o.operation, o.index, o.lower.map { substitute($0, map, &memo) },
                                       o.upper.map { substitute($0, map, &memo) }, body)
-        case .number, .constant, .undefined, .symbol, .add, .mul, .power, .function, .derivative:
+        case .number, .constant, .undefined, .symbol:
             result = e
         }
         memo[e] = result

@@ -67,6 +67,10 @@ enum LaTeXText {
         case "·": return "\\cdot "
         case "∼": return "\\sim "
         case "−": return "-"
+        case "←": return "\\leftarrow "
+        case "→": return "\\rightarrow "
+        case "⇒": return "\\Rightarrow "
+        case "⇔": return "\\Leftrightarrow "
         default: break
         }
         guard let kinds = LaTeXLexer.unicodeMath[c] else { return nil }

@@ -29,7 +29,8 @@ import Testing
     }
 
     /// Text compared the way `pdftotext` gives it: Arabic presentation forms folded to letters, the
-    /// Persian yeh and kaf to the Arabic ones they fold to, joiners and direction marks dropped, `_` as a space.
+    /// Persian yeh and kaf to the Arabic ones they fold to, joiners and direction marks dropped, `_` as a
+    /// space, Persian and Arabic-Indic digits as ASCII digits.
     static func fold(_ s: String) -> String {
         let marks: Set<UInt32> = [0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E]
         var out = String.UnicodeScalarView()
@@ -38,6 +39,8 @@ import Testing
             case 0x06CC, 0x064A: out.append(Unicode.Scalar(0x0649)!)
             case 0x06A9: out.append(Unicode.Scalar(0x0643)!)
             case 0x5F: out.append(" ")
+            case 0x06F0...0x06F9: out.append(Unicode.Scalar(u.value - 0x06F0 + 0x30)!)
+            case 0x0660...0x0669: out.append(Unicode.Scalar(u.value - 0x0660 + 0x30)!)
             default: out.append(u)
             }
         }
@@ -97,29 +100,32 @@ import Testing
         #expect(pdf.ink > 0.0005)
     }
 
-    /// A Persian document of the course (or the Persian example when the seeds are not here).
-    static func persianDocument() throws -> (text: String, name: String) {
+    /// The Persian example, and a Persian document of the course when the seeds are here.
+    static func persianDocuments() throws -> [(text: String, name: String)] {
+        var out = [(try String(contentsOf: examples.appendingPathComponent("persian-notes.md"), encoding: .utf8), "persian-notes.md")]
         if let files = try? FileManager.default.contentsOfDirectory(atPath: seeds.path), let f = files.sorted().first(where: { $0.hasPrefix("002") }) {
-            return (try String(contentsOf: seeds.appendingPathComponent(f), encoding: .utf8), f)
+            out.append((try String(contentsOf: seeds.appendingPathComponent(f), encoding: .utf8), f))
         }
-        return (try String(contentsOf: examples.appendingPathComponent("persian-notes.md"), encoding: .utf8), "persian-notes.md")
+        return out
     }
 
     @Test(.enabled(if: enabled(.fa) && enabled(.en), "needs both engines"))
     func reportsOfAPersianDocumentInBothLanguages() throws {
-        let (text, name) = try Self.persianDocument()
-        #expect(ReportLanguage.detect(text) == .fa)
-        let report = Verifier().verify(text, file: name)
-        let wrong = try #require(report.steps.first { $0.verdict == .invalid })
-        for language in ReportLanguage.allCases {
-            let pdf = try Self.typeset(report.annotatedLaTeX(source: text, language: language), language)
-            #expect(pdf.pages >= 1)
-            #expect(pdf.text.contains(Self.fold(name)))
-            // The summary's count of invalid steps, and the first invalid step's right side as read.
-            #expect(pdf.text.contains("\(report.summary.invalid)"))
-            let right = wrong.rhs.filter(\.isNumber)
-            if !right.isEmpty { #expect(pdf.text.contains(right), "\(right)") }
-            #expect(pdf.ink > 0.0005)
+        for (text, name) in try Self.persianDocuments() {
+            #expect(ReportLanguage.detect(text) == .fa)
+            let report = Verifier().verify(text, file: name)
+            let wrong = try #require(report.steps.first { $0.verdict == .invalid })
+            for language in ReportLanguage.allCases {
+                let pdf = try Self.typeset(report.annotatedLaTeX(source: text, language: language), language)
+                #expect(pdf.pages >= 1)
+                #expect(pdf.text.contains(Self.fold(name)))
+                // The summary's count of invalid steps, and the first invalid step's line in the list.
+                #expect(pdf.text.contains("\(report.summary.invalid)"))
+                #expect(pdf.text.contains("\(wrong.line)"))
+                // Every Persian character was set: no code-point placeholder of one is left.
+                if language == .fa { #expect(!pdf.text.contains("U+06") && !pdf.text.contains("U+200C"), "\(name)") }
+                #expect(pdf.ink > 0.0005)
+            }
         }
     }
 

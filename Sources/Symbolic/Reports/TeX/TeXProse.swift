@@ -44,8 +44,8 @@ enum TeXProse {
     /// Arabic-Indic digits, Arabic punctuation and the zero-width non-joiner.
     static func isPersianText(_ c: Character) -> Bool {
         guard c.unicodeScalars.count <= 3, let s = c.unicodeScalars.first else { return false }
-        // Combining marks (harakat) ride on their letter.
-        guard c.unicodeScalars.dropFirst().allSatisfy({ (0x064B...0x065F).contains($0.value) || $0.value == 0x0670 }) else { return false }
+        // Combining marks (harakat) and the zero-width (non-)joiner ride on their letter.
+        guard c.unicodeScalars.dropFirst().allSatisfy({ (0x064B...0x065F).contains($0.value) || [0x0670, 0x200C, 0x200D].contains($0.value) }) else { return false }
         switch s.value {
         case 0x060C, 0x061B, 0x061F, 0x0660...0x0669, 0x066A...0x066C, 0x06F0...0x06F9, 0x200C: return true
         default: return ReportLanguage.isArabicScriptLetter(s)

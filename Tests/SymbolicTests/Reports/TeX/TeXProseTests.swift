@@ -6,6 +6,8 @@ import Testing
     @Test func persianLettersPassAndLatinRunsGoLeftToRight() {
         #expect(TeXProse.escape("مدل LSTM دو gate دارد", .fa) == "مدل \\lr{LSTM} دو \\lr{gate} دارد")
         #expect(TeXProse.escape("عدد ۱۲۸", .fa) == "عدد ۱۲۸")
+        // A zero-width non-joiner joins the letter before it into one Character: still Persian text.
+        #expect(TeXProse.escape("می\u{200C}توان", .fa) == "می\u{200C}توان")
         // Specials are escaped in both languages.
         #expect(TeXProse.escape("a\\input{x} % #", .fa) == "\\lr{a\\textbackslash{}input\\{x\\} \\% \\#}")
         #expect(TeXProse.escape("a\\input{x}", .en) == LaTeXText.escape("a\\input{x}"))
