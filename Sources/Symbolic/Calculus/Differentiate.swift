@@ -47,9 +47,7 @@ struct Differentiator {
         case .symbol(let s): return s == variable ? .one : .zero
         case .add(let a):
             if let fast = diffMonomialSum(a) { return fast }
-            var out = AddBuilder(capacity: a.terms.count)
-            for (t, c) in a.terms { out.add(diff(t), times: c) }
-            return out.build()
+            return diffSum(a)
         case .mul(let m): return diffProduct(m)
         case .power(let b, let x): return diffPower(b, x)
         case .function(let f, let args): return diffFunction(f, args, e)
@@ -114,6 +112,31 @@ struct Differentiator {
             }
         }
         return Add.make(constant: constant, terms: &terms)
+    }
+
+    /// Term by term. The derivatives' summands are added by rank, all first summands, then all
+    /// second ones: each rank usually follows the order of the sum's terms, so the final sort
+    /// meets a few long sorted runs rather than short interleaved ones (the derivative of
+    /// symbench S3's 2,550 terms spent a third of its time in that sort).
+    private func diffSum(_ a: Add) -> Expression {
+        var out = AddBuilder(capacity: 2 * a.terms.count)
+        var sums: [(sum: Add, times: Rational)] = []
+        for (t, c) in a.terms {
+            let d = diff(t)
+            if case .add(let s) = d.kind {
+                out.add(Expression(s.constant), times: c)
+                if !s.terms.isEmpty { sums.append((s, c)) }
+            } else {
+                out.add(d, times: c)
+            }
+        }
+        var rank = 0
+        while !sums.isEmpty {
+            for (s, c) in sums { out.addTerm(s.terms[rank].term, s.terms[rank].coefficient * c) }
+            rank += 1
+            sums.removeAll { $0.sum.terms.count <= rank }
+        }
+        return out.build()
     }
 
     private func exponentExpression(_ k: Rational) -> Expression {

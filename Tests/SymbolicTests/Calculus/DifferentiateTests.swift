@@ -17,6 +17,17 @@ import Testing
         #expect(parse("y").derivative(with: x) == .zero)
     }
 
+    /// The summands of the terms' derivatives are gathered by rank (a performance detail): the
+    /// sum must still be the canonical one, with like summands merged and constants kept.
+    @Test func sumsWhoseTermsHaveSeveralSummandsInTheirDerivatives() {
+        // d/dx (x^y z^x) = y x^(y-1) z^x + x^y z^x log z; the second and third terms share summands.
+        let d = parse("x^y*z^x + x*log(x) + x^2*log(x) + 3*x").derivative(with: x)
+        #expect(d == parse("y*x^(y - 1)*z^x + x^y*z^x*log(z) + log(x) + 1 + 2*x*log(x) + x + 3"))
+        // Summands that cancel across terms leave nothing behind.
+        #expect(parse("x*log(x) - x*log(x) + x*y").derivative(with: x) == parse("y"))
+        #expect(parse("x*log(x) + x*exp(x)").derivative(with: x) == parse("log(x) + 1 + exp(x) + x*exp(x)"))
+    }
+
     @Test func undefinedFunctionsGiveUnevaluatedDerivatives() {
         let d = parse("f(x)^2").derivative(with: x)
         let fx = parse("f(x)")
