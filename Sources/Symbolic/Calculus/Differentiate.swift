@@ -176,12 +176,16 @@ struct Differentiator {
     private func diffPower(_ b: Expression, _ x: Expression) -> Expression {
         if x.isOne { return diff(b) }
         let db = diff(b)
+        // Factors of one and summands of zero are left out rather than built and cancelled
+        // (fewer general products and sums built and freed per term of a large derivative).
         if !x.contains(variable) {
             if db.isZero { return .zero }
-            return x * Expression.power(b, x - .one) * db
+            let d = x * Expression.power(b, x - .one)
+            return db.isOne ? d : d * db
         }
         let dx = diff(x)
-        return Expression.power(b, x) * (dx * Expression.apply(.log, b) + x * db / b)
+        let viaExponent = dx * Expression.apply(.log, b)
+        return Expression.power(b, x) * (db.isZero ? viaExponent : viaExponent + x * db / b)
     }
 
     private func diffFunction(_ f: Function, _ args: [Expression], _ whole: Expression) -> Expression {

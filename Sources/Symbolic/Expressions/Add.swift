@@ -23,8 +23,13 @@ public struct AddBuilder {
     private var entries: [(term: Expression, coefficient: Rational)] = []
     private var isUndefined = false
 
+    /// Up to this many distinct terms are matched by a linear scan (the hash and a comparison
+    /// of stored hashes), without a hash map: the product rule's and small sums' builders
+    /// allocated and filled one for two or three terms.
+    private static let smallCount = 8
+
     public init(capacity: Int = 0) {
-        index.reserveCapacity(capacity)
+        if capacity > Self.smallCount { index.reserveCapacity(capacity) }
         entries.reserveCapacity(capacity)
     }
 
@@ -54,6 +59,17 @@ public struct AddBuilder {
 
     /// Adds `coefficient · term` for a term already in canonical term form.
     mutating func addTerm(_ term: Expression, _ coefficient: Rational) {
+        if entries.count < Self.smallCount {
+            for i in entries.indices where entries[i].term == term {
+                entries[i].coefficient += coefficient
+                return
+            }
+            entries.append((term, coefficient))
+            if entries.count == Self.smallCount {
+                for (i, e) in entries.enumerated() { index[e.term] = i }
+            }
+            return
+        }
         if let i = index[term] {
             entries[i].coefficient += coefficient
         } else {

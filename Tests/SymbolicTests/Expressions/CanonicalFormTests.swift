@@ -16,6 +16,27 @@ import Testing
         #expect(x.pow(2) * x.pow(-2) == .one)
     }
 
+    /// A sum's builder matches the first terms by a scan and later ones through a hash map:
+    /// like terms merge on both sides of that switch and across it.
+    @Test func likeTermsMergeInSumsOfManyTerms() {
+        let a = (0..<12).map { Expression.symbol("a\($0)") }
+        var b = AddBuilder()
+        for t in a { b.add(t) }             // 12 distinct terms: past the scan
+        for t in a.reversed() { b.add(t, times: 2) }
+        b.add(a[0], times: -3)              // cancels a0 (matched in the map)
+        b.add(a[11] * x)                    // a new term after the switch
+        let expected = Expression.sum(a.dropFirst().map { 3 * $0 } + [a[11] * x])
+        #expect(b.build() == expected)
+        guard case .add(let sum) = b.build().kind else { Issue.record("not a sum"); return }
+        #expect(sum.terms.count == 12 && sum.constant.isZero)
+        #expect(sum.terms.filter { $0.coefficient == Rational(3) }.count == 11)
+        #expect(!sum.terms.contains { $0.term == a[0] })
+        // Under the switch: three terms, one cancelled.
+        var c = AddBuilder(capacity: 2)
+        c.add(x); c.add(y); c.add(x * y); c.add(x, times: -1)
+        #expect(c.build() == y + x * y)
+    }
+
     @Test func numericCoefficientsDistributeOverSums() {
         #expect(2 * (x + y) == 2 * x + 2 * y)
         guard case .add(let a) = (2 * (x + y)).kind else { Issue.record("not a sum"); return }
