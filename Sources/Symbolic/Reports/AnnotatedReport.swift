@@ -63,7 +63,7 @@ extension VerificationReport {
         if wrong.isEmpty { return out + w(.none) + "\n\n" }
         out += "\n\\begin{longtable}{rl}\n"
         for s in wrong {
-            out += "\(w(.line)) \(s.line) & $\(Self.inlineMath(s))$ \\\\\n"
+            out += "\(w(.line)) \(s.line) & $\(Self.typeset(s))$ \\\\\n"
         }
         return out + "\\end{longtable}\n"
     }
@@ -119,7 +119,7 @@ extension VerificationReport {
     /// An inline block: its steps with their marks, or what was read.
     private func inline(_ block: MathBlock, _ steps: [StepResult], _ language: ReportLanguage) -> String {
         guard !steps.isEmpty else { return "$\(Self.readMath(block) ?? LaTeXText.verbatim(block.latex))$" }
-        var out = steps.map { "$\(Self.inlineMath($0))$\\,\(Self.mark($0.verdict))" }.joined(separator: ", ")
+        var out = steps.map { "$\(Self.typeset($0))$\\,\(Self.mark($0.verdict))" }.joined(separator: ", ")
         let explained = steps.map { details($0, language) }.joined()
         if !explained.isEmpty { out += "\\footnote{\(explained)}" }
         return out
@@ -158,9 +158,6 @@ extension VerificationReport {
     }
 
     static func typeset(_ s: StepResult) -> String { s.typeset ?? LaTeXText.verbatim(s.latex) }
-
-    /// A step for a line of text (never broken).
-    static func inlineMath(_ s: StepResult) -> String { typeset(s) }
 
     /// A block with no step as read: its statements typeset from their values when every item was
     /// read; nil otherwise.

@@ -81,11 +81,8 @@ public struct AnswerKey: Sendable {
     /// `left &rel right`, with a long right side broken at its terms onto `&\quad` lines.
     static func row(left: String, relation: String, right: String) -> String {
         let laid = EquationLayout.display("\(left) \(relation) \(right)")
-        if laid.hasPrefix("\\begin{aligned}") {
-            // Inside align* the aligned block's rows become the alignment's own rows.
-            return String(laid.dropFirst("\\begin{aligned}\n".count).dropLast("\n\\end{aligned}".count))
-        }
-        return "\(left) &\(relation) \(right)"
+        // Inside align* the aligned block's rows become the alignment's own rows.
+        return laid.hasPrefix("\\begin{aligned}") ? laid.replacingFirstRelationWithAlignment() : "\(left) &\(relation) \(right)"
     }
 }
 
