@@ -101,6 +101,10 @@ struct SparsePolynomial {
             r.terms = dense
             return r
         }
+        if let grouped = multiplyGrouped(a, b) {
+            r.terms = grouped
+            return r
+        }
         if let wide = multiplyWide(a, b) {
             r.terms = wide
             return r
