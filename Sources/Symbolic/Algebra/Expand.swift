@@ -231,6 +231,7 @@ struct Expander {
     /// Converts back to a canonical sum, building each monomial's product directly.
     private func expression(from p: SparsePolynomial) -> Expression {
         var direct = GeneratorFactors(generators)
+        if let atoms = direct, atoms.allAtoms { return p.atomSum(generators: generators, order: atoms.order) }
         var constant = Rational.zero
         var terms: [(term: Expression, coefficient: Rational)] = []
         terms.reserveCapacity(p.terms.count)
@@ -267,10 +268,6 @@ struct Expander {
         if direct == nil {
             general.add(Expression(constant))
             return general.build()
-        }
-        // With atoms, descending packed order is the canonical term order.
-        if direct!.allAtoms {
-            return Add.makeSorted(constant: constant, terms: &terms)
         }
         return Add.make(constant: constant, terms: &terms)
     }

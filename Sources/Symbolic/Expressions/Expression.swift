@@ -71,10 +71,17 @@ final class Node: Sendable {
             h.combine(2); h.combine(s.stableHash)
         case .add(let a):
             h.combine(3); h.combine(a.constant.numerator); h.combine(a.constant.denominator)
-            for (t, c) in a.terms { h.combine(t.node.hash); h.combine(c.numerator); h.combine(c.denominator) }
+            // Through the buffer: iterating the tuples retained and released every term.
+            a.terms.withUnsafeBufferPointer { terms in
+                for i in terms.indices {
+                    h.combine(terms[i].term.node.hash); h.combine(terms[i].coefficient.numerator); h.combine(terms[i].coefficient.denominator)
+                }
+            }
         case .mul(let m):
             h.combine(4); h.combine(m.coefficient.numerator); h.combine(m.coefficient.denominator)
-            for (b, e) in m.factors { h.combine(b.node.hash); h.combine(e.node.hash) }
+            m.factors.withUnsafeBufferPointer { factors in
+                for i in factors.indices { h.combine(factors[i].base.node.hash); h.combine(factors[i].exponent.node.hash) }
+            }
         case .power(let b, let e):
             h.combine(5); h.combine(b.node.hash); h.combine(e.node.hash)
         case .function(let f, let args):

@@ -40,6 +40,7 @@ extension SparsePolynomial {
         let unchecked = fa.maximumBits + fb.maximumBits + lengthBits <= 126
         var table = ChunkTable()
         var out: [(key: UInt64, value: Integer)] = []
+        out.reserveCapacity(min(products, 1 << 24))  // at most one term per product; untouched pages cost nothing
         var start = 0
         while start < pairs.count {
             var end = start, size = 0

@@ -13,6 +13,17 @@ import Testing
         }
     }
 
+    @Test func termsOverAtomsMatchTheCanonicalConstructors() {
+        // Exponents past the shared small-integer nodes (256), single factors and products, a
+        // rational constant: the same expression as the canonical constructors build term by term.
+        let (x, y) = (Expression(Symbol("x")), Expression(Symbol("y")))
+        let e = ((x + y).pow(2) * x.pow(299) + Expression(Rational(Integer(1), Integer(3))!)).expanded()
+        let expected = x.pow(301) + Expression(2) * x.pow(300) * y + x.pow(299) * y.pow(2) + Expression(Rational(Integer(1), Integer(3))!)
+        #expect(e == expected)
+        let f = ((x + Expression(1)) * (x - Expression(1)) * y.pow(3)).expanded()
+        #expect(f == x.pow(2) * y.pow(3) - y.pow(3))
+    }
+
     @Test func multinomialTermCount() {
         // (x+y+z+1)^20 has C(23, 3) = 1771 terms; (x+y+z+w)^15 has C(18, 3) = 816.
         guard case .add(let a) = parse("(x+y+z+1)^20").expanded().kind else { Issue.record("not a sum"); return }
