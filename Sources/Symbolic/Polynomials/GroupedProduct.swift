@@ -16,7 +16,9 @@ extension SparsePolynomial {
 
     /// The product's terms in descending key order, or nil when a coefficient is not a machine
     /// word, a sum overflows 127 bits, or the factors are too small to gain from chunks.
-    static func multiplyGrouped(_ a: SparsePolynomial, _ b: SparsePolynomial) -> [(key: UInt64, value: Integer)]? {
+    /// - Parameter largestTable: the most slots a chunk's table starts with (2^20, 26 MB); a chunk
+    ///   with more monomials than half of it grows its table.
+    static func multiplyGrouped(_ a: SparsePolynomial, _ b: SparsePolynomial, largestTable: Int = 1 << 20) -> [(key: UInt64, value: Integer)]? {
         let n = a.generatorCount
         guard n >= 2, let fa = WordTerms(a), let fb = WordTerms(b) else { return nil }
         let products = fa.count * fb.count
@@ -38,7 +40,7 @@ extension SparsePolynomial {
         // |Σ aᵢbᵢ| < 2^(bits(a) + bits(b)) · min(len): when that is below 2^127 no sum is checked.
         let lengthBits = Int.bitWidth - min(fa.count, fb.count).leadingZeroBitCount
         let unchecked = fa.maximumBits + fb.maximumBits + lengthBits <= 126
-        var table = ChunkTable()
+        var table = ChunkTable(largestPrefix: largestTable)
         var out: [(key: UInt64, value: Integer)] = []
         out.reserveCapacity(min(products, 1 << 24))  // at most one term per product; untouched pages cost nothing
         var start = 0
@@ -120,14 +122,15 @@ private struct ChunkTable {
     private var used: [Bool] = []
     private var usedSlots: [Int32] = []
     private var mask = 0
-    /// Most slots a chunk gets (2^20: 26 MB); a chunk with more products may fill it up to half,
-    /// past which it grows.
-    private static let largestPrefix = 1 << 20
+    /// Most slots a chunk starts with; a chunk with more monomials than half of them grows its table.
+    private let largestPrefix: Int
+
+    init(largestPrefix: Int) { self.largestPrefix = largestPrefix }
 
     /// Sizes the table for a chunk of `products` multiply-adds (at most that many monomials).
     mutating func prepare(forAtMost products: Int) {
         var capacity = 16
-        while capacity < 2 * products && capacity < ChunkTable.largestPrefix { capacity <<= 1 }
+        while capacity < 2 * products && capacity < largestPrefix { capacity <<= 1 }
         reserve(capacity)
         mask = capacity - 1
     }

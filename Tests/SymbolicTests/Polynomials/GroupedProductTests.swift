@@ -39,6 +39,42 @@ import Testing
         #expect(!grouped.contains { $0.value.isZero })
     }
 
+    @Test func chunksThatOutgrowTheirTableGrowIt() {
+        // Tables of at most 16 slots: every chunk with more than 8 monomials grows, mid-chunk.
+        let a = sparse(250, seed: 9) { Integer(Int($0 % 101) - 50) }, b = sparse(250, seed: 10) { Integer(Int($0 % 13) - 6) }
+        guard let grouped = SparsePolynomial.multiplyGrouped(a, b, largestTable: 16) else { Issue.record("grouped path refused"); return }
+        #expect(Dictionary(uniqueKeysWithValues: grouped.map { ($0.key, $0.value) }) == naive(a, b))
+        #expect(zip(grouped, grouped.dropFirst()).allSatisfy { $0.key > $1.key })
+    }
+
+    @Test func everyNumberOfGeneratorsAndSplit() {
+        // Two to six generators, so every number of leading fields is chosen somewhere.
+        var taken = 0
+        for generators in 2...6 {
+            let bits = 64 / generators
+            func poly(_ count: Int, _ seed: UInt64, _ top: UInt64) -> SparsePolynomial {
+                var state = seed
+                func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+                var p = SparsePolynomial(generatorCount: generators, bits: bits)
+                var table: [UInt64: Integer] = [:]
+                for _ in 0..<count {
+                    var key: UInt64 = 0
+                    for i in 0..<generators { key |= (next() % top) << UInt64((generators - 1 - i) * bits) }
+                    table[key, default: .zero] = table[key, default: .zero] + Integer(Int(next() % 7) - 3)
+                }
+                p.terms = table.filter { !$0.value.isZero }.map { ($0.key, $0.value) }
+                return p
+            }
+            for top: UInt64 in [2, 5, 30] {
+                let a = poly(200, UInt64(generators) * 31 + top, top), b = poly(150, UInt64(generators) * 37 + top, top)
+                guard let grouped = SparsePolynomial.multiplyGrouped(a, b) else { continue }
+                taken += 1
+                #expect(Dictionary(uniqueKeysWithValues: grouped.map { ($0.key, $0.value) }) == naive(a, b), "\(generators) generators, exponents below \(top)")
+            }
+        }
+        #expect(taken >= 8)  // not vacuous: the shapes with exponents below 2 have under 4,096 products and are declined
+    }
+
     @Test func cancellationsAcrossPairsOfGroupsAreDropped() {
         // (p + q)(p - q) = p² - q²: every cross term cancels between two pairs of groups.
         let p = sparse(120, seed: 3) { Integer(Int($0 % 9) + 1) }, q = sparse(120, seed: 4) { Integer(Int($0 % 5) + 1) }
