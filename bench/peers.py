@@ -81,6 +81,49 @@ def run_public(lib, name, out):
     timed("sparse5", lambda: lib.expand(f * g), 2 if QUICK else 3, point5)
     f = lib.expand((x / 2 + y / 3 + z / 5 + t / 7 + lib.Rational(1, 11)) ** 10)
     timed("rational4", lambda: lib.expand(f * (f + 1)), 2 if QUICK else 3, point5)
+    run_symbench(lib, name, out, timed)
+
+
+def run_symbench(lib, name, out, timed):
+    """The rest of SymEngine's benchmarks folder (see bench/DeriveBench/SymbenchWorkloads.swift)."""
+    slow = name == "sympy"
+    x, y, z, w = lib.symbols("x y z w")
+    point4 = {x: lib.Rational(1, 2), y: lib.Rational(1, 3), z: lib.Rational(1, 5), w: lib.Rational(1, 7)}
+
+    def hermite(n, y):
+        if n == 1:
+            return y * 2
+        if n == 0:
+            return lib.Integer(1)
+        return lib.expand(2 * y * hermite(n - 1, y) - 2 * (n - 1) * hermite(n - 2, y))
+    timed("symbench_r2", lambda: hermite(15, y), 2 if QUICK else 5, point4)
+    e = (x + y + z + 1) ** 7
+    f = e * (e + 1)
+    timed("symbench_s1", lambda: lib.expand(f), 3 if QUICK else 10, point4)
+    if slow:
+        return
+    e1 = (x + y + z + w) ** (30 if QUICK else 60)
+    timed("expand1", lambda: lib.expand(e1), 2 if QUICK else 3, point4)
+    e7 = (1 + lib.sqrt(3) * x + lib.sqrt(5) * y) ** (10 if QUICK else 20)
+    f7 = e7 * (e7 + lib.sqrt(7))
+    timed("expand7", lambda: lib.expand(f7), 2 if QUICK else 3, None)
+    f = x**24 + 34 * x**12 + 45 * x**3 + 9 * x**18 + 34 * x**10 + 32 * x**21
+    half = {x: lib.Rational(1, 2)}
+    n = 1000 if QUICK else 10000
+    timed("symbench_r7", lambda: [f.subs(half) for _ in range(n)][-1], 2 if QUICK else 3, {})
+    dx = lib.Rational(5, n)
+
+    def riemann():
+        c, est = lib.Integer(0), lib.Integer(0)
+        for _ in range(n):
+            c += dx
+            est += (x**2).subs({x: c})
+        return est * dx
+    timed("symbench_r8", riemann, 2 if QUICK else 3, {})
+    s2 = (x ** lib.sin(x) + y ** lib.cos(y) + z ** (x + y)) ** (30 if QUICK else 100)
+    timed("symbench_s2", lambda: lib.expand(s2), 2 if QUICK else 3, None)
+    f3a = lib.expand((x**y + y**z + z**x) ** (100 if QUICK else 500))
+    timed("symbench_s3a", lambda: lib.diff(f3a, x), 2 if QUICK else 3, {x: 2, y: 1, z: 1})
 
 
 def best(fn, reps):
@@ -173,6 +216,22 @@ def run_flint():
     f = (1 + x + y + 2 * z**2 + 3 * t**3 + 5 * u**5) ** k
     g = (1 + u + t + 2 * z**2 + 3 * y**3 + 5 * x**5) ** k
     timed("sparse5", lambda: f * g, names5)
+    names4 = ("x", "y", "z", "w")
+    point4 = {"x": Fraction(1, 2), "y": Fraction(1, 3), "z": Fraction(1, 5), "w": Fraction(1, 7)}
+    c4w = flint.fmpz_mpoly_ctx.get(names4, "lex")
+    x, y, z, w = c4w.gens()
+    k1 = 30 if QUICK else 60
+
+    def expand1():  # the power is taken inside the timing, as the others expand it
+        r["v"] = (x + y + z + w) ** k1
+    out["expand1"] = best(expand1, reps)
+    flint_check("expand1", r["v"], names4, point4)
+
+    def symbench_s1():
+        e = (x + y + z + 1) ** 7
+        r["v"] = e * (e + 1)
+    out["symbench_s1"] = best(symbench_s1, reps)
+    flint_check("symbench_s1", r["v"], names4, point4)
     q5 = flint.fmpq_mpoly_ctx.get(names5, "lex")
     x, y, z, t, u = q5.gens()
     h = (x * flint.fmpq(1, 2) + y * flint.fmpq(1, 3) + z * flint.fmpq(1, 5) + t * flint.fmpq(1, 7) + flint.fmpq(1, 11)) ** 10

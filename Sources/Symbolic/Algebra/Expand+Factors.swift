@@ -73,8 +73,11 @@ extension SparsePolynomial {
         let shifts = order.map { UInt64((generatorCount - 1 - $0) * bits) }
         let atoms = order.map { generators[$0] }
         let fieldMask = UInt64(maximumExponent)
-        // Shared exponent nodes for the small exponents; larger ones are built where they occur.
-        let exponents = (0...min(maximumExponent, 256)).map(Expression.smallInteger)
+        // Shared exponent nodes up to the largest exponent present (at most 256; larger ones are
+        // built where they occur): a fixed table of 257 cost more than a small expansion itself.
+        var highest: UInt64 = 0
+        for (m, _) in terms { for s in shifts { highest = max(highest, (m >> s) & fieldMask) } }
+        let exponents = (0...min(Int(highest), 256)).map(Expression.smallInteger)
         var positions = terms.indices.map { (key: terms[$0].key, position: $0) }
         positions.sort { $0.key > $1.key }
         var constant = Rational.zero
