@@ -178,17 +178,36 @@ struct Expander {
         case .add(let a):
             if let p = sums.packed[e] { return p }
             // One table for the whole sum: adding term by term rebuilt it per term (quadratic).
+            // Terms that are monomials over the generators (most terms of an expanded input) go
+            // into it as words, without a one-term polynomial each.
             var parts: [(SparsePolynomial, Rational)] = [(.constant(.one, generatorCount: n, bits: bits), a.constant)]
-            parts.reserveCapacity(a.terms.count + 1)
-            for (t, c) in a.terms { parts.append((polynomial(t, bits: bits), c)) }
+            var words: [(key: UInt64, coefficient: Rational)] = []
+            words.reserveCapacity(a.terms.count)
+            var denominator = Integer.one
+            for (t, c) in a.terms {
+                if let key = monomialKey(t, bits: bits) {
+                    words.append((key, c))
+                    if !c.denominator.isOne { denominator = denominator * c.denominator.dividedExactly(by: Integer.gcd(denominator, c.denominator)) }
+                } else {
+                    parts.append((polynomial(t, bits: bits), c))
+                }
+            }
+            if !words.isEmpty {
+                // Over the least common denominator; equal words (generators whose expansions
+                // coincide) are merged by the sum below.
+                var monomials = SparsePolynomial(generatorCount: n, bits: bits)
+                monomials.denominator = denominator
+                monomials.terms = words.map { w in
+                    (w.key, denominator.isOne ? w.coefficient.numerator : w.coefficient.numerator * denominator.dividedExactly(by: w.coefficient.denominator))
+                }
+                parts.append((monomials, .one))
+            }
             let p = SparsePolynomial.sum(parts, generatorCount: n, bits: bits)
             sums.packed[e] = p
             return p
         case .mul(let m):
             var p = SparsePolynomial.constant(m.coefficient, generatorCount: n, bits: bits)
-            if let powers = generatorPowers(m) {
-                var key: UInt64 = 0
-                for (i, k) in powers { key &+= UInt64(k) << UInt64((n - 1 - i) * bits) }
+            if let key = monomialKey(e, bits: bits) {
                 p.terms[0].key = key
                 return p
             }
@@ -198,6 +217,38 @@ struct Expander {
             return powerPolynomial(b, x, bits: bits)
         default:
             return .generator(index[e]!, generatorCount: n, bits: bits)
+        }
+    }
+
+    /// The packed word of `t` (its coefficient aside) when it is a registered generator or a product
+    /// of registered generators to positive integer powers, or nil. Such a term (most terms of an
+    /// expanded input) becomes one word directly instead of a product of one-term polynomials.
+    func monomialKey(_ t: Expression, bits: Int) -> UInt64? {
+        let n = generators.count
+        func word(_ b: Expression, _ x: Expression?) -> UInt64? {
+            var k = 1
+            if let x {
+                guard case .number(let r) = x.kind, r.isInteger, let v = r.numerator.intValue, v > 0 else { return nil }
+                k = v
+            }
+            switch b.kind {
+            case .symbol, .function, .constant: break
+            default: return nil
+            }
+            guard let i = index[b] else { return nil }
+            return UInt64(k) << UInt64((n - 1 - i) * bits)
+        }
+        switch t.kind {
+        case .symbol, .function, .constant: return word(t, nil)
+        case .power(let b, let x): return word(b, x)
+        case .mul(let m):
+            var key: UInt64 = 0
+            for (b, x) in m.factors {
+                guard let w = word(b, x) else { return nil }
+                key &+= w
+            }
+            return key
+        default: return nil
         }
     }
 

@@ -24,6 +24,14 @@ import Testing
         #expect(f == x.pow(2) * y.pow(3) - y.pow(3))
     }
 
+    @Test func termsWhoseGeneratorsExpandAlikeMerge() {
+        // sin((x+1)^2) and sin(x^2+2x+1) are one generator after expansion: their terms, read as
+        // words over rational coefficients, merge (1/2 + 1/3 = 5/6).
+        let e = parse("(1/2) sin((x+1)^2) + (1/3) sin(x^2+2x+1) + x/5").expanded()
+        #expect(e == parse("(5/6) sin(x^2+2x+1) + x/5"))
+        #expect(parse("sin((x+1)^2) - sin(x^2+2x+1)").expanded() == Expression.zero)
+    }
+
     @Test func multinomialTermCount() {
         // (x+y+z+1)^20 has C(23, 3) = 1771 terms; (x+y+z+w)^15 has C(18, 3) = 816.
         guard case .add(let a) = parse("(x+y+z+1)^20").expanded().kind else { Issue.record("not a sum"); return }
