@@ -8,13 +8,18 @@ extension Expression {
     /// Shared subexpressions (function arguments, bases and exponents of powers) are expanded once
     /// and stay shared in the result.
     public func expanded() -> Expression {
-        expanded(using: ExpansionCache(maxTerms: nil))!
+        // The cache for nested expansions is made when a nested part first needs it: a small
+        // expansion (many of them in a recurrence) spent a tenth of its time on a cache it never used.
+        var expander = Expander()
+        return expander.expand(self) ?? self
     }
 
     /// The expansion, or nil when it could have more than `maxTerms` terms (judged from the
     /// number of generators and the degree before any work is done).
     public func expanded(maxTerms: Int) -> Expression? {
-        expanded(using: ExpansionCache(maxTerms: maxTerms))
+        var expander = Expander()
+        expander.maxTerms = maxTerms
+        return expander.expand(self)
     }
 
     /// The expansion within `cache.maxTerms`, or nil; parts already expanded through the same
@@ -158,12 +163,14 @@ struct Expander {
 
     /// Expands inside function arguments and non-polynomial powers (within the same limits;
     /// a part too large to expand stays as it is).
-    private func deepExpand(_ g: Expression) -> Expression {
-        func inner(_ e: Expression) -> Expression {
-            if let cache { return e.expanded(using: cache) ?? e }
-            guard let limit = maxTerms else { return e.expanded() }
-            return e.expanded(maxTerms: limit) ?? e
+    private mutating func deepExpand(_ g: Expression) -> Expression {
+        switch g.kind {
+        case .function, .power: break
+        default: return g
         }
+        if cache == nil { cache = ExpansionCache(maxTerms: maxTerms) }
+        let cache = self.cache!
+        func inner(_ e: Expression) -> Expression { e.expanded(using: cache) ?? e }
         switch g.kind {
         case .function(let f, let args): return Expression.apply(f, args.map(inner))
         case .power(let b, let x): return Expression.power(inner(b), inner(x))
