@@ -120,6 +120,21 @@ def run_symbench(lib, name, out, timed):
             est += (x**2).subs({x: c})
         return est * dx
     timed("symbench_r8", riemann, 2 if QUICK else 3, {})
+    names = lib.symbols("a b c d e f g h i x y z p q r u v w")
+    name_point = {s: lib.Rational(1, k + 2) for k, s in enumerate(names)}
+    integers_a = lib.Matrix(4, 4, [-23, 67, 3, 4, 54, 61, 7, 8, 32, 15, 12, 13, 100, 17, 15, 178])
+    integers_b = lib.Matrix(4, 4, [12, 22, 30, 40, 45, 6, 37, 80, 91, 10, 16, 52, 45, 14, 2, 6])
+    counting = lib.Matrix(4, 4, list(range(1, 17)))
+    symbols_a, symbols_b = lib.Matrix(3, 3, list(names[:9])), lib.Matrix(3, 3, list(names[9:]))
+    reps_m = 1000 if QUICK else 10000
+    for key, a, b, multiply in [("matrix_add1", counting, counting, False), ("matrix_mul1", integers_a, integers_b, True),
+                                ("matrix_add2", symbols_a, symbols_b, False), ("matrix_mul2", symbols_a, symbols_b, True)]:
+        def loop(a=a, b=b, multiply=multiply):
+            last = None
+            for _ in range(reps_m):
+                last = a * b if multiply else a + b
+            return sum(list(last), lib.Integer(0))
+        timed(key, loop, 2 if QUICK else 3, name_point)
     s2 = (x ** lib.sin(x) + y ** lib.cos(y) + z ** (x + y)) ** (30 if QUICK else 100)
     timed("symbench_s2", lambda: lib.expand(s2), 2 if QUICK else 3, None)
     f3a = lib.expand((x**y + y**z + z**x) ** (100 if QUICK else 500))

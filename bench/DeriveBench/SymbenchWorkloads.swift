@@ -1,6 +1,6 @@
 // The rest of SymEngine's benchmarks folder that derive can express: symbench (R2, R7, R8, S1, S2,
 // S3a; R1 needs complex numbers, R3 and R5 time an equality test and a set of 11 expressions),
-// expand1 and expand7. R7 and R8 substitute exact rationals where symbench substitutes floating
+// expand1, expand7, and the dense matrix sums and products (matrix_add1/2, matrix_mul1/2). R7 and R8 substitute exact rationals where symbench substitutes floating
 // point numbers (bench/peers.py does the same in SymEngine and SymPy). The same definitions are in
 // bench/peers.py; each result is described by its number of summands and exact value at a point.
 import Symbolic
@@ -87,6 +87,30 @@ extension PublicWorkloads {
             var r = Expression.zero
             let t = Self.measure(quick ? 2 : 3) { r = e.expanded() }
             record("symbench_s2", t, r, at: nil)
+        }
+
+        // SymEngine benchmarks/matrix_add1, matrix_mul1 (4×4 integer matrices) and matrix_add2,
+        // matrix_mul2 (3×3 matrices of distinct symbols), 10,000 times each. The check is the sum of
+        // the last result's entries (at 1/2, 1/3, … for the symbols a, b, …, i, x, y, z, p, q, r, u, v, w).
+        let integersA = Matrix(rows: 4, columns: 4, entries: [-23, 67, 3, 4, 54, 61, 7, 8, 32, 15, 12, 13, 100, 17, 15, 178].map { Expression($0) })
+        let integersB = Matrix(rows: 4, columns: 4, entries: [12, 22, 30, 40, 45, 6, 37, 80, 91, 10, 16, 52, 45, 14, 2, 6].map { Expression($0) })
+        let counting = Matrix(rows: 4, columns: 4, entries: (1...16).map { Expression($0) })
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "x", "y", "z", "p", "q", "r", "u", "v", "w"]
+        let symbolsA = Matrix(rows: 3, columns: 3, entries: names[0..<9].map(Self.sym))
+        let symbolsB = Matrix(rows: 3, columns: 3, entries: names[9..<18].map(Self.sym))
+        var namePoint: [Symbol: Rational] = [:]
+        for (k, name) in names.enumerated() { namePoint[Symbol(name)] = Self.rational(1, k + 2) }
+        let matrixCases: [(String, Matrix, Matrix, Bool)] = [
+            ("matrix_add1", counting, counting, false), ("matrix_mul1", integersA, integersB, true),
+            ("matrix_add2", symbolsA, symbolsB, false), ("matrix_mul2", symbolsA, symbolsB, true),
+        ]
+        for (name, a, b, multiply) in matrixCases where enabled(name) {
+            let n = quick ? 1000 : 10000
+            var last: Matrix? = nil
+            let t = Self.measure(quick ? 2 : 3) {
+                for _ in 0..<n { last = multiply ? a * b : a + b }
+            }
+            record(name, t, Expression.sum(last?.entries ?? []), at: namePoint)
         }
 
         // symbench S3a: S3 with the power 500 (125,751 terms before the derivative).

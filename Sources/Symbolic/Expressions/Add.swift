@@ -28,6 +28,9 @@ public struct AddBuilder {
     /// allocated and filled one for two or three terms.
     private static let smallCount = 8
 
+    /// True when nothing but zero has been added.
+    var isEmpty: Bool { entries.isEmpty && constant.isZero && !isUndefined }
+
     public init(capacity: Int = 0) {
         if capacity > Self.smallCount { index.reserveCapacity(capacity) }
         entries.reserveCapacity(capacity)
@@ -81,7 +84,8 @@ public struct AddBuilder {
     /// The canonical expression for the accumulated sum.
     public func build() -> Expression {
         if isUndefined { return .undefined }
-        var terms = entries.filter { !$0.coefficient.isZero }
+        // The entries themselves when nothing cancelled (no copy).
+        var terms = entries.contains { $0.coefficient.isZero } ? entries.filter { !$0.coefficient.isZero } : entries
         return Add.make(constant: constant, terms: &terms)
     }
 }
@@ -159,13 +163,26 @@ extension Add {
 extension Expression {
     /// The canonical sum of `items`.
     public static func sum<S: Sequence>(_ items: S) -> Expression where S.Element == Expression {
-        var b = AddBuilder()
+        var b = AddBuilder(capacity: items.underestimatedCount)
+        // The first few numbers are added as they come; past them, all are summed at the end by
+        // binary splitting, which keeps the operands balanced (5,000 fractions grow too large to
+        // add one by one). The list was an allocation per sum of a handful of numbers.
+        let runningLimit = 8
+        var running = Rational.zero, runningCount = 0
         var numbers: [Rational] = []
         for e in items {
-            if case .number(let r) = e.kind { numbers.append(r) } else { b.add(e) }
+            guard case .number(let r) = e.kind else { b.add(e); continue }
+            if runningCount < runningLimit {
+                running += r
+                runningCount += 1
+            } else {
+                numbers.append(r)
+            }
         }
-        // Many numbers are summed by binary splitting, which keeps the operands balanced.
-        if !numbers.isEmpty { b.add(Expression(Rational.sum(numbers))) }
+        if !numbers.isEmpty { numbers.append(running); running = Rational.sum(numbers) }
+        if runningCount == 0 { return b.build() }
+        if b.isEmpty { return Expression(running) }
+        b.add(Expression(running))
         return b.build()
     }
 

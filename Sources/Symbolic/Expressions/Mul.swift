@@ -44,19 +44,19 @@ public struct MulBuilder {
             if let p = r.power(power) { coefficient *= p } else { isUndefined = true }
         case .mul(let m):
             if let p = m.coefficient.power(power) { coefficient *= p } else { isUndefined = true }
-            for (b, x) in m.factors { addFactor(b, power == 1 ? x : x * Expression(power)) }
+            for (b, x) in m.factors { addFactor(b, power == 1 ? x : x * Expression.smallInteger(power)) }
         case .power(let b, _) where b.isProduct:
             // `(xy)^(1/2)` that did not split: the power itself is the factor (bases are never products).
-            addFactor(e, Expression(power))
+            addFactor(e, Expression.smallInteger(power))
         case .power(let b, let x):
-            addFactor(b, power == 1 ? x : x * Expression(power))
+            addFactor(b, power == 1 ? x : x * Expression.smallInteger(power))
         case .function(.exp, let args):
             if expArgument == nil { expArgument = AddBuilder() }
             expArgument!.add(args[0], times: Rational(power))
         case .undefined:
             isUndefined = true
         default:
-            addFactor(e, Expression(power))
+            addFactor(e, Expression.smallInteger(power))
         }
     }
 

@@ -7,6 +7,15 @@ extension Expression {
     public static func + (a: Expression, b: Expression) -> Expression {
         if a.isZero { return b }
         if b.isZero { return a }
+        // Two numbers, or two distinct symbols: the canonical sum directly, without a builder
+        // (entries of sums and products of matrices, the verifier's small sums).
+        if case .number(let x) = a.kind, case .number(let y) = b.kind { return Expression(x + y) }
+        if case .symbol = a.kind, case .symbol = b.kind {
+            let order = Expression.compareTerms(a, b)
+            if order != 0 {
+                return Expression(.add(Add(constant: .zero, terms: order < 0 ? [(a, .one), (b, .one)] : [(b, .one), (a, .one)])))
+            }
+        }
         var s = AddBuilder()
         s.add(a); s.add(b)
         return s.build()
@@ -36,6 +45,14 @@ extension Expression {
         if b.isOne { return a }
         if case .number(let x) = a.kind { return scaled(b, by: x) }
         if case .number(let y) = b.kind { return scaled(a, by: y) }
+        if case .symbol = a.kind, case .symbol = b.kind {
+            // Two symbols (the entries of a product of symbolic matrices, the product rule's
+            // factors): the canonical product directly, without a builder's lists.
+            let order = Expression.compare(a, b)
+            if order == 0 { return Expression(.power(a, Expression.smallInteger(2))) }
+            let one = Expression.smallInteger(1)
+            return Expression(.mul(Mul(coefficient: .one, factors: order < 0 ? [(a, one), (b, one)] : [(b, one), (a, one)])))
+        }
         var m = MulBuilder()
         m.multiply(a); m.multiply(b)
         return m.build()

@@ -11,6 +11,10 @@ public struct Symbol: Hashable, Sendable {
         let timeStep: TimeStep?
         let primes: Int
         let stableHash: Int
+        /// The first 8 bytes of an ASCII name, big-endian and zero-padded (nil for other names):
+        /// comparing these words orders ASCII names as `String.<` does, without its Unicode path
+        /// (most of the cost of sorting the factors of a product of symbols).
+        let asciiPrefix: UInt64?
 
         init(_ name: String, _ accent: Accent?, _ subscriptText: String?, _ timeStep: TimeStep?, _ primes: Int) {
             self.name = name
@@ -25,6 +29,13 @@ public struct Symbol: Hashable, Sendable {
             h.combine(string: timeStep?.index ?? "")
             h.combine(primes)
             stableHash = h.value
+            var prefix: UInt64 = 0, count = 0, ascii = true
+            for b in name.utf8 {
+                if b >= 0x80 || b == 0 { ascii = false; break }
+                if count < 8 { prefix |= UInt64(b) << UInt64(56 - 8 * count) }
+                count += 1
+            }
+            asciiPrefix = ascii ? prefix : nil
         }
     }
 
@@ -79,6 +90,7 @@ public struct Symbol: Hashable, Sendable {
     /// Total order used for canonical ordering: by name, then decorations.
     static func compare(_ a: Symbol, _ b: Symbol) -> Int {
         if a.storage === b.storage { return 0 }
+        if let p = a.storage.asciiPrefix, let q = b.storage.asciiPrefix, p != q { return p < q ? -1 : 1 }
         if a.name != b.name { return a.name < b.name ? -1 : 1 }
         let sa = a.subscriptText ?? "", sb = b.subscriptText ?? ""
         if sa != sb { return sa < sb ? -1 : 1 }
