@@ -121,7 +121,13 @@ struct Differentiator {
     private func diffSum(_ a: Add) -> Expression {
         var out = AddBuilder(capacity: 2 * a.terms.count)
         var sums: [(sum: Add, times: Rational)] = []
+        var products: [[(term: Expression, coefficient: Rational)]] = []
         for (t, c) in a.terms {
+            if case .mul(let m) = t.kind, !isMonomial(m) {
+                // Products are differentiated straight into terms, without a sum node each.
+                productRule(m, times: c, ranks: &products, out: &out)
+                continue
+            }
             let d = diff(t)
             if case .add(let s) = d.kind {
                 out.add(Expression(s.constant), times: c)
@@ -129,6 +135,9 @@ struct Differentiator {
             } else {
                 out.add(d, times: c)
             }
+        }
+        for summands in products {
+            for (t, c) in summands { out.addTerm(t, c) }
         }
         var rank = 0
         while !sums.isEmpty {
@@ -139,7 +148,15 @@ struct Differentiator {
         return out.build()
     }
 
-    private func exponentExpression(_ k: Rational) -> Expression {
+    /// True for a product of plain symbols with numeric exponents (differentiated by `diffProduct` directly).
+    private func isMonomial(_ m: Mul) -> Bool {
+        for (b, x) in m.factors {
+            guard case .symbol = b.kind, case .number = x.kind else { return false }
+        }
+        return true
+    }
+
+    func exponentExpression(_ k: Rational) -> Expression {
         if k.isInteger, let v = k.numerator.intValue, v >= 0 { return Expression.smallInteger(v) }
         return Expression(k)
     }
@@ -164,16 +181,16 @@ struct Differentiator {
             return Expression.product(coefficient: m.coefficient * k, factors: factors)
         }
         var out = AddBuilder(capacity: m.factors.count)
-        for i in m.factors.indices {
-            let d = diffPower(m.factors[i].base, m.factors[i].exponent)
-            if d.isZero { continue }
-            out.add(Expression.product(coefficient: m.coefficient, factors: m.factors, skipping: i, times: d))
+        var ranks: [[(term: Expression, coefficient: Rational)]] = []
+        productRule(m, times: .one, ranks: &ranks, out: &out)
+        for summands in ranks {
+            for (t, c) in summands { out.addTerm(t, c) }
         }
         return out.build()
     }
 
     /// `d(b^x) = x b^(x-1) b'` for constant x, `b^x (x' log b + x b'/b)` in general.
-    private func diffPower(_ b: Expression, _ x: Expression) -> Expression {
+    func diffPower(_ b: Expression, _ x: Expression) -> Expression {
         if x.isOne { return diff(b) }
         let db = diff(b)
         // Factors of one and summands of zero are left out rather than built and cancelled
