@@ -36,10 +36,25 @@ extension Expression {
 struct Differentiator {
     let variable: Symbol
     private let memo = NodeMemo<Expression>()
+    let caches = DerivativeCaches()
 
     init(variable: Symbol) { self.variable = variable }
 
-    func diff(_ e: Expression) -> Expression { memo.value(e, derivative) }
+    func diff(_ e: Expression) -> Expression {
+        // A monomial (an exponent such as 3x in z^(3x)) is differentiated directly: looking it
+        // up (hashing, comparing equal nodes) cost more than its derivative.
+        if case .mul(let m) = e.kind, isMonomial(m) { return diffProduct(m) }
+        return memo.value(e, derivative)
+    }
+
+    /// `log b`, remembered for the last base (the product rule takes it once per term of a sum
+    /// whose terms share a few bases, such as symbench S3's z^(k x)).
+    func logarithm(_ b: Expression) -> Expression {
+        if let last = caches.lastLog, last.base == b { return last.log }
+        let l = Expression.apply(.log, b)
+        caches.lastLog = (b, l)
+        return l
+    }
 
     private func derivative(_ e: Expression) -> Expression {
         switch e.kind {
@@ -149,20 +164,17 @@ struct Differentiator {
     }
 
     /// True for a product of plain symbols with numeric exponents (differentiated by `diffProduct` directly).
-    private func isMonomial(_ m: Mul) -> Bool {
+    func isMonomial(_ m: Mul) -> Bool {
         for (b, x) in m.factors {
             guard case .symbol = b.kind, case .number = x.kind else { return false }
         }
         return true
     }
 
-    func exponentExpression(_ k: Rational) -> Expression {
-        if k.isInteger, let v = k.numerator.intValue, v >= 0 { return Expression.smallInteger(v) }
-        return Expression(k)
-    }
+    func exponentExpression(_ k: Rational) -> Expression { Expression.exponent(k) }
 
     /// Product rule; a monomial in plain symbols is handled without building sub-products.
-    private func diffProduct(_ m: Mul) -> Expression {
+    func diffProduct(_ m: Mul) -> Expression {
         var position = -1
         var monomial = true
         for (i, (b, x)) in m.factors.enumerated() {
@@ -175,8 +187,8 @@ struct Differentiator {
             var factors = m.factors
             let newExponent = k - .one
             if newExponent.isZero { factors.remove(at: position) } else {
-                factors[position].exponent = newExponent.isInteger && !newExponent.isNegative
-                    ? Expression.smallInteger(newExponent.numerator.intValue ?? 0) : Expression(newExponent)
+                // (An exponent past Int, x^(2^70), was once read as 0 here.)
+                factors[position].exponent = Expression.exponent(newExponent)
             }
             return Expression.product(coefficient: m.coefficient * k, factors: factors)
         }
@@ -249,5 +261,29 @@ struct Differentiator {
             }
         }
         return out.build()
+    }
+}
+
+/// What a differentiator remembers besides its memo (a reference, so the differentiator stays a value).
+final class DerivativeCaches {
+    /// The last logarithm taken.
+    var lastLog: (base: Expression, log: Expression)?
+    /// Exponents shifted by a number (`a y − 1` for x^(a y), `b z + 1` for y·y^(b z)), shared:
+    /// the many terms of an expanded sum repeat a few exponents, and building each again (a sum
+    /// node, its array, its node) and freeing it cost more than the lookup. Shared nodes also
+    /// compare equal at once when the sum is sorted.
+    var shifted: [ShiftKey: Expression] = [:]
+
+    struct ShiftKey: Hashable {
+        let exponent: Expression
+        let shift: Rational
+    }
+
+    func shift(_ x: Expression, by r: Rational) -> Expression {
+        let key = ShiftKey(exponent: x, shift: r)
+        if let s = shifted[key] { return s }
+        let s = x.plus(r)
+        shifted[key] = s
+        return s
     }
 }

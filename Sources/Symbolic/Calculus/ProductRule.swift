@@ -17,7 +17,7 @@ extension Differentiator {
             case .zero:
                 continue
             case .factors:
-                if let (term, k) = p.merged(into: m.factors, skipping: i) {
+                if let (term, k) = p.merged(into: m.factors, skipping: i, caches: caches) {
                     if rank == ranks.count { ranks.append([]) }
                     ranks[rank].append((term, k * m.coefficient * c))
                     rank += 1
@@ -43,17 +43,22 @@ extension Differentiator {
             if db.isZero { return .zero }
             guard FactorList.mergesPlainly(b), p.multiply(x) == .factors else { return .general }
             let lowered: Expression
-            if case .number(let k) = x.kind { lowered = exponentExpression(k - .one) } else { lowered = x - .one }
+            if case .number(let k) = x.kind { lowered = exponentExpression(k - .one) } else { lowered = caches.shift(x, by: .minusOne) }
             if !lowered.isZero { p.append(b, lowered) }
             return db.isOne ? .factors : p.multiply(db)
         }
         guard !b.contains(variable) else { return .general }
-        let dx = diff(x)
-        if dx.isZero { return .zero }
         // The factor b^x itself stays: only x'·log b is new.
         p.append(b, x)
-        guard p.multiply(dx) == .factors else { return .general }
-        return p.multiply(Expression.apply(.log, b))
+        if case .mul(let m) = x.kind, isMonomial(m) {
+            // x' for an exponent such as 3x, without building it.
+            p.multiplyByDerivative(of: m, with: variable)
+        } else {
+            let dx = diff(x)
+            if dx.isZero { return .zero }
+            guard p.multiply(dx) == .factors else { return .general }
+        }
+        return p.multiply(logarithm(b))
     }
 }
 
@@ -62,8 +67,6 @@ extension Differentiator {
 struct FactorList {
     var coefficient = Rational.one
     var factors: [(base: Expression, exponent: Expression)] = []
-
-    init() { factors.reserveCapacity(4) }
 
     /// True for bases whose powers stay `base^exponent` for every exponent and merge only with
     /// powers of the same base (`MulBuilder` rewrites the others: numbers, `exp`, `|u|`,
@@ -110,49 +113,46 @@ struct FactorList {
         return .factors
     }
 
+    /// Multiplies by the derivative of a monomial in plain symbols with numeric exponents that
+    /// contains `variable` (`diffProduct`'s monomial case, factor by factor).
+    mutating func multiplyByDerivative(of m: Mul, with variable: Symbol) {
+        coefficient *= m.coefficient
+        for (b, x) in m.factors {
+            guard case .symbol(let s) = b.kind, s == variable, case .number(let k) = x.kind else {
+                factors.append((b, x))
+                continue
+            }
+            coefficient *= k
+            let lowered = k - .one
+            if lowered.isZero { continue }
+            factors.append((b, Expression.exponent(lowered)))
+        }
+    }
+
     /// The canonical term `Π sorted (skipping one) · Π self.factors` and its coefficient
     /// (this list's; the product's coefficient is the caller's), or nil when the result is not
     /// a plain term (fewer than two factors that could be a number or a sum to distribute).
-    func merged(into sorted: [(base: Expression, exponent: Expression)], skipping: Int) -> (Expression, Rational)? {
-        // Sort the few new factors (insertion sort) and merge repeated bases.
-        var extra = factors
-        for i in extra.indices.dropFirst() {
-            var j = i
-            while j > 0 && Expression.compare(extra[j - 1].base, extra[j].base) > 0 {
-                extra.swapAt(j - 1, j)
-                j -= 1
-            }
-        }
-        var k = 0
-        var combined: [(base: Expression, exponent: Expression)] = []
-        combined.reserveCapacity(extra.count)
-        while k < extra.count {
-            var f = extra[k]
-            k += 1
-            while k < extra.count && extra[k].base == f.base {
-                f.exponent = FactorList.add(f.exponent, extra[k].exponent)
-                k += 1
-            }
-            if !f.exponent.isZero { combined.append(f) }
-        }
+    func merged(into sorted: [(base: Expression, exponent: Expression)], skipping: Int,
+                caches: DerivativeCaches) -> (Expression, Rational)? {
         var out: [(base: Expression, exponent: Expression)] = []
-        out.reserveCapacity(sorted.count + combined.count)
-        var j = 0
-        for index in sorted.indices where index != skipping {
-            let f = sorted[index]
-            while j < combined.count && Expression.compare(combined[j].base, f.base) < 0 {
-                out.append(combined[j])
-                j += 1
+        out.reserveCapacity(sorted.count + factors.count)
+        for index in sorted.indices where index != skipping { out.append(sorted[index]) }
+        // The few new factors are placed one by one (a linear scan; equal bases add exponents).
+        for f in factors {
+            var i = 0
+            var order = 1
+            while i < out.count {
+                order = Expression.compare(out[i].base, f.base)
+                if order >= 0 { break }
+                i += 1
             }
-            if j < combined.count && combined[j].base == f.base {
-                let x = FactorList.add(f.exponent, combined[j].exponent)
-                j += 1
-                if !x.isZero { out.append((f.base, x)) }
+            if i < out.count && order == 0 {
+                let x = FactorList.add(out[i].exponent, f.exponent, caches)
+                if x.isZero { out.remove(at: i) } else { out[i].exponent = x }
             } else {
-                out.append(f)
+                out.insert(f, at: i)
             }
         }
-        out.append(contentsOf: combined[j...])
         if out.count < 2 {
             guard let f = out.first else { return nil }
             if case .add = f.base.kind, f.exponent.isOne { return nil }
@@ -161,9 +161,45 @@ struct FactorList {
         return (Expression(.mul(Mul(coefficient: .one, factors: out))), coefficient)
     }
 
-    /// The sum of two exponents; numbers without building a sum.
-    private static func add(_ a: Expression, _ b: Expression) -> Expression {
-        if case .number(let x) = a.kind, case .number(let y) = b.kind { return Expression(x + y) }
+    /// The sum of two exponents; a number added through the shared shifts, without a builder.
+    private static func add(_ a: Expression, _ b: Expression, _ caches: DerivativeCaches) -> Expression {
+        if case .number(let x) = a.kind, case .number(let y) = b.kind { return Expression.exponent(x + y) }
+        if case .number(let y) = b.kind { return caches.shift(a, by: y) }
+        if case .number(let x) = a.kind { return caches.shift(b, by: x) }
         return a + b
+    }
+}
+
+extension Expression {
+    /// `self + r`, for an exponent: a sum's constant is shifted (its terms are shared, not
+    /// copied) and another term gets the constant, without an `AddBuilder`.
+    func plus(_ r: Rational) -> Expression {
+        if r.isZero { return self }
+        switch kind {
+        case .number(let x):
+            return Expression(x + r)
+        case .add(let a):
+            let c = a.constant + r
+            if c.isZero && a.terms.count == 1 { return Expression.scale(a.terms[0].term, by: a.terms[0].coefficient) }
+            return Expression(.add(Add(constant: c, terms: a.terms)))
+        case .mul(let m) where !m.coefficient.isOne:
+            let f = m.factors
+            let term = f.count == 1
+                ? (f[0].exponent.isOne ? f[0].base : Expression(.power(f[0].base, f[0].exponent)))
+                : Expression(.mul(Mul(coefficient: .one, factors: f)))
+            return Expression(.add(Add(constant: r, terms: [(term, m.coefficient)])))
+        case .undefined:
+            return self
+        default:
+            return Expression(.add(Add(constant: r, terms: [(self, .one)])))
+        }
+    }
+}
+
+extension Expression {
+    /// A rational exponent as an expression, small non-negative integers shared.
+    static func exponent(_ k: Rational) -> Expression {
+        if k.isInteger, let v = k.numerator.intValue, v >= 0 { return Expression.smallInteger(v) }
+        return Expression(k)
     }
 }

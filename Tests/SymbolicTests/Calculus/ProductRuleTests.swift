@@ -40,6 +40,16 @@ import Testing
         }
     }
 
+    @Test func exponentsPastAMachineWord() {
+        // d/dx x^(2^70)·y = 2^70·x^(2^70 − 1)·y: the lowered exponent was once read as 0 (giving 2^70·y).
+        let big = Integer(2).power(70)
+        let e = Expression.power(Expression.symbol("x"), Expression(Rational(big))) * Expression.symbol("y")
+        let expected = Expression(Rational(big)) * Expression.power(Expression.symbol("x"), Expression(Rational(big - Integer(1))))
+            * Expression.symbol("y")
+        #expect(e.derivative(with: x) == expected)
+        #expect(parse("z^(3*x*y)*sin(x)").derivative(with: x) == reference(parse("z^(3*x*y)*sin(x)")))
+    }
+
     /// symbench S3 at a small power: products of x^(a y), y^(b z), z^(c x), like terms merged.
     @Test func expandedPowerSums() {
         let f = parse("(x^y + y^z + z^x)^6").expanded()
