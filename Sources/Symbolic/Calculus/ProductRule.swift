@@ -80,7 +80,16 @@ struct FactorList {
         }
     }
 
-    mutating func append(_ base: Expression, _ exponent: Expression) { factors.append((base, exponent)) }
+    mutating func append(_ base: Expression, _ exponent: Expression) {
+        reserve()
+        factors.append((base, exponent))
+    }
+
+    /// Room for a few factors at once, allocated on the first one (most factors' derivatives
+    /// are zero or have two or three factors; growing from empty reallocated twice).
+    private mutating func reserve() {
+        if factors.capacity == 0 { factors.reserveCapacity(4) }
+    }
 
     /// Multiplies by `e`: `.general` when `e` has a factor that does not merge plainly.
     mutating func multiply(_ e: Expression) -> Differentiator.FactorDerivative {
@@ -91,22 +100,23 @@ struct FactorList {
         case .mul(let m):
             for f in m.factors where !FactorList.mergesPlainly(f.base) { return .general }
             coefficient *= m.coefficient
+            reserve()
             factors.append(contentsOf: m.factors)
         case .power(let b, let x):
             guard FactorList.mergesPlainly(b) else { return .general }
             // A sum's power inside a product is primitive (`MulBuilder` takes its content out).
             if case .add(let a) = b.kind, a.contentAndPrimitivePart() != nil { return .general }
-            factors.append((b, x))
+            append(b, x)
         case .add(let a):
             if let (content, primitive) = a.contentAndPrimitivePart() {
                 coefficient *= content
-                factors.append((primitive, .one))
+                append(primitive, .one)
             } else {
-                factors.append((e, .one))
+                append(e, .one)
             }
         case .symbol, .constant, .function:
             guard FactorList.mergesPlainly(e) else { return .general }
-            factors.append((e, .one))
+            append(e, .one)
         default:
             return .general
         }
@@ -117,6 +127,7 @@ struct FactorList {
     /// contains `variable` (`diffProduct`'s monomial case, factor by factor).
     mutating func multiplyByDerivative(of m: Mul, with variable: Symbol) {
         coefficient *= m.coefficient
+        reserve()
         for (b, x) in m.factors {
             guard case .symbol(let s) = b.kind, s == variable, case .number(let k) = x.kind else {
                 factors.append((b, x))
