@@ -64,7 +64,7 @@ struct Differentiator {
             if let fast = diffMonomialSum(a) { return fast }
             return diffSum(a)
         case .mul(let m): return diffProduct(m)
-        case .power(let b, let x): return diffPower(b, x)
+        case .power(let b, let x): return diffPower(b, x, whole: e)
         case .function(let f, let args): return diffFunction(f, args, e)
         case .derivative(let f, let s, let n):
             if s == variable { return Expression(.derivative(f, s, order: n + 1)) }
@@ -202,7 +202,8 @@ struct Differentiator {
     }
 
     /// `d(b^x) = x b^(x-1) b'` for constant x, `b^x (x' log b + x b'/b)` in general.
-    func diffPower(_ b: Expression, _ x: Expression) -> Expression {
+    /// `whole` is the node `b^x` when there is one (not rebuilt for the general rule).
+    func diffPower(_ b: Expression, _ x: Expression, whole: Expression? = nil) -> Expression {
         if x.isOne { return diff(b) }
         let db = diff(b)
         // Factors of one and summands of zero are left out rather than built and cancelled
@@ -214,7 +215,14 @@ struct Differentiator {
         }
         let dx = diff(x)
         let viaExponent = dx * Expression.apply(.log, b)
-        return Expression.power(b, x) * (db.isZero ? viaExponent : viaExponent + x * db / b)
+        let power = whole ?? Expression.power(b, x)
+        if db.isZero { return power * viaExponent }
+        // x·b'/b in one product (two products built and took apart the first).
+        var viaBase = MulBuilder()
+        viaBase.multiply(x)
+        viaBase.multiply(db)
+        viaBase.multiply(b, power: -1)
+        return power * (viaExponent + viaBase.build())
     }
 
     private func diffFunction(_ f: Function, _ args: [Expression], _ whole: Expression) -> Expression {
