@@ -106,6 +106,11 @@ extension Expression {
                     let n = min(fa.count, fb.count)
                     var i = 0
                     while i < n {
+                        // Shared factors (a derivative's terms share most of theirs) are equal at sight.
+                        if fa[i].base.node === fb[i].base.node && fa[i].exponent.node === fb[i].exponent.node {
+                            i += 1
+                            continue
+                        }
                         let c = compareFactor(fa[i].base, fa[i].exponent, fb[i].base, fb[i].exponent)
                         if c != 0 { return c }
                         i += 1
