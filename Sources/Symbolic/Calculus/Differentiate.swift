@@ -36,10 +36,25 @@ extension Expression {
 struct Differentiator {
     let variable: Symbol
     private let memo = NodeMemo<Expression>()
+    let caches = DerivativeCaches()
 
     init(variable: Symbol) { self.variable = variable }
 
-    func diff(_ e: Expression) -> Expression { memo.value(e, derivative) }
+    func diff(_ e: Expression) -> Expression {
+        // A monomial (an exponent such as 3x in z^(3x)) is differentiated directly: looking it
+        // up (hashing, comparing equal nodes) cost more than its derivative.
+        if case .mul(let m) = e.kind, isMonomial(m) { return diffProduct(m) }
+        return memo.value(e, derivative)
+    }
+
+    /// `log b`, remembered for the last base (the product rule takes it once per term of a sum
+    /// whose terms share a few bases, such as symbench S3's z^(k x)).
+    func logarithm(_ b: Expression) -> Expression {
+        if let last = caches.lastLog, last.base == b { return last.log }
+        let l = Expression.apply(.log, b)
+        caches.lastLog = (b, l)
+        return l
+    }
 
     private func derivative(_ e: Expression) -> Expression {
         switch e.kind {
@@ -49,7 +64,7 @@ struct Differentiator {
             if let fast = diffMonomialSum(a) { return fast }
             return diffSum(a)
         case .mul(let m): return diffProduct(m)
-        case .power(let b, let x): return diffPower(b, x)
+        case .power(let b, let x): return diffPower(b, x, whole: e)
         case .function(let f, let args): return diffFunction(f, args, e)
         case .derivative(let f, let s, let n):
             if s == variable { return Expression(.derivative(f, s, order: n + 1)) }
@@ -121,7 +136,13 @@ struct Differentiator {
     private func diffSum(_ a: Add) -> Expression {
         var out = AddBuilder(capacity: 2 * a.terms.count)
         var sums: [(sum: Add, times: Rational)] = []
+        var products: [[(term: Expression, coefficient: Rational)]] = []
         for (t, c) in a.terms {
+            if case .mul(let m) = t.kind, !isMonomial(m) {
+                // Products are differentiated straight into terms, without a sum node each.
+                productRule(m, times: c, ranks: &products, out: &out)
+                continue
+            }
             let d = diff(t)
             if case .add(let s) = d.kind {
                 out.add(Expression(s.constant), times: c)
@@ -129,6 +150,9 @@ struct Differentiator {
             } else {
                 out.add(d, times: c)
             }
+        }
+        for summands in products {
+            for (t, c) in summands { out.addTerm(t, c) }
         }
         var rank = 0
         while !sums.isEmpty {
@@ -139,13 +163,18 @@ struct Differentiator {
         return out.build()
     }
 
-    private func exponentExpression(_ k: Rational) -> Expression {
-        if k.isInteger, let v = k.numerator.intValue, v >= 0 { return Expression.smallInteger(v) }
-        return Expression(k)
+    /// True for a product of plain symbols with numeric exponents (differentiated by `diffProduct` directly).
+    func isMonomial(_ m: Mul) -> Bool {
+        for (b, x) in m.factors {
+            guard case .symbol = b.kind, case .number = x.kind else { return false }
+        }
+        return true
     }
 
+    func exponentExpression(_ k: Rational) -> Expression { Expression.exponent(k) }
+
     /// Product rule; a monomial in plain symbols is handled without building sub-products.
-    private func diffProduct(_ m: Mul) -> Expression {
+    func diffProduct(_ m: Mul) -> Expression {
         var position = -1
         var monomial = true
         for (i, (b, x)) in m.factors.enumerated() {
@@ -158,22 +187,23 @@ struct Differentiator {
             var factors = m.factors
             let newExponent = k - .one
             if newExponent.isZero { factors.remove(at: position) } else {
-                factors[position].exponent = newExponent.isInteger && !newExponent.isNegative
-                    ? Expression.smallInteger(newExponent.numerator.intValue ?? 0) : Expression(newExponent)
+                // (An exponent past Int, x^(2^70), was once read as 0 here.)
+                factors[position].exponent = Expression.exponent(newExponent)
             }
             return Expression.product(coefficient: m.coefficient * k, factors: factors)
         }
         var out = AddBuilder(capacity: m.factors.count)
-        for i in m.factors.indices {
-            let d = diffPower(m.factors[i].base, m.factors[i].exponent)
-            if d.isZero { continue }
-            out.add(Expression.product(coefficient: m.coefficient, factors: m.factors, skipping: i, times: d))
+        var ranks: [[(term: Expression, coefficient: Rational)]] = []
+        productRule(m, times: .one, ranks: &ranks, out: &out)
+        for summands in ranks {
+            for (t, c) in summands { out.addTerm(t, c) }
         }
         return out.build()
     }
 
     /// `d(b^x) = x b^(x-1) b'` for constant x, `b^x (x' log b + x b'/b)` in general.
-    private func diffPower(_ b: Expression, _ x: Expression) -> Expression {
+    /// `whole` is the node `b^x` when there is one (not rebuilt for the general rule).
+    func diffPower(_ b: Expression, _ x: Expression, whole: Expression? = nil) -> Expression {
         if x.isOne { return diff(b) }
         let db = diff(b)
         // Factors of one and summands of zero are left out rather than built and cancelled
@@ -185,7 +215,14 @@ struct Differentiator {
         }
         let dx = diff(x)
         let viaExponent = dx * Expression.apply(.log, b)
-        return Expression.power(b, x) * (db.isZero ? viaExponent : viaExponent + x * db / b)
+        let power = whole ?? Expression.power(b, x)
+        if db.isZero { return power * viaExponent }
+        // x·b'/b in one product (two products built and took apart the first).
+        var viaBase = MulBuilder()
+        viaBase.multiply(x)
+        viaBase.multiply(db)
+        viaBase.multiply(b, power: -1)
+        return power * (viaExponent + viaBase.build())
     }
 
     private func diffFunction(_ f: Function, _ args: [Expression], _ whole: Expression) -> Expression {
@@ -232,5 +269,29 @@ struct Differentiator {
             }
         }
         return out.build()
+    }
+}
+
+/// What a differentiator remembers besides its memo (a reference, so the differentiator stays a value).
+final class DerivativeCaches {
+    /// The last logarithm taken.
+    var lastLog: (base: Expression, log: Expression)?
+    /// Exponents shifted by a number (`a y − 1` for x^(a y), `b z + 1` for y·y^(b z)), shared:
+    /// the many terms of an expanded sum repeat a few exponents, and building each again (a sum
+    /// node, its array, its node) and freeing it cost more than the lookup. Shared nodes also
+    /// compare equal at once when the sum is sorted.
+    var shifted: [ShiftKey: Expression] = [:]
+
+    struct ShiftKey: Hashable {
+        let exponent: Expression
+        let shift: Rational
+    }
+
+    func shift(_ x: Expression, by r: Rational) -> Expression {
+        let key = ShiftKey(exponent: x, shift: r)
+        if let s = shifted[key] { return s }
+        let s = x.plus(r)
+        shifted[key] = s
+        return s
     }
 }

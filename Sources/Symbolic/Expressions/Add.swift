@@ -95,6 +95,9 @@ extension Add {
     /// primitive part has a positive leading coefficient) and the primitive part; nil when the
     /// content is 1.
     func contentAndPrimitivePart() -> (Rational, Expression)? {
+        if hasUnitContent && !(prefersPositiveConstant ? constant.isNegative : terms[0].coefficient.isNegative) {
+            return nil  // the content is 1: no gcd to compute (every product with a sum factor asks)
+        }
         var g = Integer.zero, l = Integer.one
         for (_, c) in terms { g = Integer.gcd(g, c.numerator); l = Integer.lcm(l, c.denominator) }
         if !constant.isZero { g = Integer.gcd(g, constant.numerator); l = Integer.lcm(l, constant.denominator) }
@@ -106,6 +109,17 @@ extension Add {
         let inverse = content.inverse!
         var scaled: [(term: Expression, coefficient: Rational)] = terms.map { ($0.term, $0.coefficient * inverse) }
         return (content, Add.make(constant: constant * inverse, terms: &scaled))
+    }
+
+    /// True when the content is ±1 at sight: integer coefficients, one of them ±1.
+    private var hasUnitContent: Bool {
+        guard constant.denominator.isOne else { return false }
+        var unit = constant.numerator.intValue.map { $0 == 1 || $0 == -1 } ?? false
+        for (_, c) in terms {
+            guard c.denominator.isOne else { return false }
+            if !unit, let v = c.numerator.intValue, v == 1 || v == -1 { unit = true }
+        }
+        return unit
     }
 
     /// True for `c ± f(…)…` sums: a constant plus terms led by function applications.

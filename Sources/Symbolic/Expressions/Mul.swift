@@ -125,7 +125,7 @@ public struct MulBuilder {
                 needsMerge = true
                 continue
             }
-            if x.isOne { factors.append((base, x)); continue }
+            if x.isOne || Expression.powerKeepsBase(base, x) { factors.append((base, x)); continue }
             absorb(Expression.power(base, x), from: base)
         }
         if let arg = expArgument {
@@ -175,6 +175,25 @@ public struct MulBuilder {
 
 extension Expression {
     var isProduct: Bool { if case .mul = kind { return true }; return false }
+
+    /// True when `Expression.power(base, x)` is the plain node `base^x` (x not 0 or 1), so a
+    /// product's factor needs no power built to find out (building and dropping one per factor
+    /// was a fifth of a product's cost in a derivative's chain of nested powers).
+    static func powerKeepsBase(_ base: Expression, _ x: Expression) -> Bool {
+        let numeric: Bool
+        switch x.kind {
+        case .number: numeric = true
+        case .undefined: return false
+        default: numeric = false
+        }
+        switch base.kind {
+        case .symbol, .constant, .add: return true
+        case .function(.exp, _): return false
+        case .function(.abs, _), .power: return !numeric  // |u|^(2k) and (u^a)^k rewrite
+        case .function: return true
+        default: return false  // numbers and products: their powers rewrite
+        }
+    }
 }
 
 extension Mul {

@@ -25,6 +25,10 @@ extension Expression {
         if a.node === b.node { return 0 }
         let ra = a.rank, rb = b.rank
         if ra != rb {
+            // Numbers come first, also before powers and products: `compareTerms` puts a number
+            // last (a sum's constant), and deferring to it made the order cyclic (5 < y < 3y < 5),
+            // so a sum's canonical order depended on the order its terms arrived in.
+            if ra == 0 || rb == 0 { return ra < rb ? -1 : 1 }
             // A symbol and a power of it sort together: x < x^2 < y.
             if ra == 5 || rb == 5 || ra == 6 || rb == 6 { return compareTerms(b, a) * -1 }
             return ra < rb ? -1 : 1
@@ -102,6 +106,11 @@ extension Expression {
                     let n = min(fa.count, fb.count)
                     var i = 0
                     while i < n {
+                        // Shared factors (a derivative's terms share most of theirs) are equal at sight.
+                        if fa[i].base.node === fb[i].base.node && fa[i].exponent.node === fb[i].exponent.node {
+                            i += 1
+                            continue
+                        }
                         let c = compareFactor(fa[i].base, fa[i].exponent, fb[i].base, fb[i].exponent)
                         if c != 0 { return c }
                         i += 1

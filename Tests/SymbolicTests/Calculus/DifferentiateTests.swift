@@ -28,6 +28,30 @@ import Testing
         #expect(parse("x*log(x) + x*exp(x)").derivative(with: x) == parse("log(x) + 1 + exp(x) + x*exp(x)"))
     }
 
+    /// `d(b^x) = b^x·(x'·log b + x·b'/b)`, written with the general operators: the rule builds
+    /// x·b'/b as one product and reuses the node b^x, and must give the same expression.
+    @Test func generalPowerRuleIsTheFormula() {
+        func formula(_ b: Expression, _ e: Expression) -> Expression {
+            let db = b.derivative(with: x), de = e.derivative(with: x)
+            return Expression.power(b, e) * (de * Expression.apply(.log, b) + e * db / b)
+        }
+        var nested = Expression(23)
+        for k in 1...4 {
+            // SymEngine's diff_cache, four levels: e ← e^(cos √(log sin(x^k)) + e).
+            let inner = Expression.apply(.cos, Expression.apply(.log, Expression.apply(.sin, parse("x^\(k)"))).squareRoot)
+            let next = nested.pow(inner + nested)
+            if case .power(let b, let e) = next.kind, b.contains(x) {
+                #expect(next.derivative(with: x) == formula(b, e), "level \(k)")
+            }
+            nested = next
+        }
+        for (b, e) in [("x", "x"), ("x + 1", "sin(x)"), ("2*x", "x^2"), ("sin(x)", "x*y"), ("x^x", "x + 1"), ("x*y + 3", "-x")] {
+            let p = Expression.power(parse(b), parse(e))
+            guard case .power(let pb, let pe) = p.kind else { continue }
+            #expect(p.derivative(with: x) == formula(pb, pe), "(\(b))^(\(e))")
+        }
+    }
+
     @Test func undefinedFunctionsGiveUnevaluatedDerivatives() {
         let d = parse("f(x)^2").derivative(with: x)
         let fx = parse("f(x)")

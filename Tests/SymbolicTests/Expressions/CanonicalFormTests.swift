@@ -116,6 +116,23 @@ import Testing
         }
     }
 
+    /// Numbers against powers and products once deferred to the order of a sum's terms, where a
+    /// number comes last: 5 < y < 3y < 5, and sums of x^5, x^y, x^(3y) depended on the order of arrival.
+    @Test func orderOfExponentsIsTransitive() {
+        let exponents = [parse("5"), parse("y"), parse("3*y"), parse("y^2"), parse("y + 4"), parse("-1/2"), parse("sin(y)")]
+        for a in exponents {
+            for b in exponents {
+                for c in exponents where Expression.compare(a, b) < 0 && Expression.compare(b, c) < 0 {
+                    #expect(Expression.compare(a, c) < 0, "\(a) < \(b) < \(c)")
+                }
+            }
+        }
+        let powers = exponents.map { Expression.power(x, $0) }
+        let forward = Expression.sum(powers), backward = Expression.sum(powers.reversed())
+        #expect(forward == backward && forward.description == backward.description)
+        #expect(Expression.sum([powers[1], powers[0], powers[2]]) == Expression.sum([powers[2], powers[1], powers[0]]))
+    }
+
     @Test func parityRuleTerminatesOnExponentialSums() {
         // cos(sinh x) with sinh through exp: the rule once looped between u and -u.
         let u = RuleSet.exponentialBasis.apply(to: Expression.apply(.sinh, x))
