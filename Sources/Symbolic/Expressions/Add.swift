@@ -3,7 +3,7 @@
 /// Invariants: every term is a non-numeric expression that is not itself a sum and, if
 /// a product, has coefficient 1; coefficients are non-zero; terms are unique and sorted
 /// by `Expression.compareTerms`; there are at least two summands in all.
-public struct Add: Sendable {
+public final class Add: Sendable {
     public let constant: Rational
     public let terms: [(term: Expression, coefficient: Rational)]
 

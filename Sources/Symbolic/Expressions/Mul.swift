@@ -4,7 +4,7 @@
 /// `Expression.compare`, never numbers with integer exponents and never products;
 /// exponents are non-zero; at most one base is an `exp(…)` (exponentials merge);
 /// a product of one factor with coefficient 1 is never built (it is the power itself).
-public struct Mul: Sendable {
+public final class Mul: Sendable {
     public let coefficient: Rational
     public let factors: [(base: Expression, exponent: Expression)]
 
