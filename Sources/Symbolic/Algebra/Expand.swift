@@ -227,23 +227,29 @@ struct Expander {
         }
     }
 
+    /// The generator index and exponent of the factor `base^exponent` (exponent nil for 1) when the
+    /// base is a registered atom generator and the exponent a positive machine integer, or nil.
+    func generatorPower(_ base: Expression, _ exponent: Expression?) -> (index: Int, exponent: Int)? {
+        var k = 1
+        if let exponent {
+            guard case .number(let r) = exponent.kind, r.isInteger, let v = r.numerator.intValue, v > 0 else { return nil }
+            k = v
+        }
+        switch base.kind {
+        case .symbol, .function, .constant: break
+        default: return nil
+        }
+        guard let i = index[base] else { return nil }
+        return (i, k)
+    }
+
     /// The packed word of `t` (its coefficient aside) when it is a registered generator or a product
     /// of registered generators to positive integer powers, or nil. Such a term (most terms of an
     /// expanded input) becomes one word directly instead of a product of one-term polynomials.
     func monomialKey(_ t: Expression, bits: Int) -> UInt64? {
         let n = generators.count
         func word(_ b: Expression, _ x: Expression?) -> UInt64? {
-            var k = 1
-            if let x {
-                guard case .number(let r) = x.kind, r.isInteger, let v = r.numerator.intValue, v > 0 else { return nil }
-                k = v
-            }
-            switch b.kind {
-            case .symbol, .function, .constant: break
-            default: return nil
-            }
-            guard let i = index[b] else { return nil }
-            return UInt64(k) << UInt64((n - 1 - i) * bits)
+            generatorPower(b, x).map { UInt64($0.exponent) << UInt64((n - 1 - $0.index) * bits) }
         }
         switch t.kind {
         case .symbol, .function, .constant: return word(t, nil)
@@ -260,19 +266,13 @@ struct Expander {
     }
 
     /// A monomial's (generator, exponent) pairs when every factor is a registered generator to a
-    /// positive integer power, or nil. Such a term (most terms of an expanded input) becomes one
-    /// word directly instead of a product of one-term polynomials per factor.
+    /// positive integer power, or nil (the list kernel's form of `monomialKey`).
     func generatorPowers(_ m: Mul) -> [(Int, Int)]? {
         var out: [(Int, Int)] = []
         out.reserveCapacity(m.factors.count)
         for (b, x) in m.factors {
-            guard case .number(let r) = x.kind, r.isInteger, let k = r.numerator.intValue, k > 0 else { return nil }
-            switch b.kind {
-            case .symbol, .function, .constant: break
-            default: return nil
-            }
-            guard let i = index[b] else { return nil }
-            out.append((i, k))
+            guard let p = generatorPower(b, x) else { return nil }
+            out.append(p)
         }
         return out
     }
@@ -295,9 +295,8 @@ struct Expander {
         terms.reserveCapacity(p.terms.count)
         let dIsOne = p.denominator.isOne
         var general = AddBuilder()
-        // Descending packed order is the canonical term order for symbol generators, so the
-        // final sort in `Add.make` sees sorted input and runs in linear time.
-        // The keys are sorted with their positions (plain words): sorting the (key, coefficient)
+        // Terms go in descending packed order (generators in canonical order), which the final
+        // sort in `Add.make` mostly finds in order. The keys are sorted with their positions (plain words): sorting the (key, coefficient)
         // pairs retained and released the coefficients on every move.
         var order = p.terms.indices.map { (key: p.terms[$0].key, position: $0) }
         order.sort { $0.key > $1.key }

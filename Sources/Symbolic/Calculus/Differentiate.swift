@@ -104,7 +104,7 @@ struct Differentiator {
                 if s == variable {
                     let nk = k - .one
                     if nk.isZero { constant += c * k; continue }
-                    let term = nk.isOne ? b : Expression(.power(b, exponentExpression(nk)))
+                    let term = nk.isOne ? b : Expression(.power(b, Expression.exponent(nk)))
                     terms.append((term, c * k))
                 }
             case .mul(let m):
@@ -117,7 +117,7 @@ struct Differentiator {
                 let k = m.factors[position].exponent.rationalValue!
                 var factors = m.factors
                 let nk = k - .one
-                if nk.isZero { factors.remove(at: position) } else { factors[position].exponent = exponentExpression(nk) }
+                if nk.isZero { factors.remove(at: position) } else { factors[position].exponent = Expression.exponent(nk) }
                 let term = factors.count == 1
                     ? (factors[0].exponent.isOne ? factors[0].base : Expression(.power(factors[0].base, factors[0].exponent)))
                     : Expression(.mul(Mul(coefficient: .one, factors: factors)))
@@ -170,8 +170,6 @@ struct Differentiator {
         }
         return true
     }
-
-    func exponentExpression(_ k: Rational) -> Expression { Expression.exponent(k) }
 
     /// Product rule; a monomial in plain symbols is handled without building sub-products.
     func diffProduct(_ m: Mul) -> Expression {

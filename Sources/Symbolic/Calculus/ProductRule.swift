@@ -43,7 +43,7 @@ extension Differentiator {
             if db.isZero { return .zero }
             guard FactorList.mergesPlainly(b), p.multiply(x) == .factors else { return .general }
             let lowered: Expression
-            if case .number(let k) = x.kind { lowered = exponentExpression(k - .one) } else { lowered = caches.shift(x, by: .minusOne) }
+            if case .number(let k) = x.kind { lowered = Expression.exponent(k - .one) } else { lowered = caches.shift(x, by: .minusOne) }
             if !lowered.isZero { p.append(b, lowered) }
             return db.isOne ? .factors : p.multiply(db)
         }
@@ -73,10 +73,9 @@ struct FactorList {
     /// powers and products; sums are checked for their content where they are added).
     static func mergesPlainly(_ base: Expression) -> Bool {
         switch base.kind {
-        case .symbol, .constant, .add: return true
-        case .function(.exp, _), .function(.abs, _): return false
-        case .function: return true
-        default: return false
+        case .add: return true
+        case .function(.abs, _): return false
+        default: return Expression.mergesPlainly(base)
         }
     }
 
@@ -194,11 +193,7 @@ extension Expression {
             if c.isZero && a.terms.count == 1 { return Expression.scale(a.terms[0].term, by: a.terms[0].coefficient) }
             return Expression(.add(Add(constant: c, terms: a.terms)))
         case .mul(let m) where !m.coefficient.isOne:
-            let f = m.factors
-            let term = f.count == 1
-                ? (f[0].exponent.isOne ? f[0].base : Expression(.power(f[0].base, f[0].exponent)))
-                : Expression(.mul(Mul(coefficient: .one, factors: f)))
-            return Expression(.add(Add(constant: r, terms: [(term, m.coefficient)])))
+            return Expression(.add(Add(constant: r, terms: [(m.unitTerm, m.coefficient)])))
         case .undefined:
             return self
         default:

@@ -46,13 +46,7 @@ public struct AddBuilder {
             constant += a.constant * factor
             for (t, c) in a.terms { addTerm(t, c * factor) }
         case .mul(let m) where !m.coefficient.isOne:
-            // The factors are canonical already: the term is built without sorting them again
-            // (re-sorting 50 sorted sines took half of a second derivative of their product).
-            let f = m.factors
-            let term = f.count == 1
-                ? (f[0].exponent.isOne ? f[0].base : Expression(.power(f[0].base, f[0].exponent)))
-                : Expression(.mul(Mul(coefficient: .one, factors: f)))
-            addTerm(term, m.coefficient * factor)
+            addTerm(m.unitTerm, m.coefficient * factor)
         case .undefined:
             isUndefined = true
         default:
