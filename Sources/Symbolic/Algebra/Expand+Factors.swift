@@ -62,57 +62,29 @@ struct GeneratorFactors {
 
 extension SparsePolynomial {
     /// The canonical sum of this polynomial over atom generators (symbols, functions other
-    /// than exp, π), which are its canonical term order by descending packed key.
-    ///
-    /// Each monomial's factor list is written once, at its final size, from the generators and
-    /// shared exponent nodes: building the 591,235 terms of a sparse product through a reused
-    /// scratch list and a factor lookup per generator spent half its time retaining and
-    /// releasing the same few nodes.
+    /// than exp, π), whose canonical term order is the descending packed order. Its terms stay
+    /// packed (`PackedTerms`) until they are read.
     /// - Parameter order: generator indices in the canonical order of the generators.
     func atomSum(generators: [Expression], order: [Int]) -> Expression {
-        let shifts = order.map { UInt64((generatorCount - 1 - $0) * bits) }
-        let atoms = order.map { generators[$0] }
-        let fieldMask = UInt64(maximumExponent)
-        // Shared exponent nodes up to the largest exponent present (at most 256; larger ones are
-        // built where they occur): a fixed table of 257 cost more than a small expansion itself.
-        var highest: UInt64 = 0
-        for (m, _) in terms { for s in shifts { highest = max(highest, (m >> s) & fieldMask) } }
-        let exponents = (0...min(Int(highest), 256)).map(Expression.smallInteger)
         var positions = terms.indices.map { (key: terms[$0].key, position: $0) }
         positions.sort { $0.key > $1.key }
         var constant = Rational.zero
-        var sum: [(term: Expression, coefficient: Rational)] = []
-        sum.reserveCapacity(terms.count)
+        var keys: [UInt64] = [], coefficients: [Rational] = []
+        keys.reserveCapacity(terms.count)
+        coefficients.reserveCapacity(terms.count)
         let unitDenominator = denominator.isOne
-        shifts.withUnsafeBufferPointer { shifts in atoms.withUnsafeBufferPointer { atoms in
-          exponents.withUnsafeBufferPointer { exponents in
-            for (m, position) in positions {
-                let c = terms[position].value
-                let coefficient = unitDenominator ? Rational(c) : Rational.normalised(c, denominator)
-                if m == 0 { constant += coefficient; continue }
-                var count = 0, last = 0
-                for g in shifts.indices where (m >> shifts[g]) & fieldMask != 0 { count += 1; last = g }
-                let term: Expression
-                if count == 1 {
-                    let k = Int((m >> shifts[last]) & fieldMask)
-                    term = k == 1 ? atoms[last] : Expression(.power(atoms[last], k < exponents.count ? exponents[k] : Expression(k)))
-                } else {
-                    let factors = [(base: Expression, exponent: Expression)](unsafeUninitializedCapacity: count) { buffer, initialized in
-                        var j = 0
-                        for g in shifts.indices {
-                            let k = Int((m >> shifts[g]) & fieldMask)
-                            if k == 0 { continue }
-                            (buffer.baseAddress! + j).initialize(to: (atoms[g], k < exponents.count ? exponents[k] : Expression(k)))
-                            j += 1
-                        }
-                        initialized = j
-                    }
-                    term = Expression(.mul(Mul(coefficient: .one, factors: factors)))
-                }
-                sum.append((term, coefficient))
-            }
-          }
-        } }
-        return Add.makeSorted(constant: constant, terms: &sum)
+        for (m, position) in positions {
+            let c = terms[position].value
+            let coefficient = unitDenominator ? Rational(c) : Rational.normalised(c, denominator)
+            if m == 0 { constant += coefficient; continue }
+            keys.append(m)
+            coefficients.append(coefficient)
+        }
+        let packed = PackedTerms(generators: order.map { generators[$0] },
+                                 shifts: order.map { UInt64((generatorCount - 1 - $0) * bits) },
+                                 fieldMask: UInt64(maximumExponent), keys: keys, coefficients: coefficients)
+        if keys.count + (constant.isZero ? 0 : 1) >= 2 { return Expression(.add(Add(constant: constant, packed: packed))) }
+        var single = packed.terms
+        return Add.make(constant: constant, terms: &single)
     }
 }

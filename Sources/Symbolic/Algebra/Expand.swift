@@ -121,6 +121,10 @@ struct Expander {
         switch e.kind {
         case .number: return 0
         case .add(let a):
+            if let packed = a.packed {
+                for g in packed.generators { addGenerator(g) }
+                return packed.totalDegree
+            }
             var d = 0
             for (t, _) in a.terms { guard let k = scan(t) else { return nil }; d = max(d, k) }
             return d
@@ -191,12 +195,29 @@ struct Expander {
             var words: [(key: UInt64, coefficient: Rational)] = []
             words.reserveCapacity(a.terms.count)
             var denominator = Integer.one
-            for (t, c) in a.terms {
-                if let key = monomialKey(t, bits: bits) {
-                    words.append((key, c))
-                    if !c.denominator.isOne { denominator = denominator * c.denominator.dividedExactly(by: Integer.gcd(denominator, c.denominator)) }
-                } else {
-                    parts.append((polynomial(t, bits: bits), c))
+            func addWord(_ key: UInt64, _ c: Rational) {
+                words.append((key, c))
+                if !c.denominator.isOne { denominator = denominator * c.denominator.dividedExactly(by: Integer.gcd(denominator, c.denominator)) }
+            }
+            if let packed = a.packed {
+                // An earlier expansion's packed terms: each monomial's fields moved to this packing.
+                let shifts = packed.generators.map { UInt64((n - 1 - index[$0]!) * bits) }
+                let samePacking = shifts == packed.shifts && packed.fieldMask == UInt64((1 << bits) - 1)
+                for (i, m) in packed.keys.enumerated() {
+                    var key = m
+                    if !samePacking {
+                        key = 0
+                        for g in shifts.indices { key &+= UInt64(packed.exponent(m, g)) << shifts[g] }
+                    }
+                    addWord(key, packed.coefficients[i])
+                }
+            } else {
+                for (t, c) in a.terms {
+                    if let key = monomialKey(t, bits: bits) {
+                        addWord(key, c)
+                    } else {
+                        parts.append((polynomial(t, bits: bits), c))
+                    }
                 }
             }
             if !words.isEmpty {

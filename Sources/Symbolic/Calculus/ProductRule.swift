@@ -190,8 +190,8 @@ extension Expression {
             return Expression(x + r)
         case .add(let a):
             let c = a.constant + r
-            if c.isZero && a.terms.count == 1 { return Expression.scale(a.terms[0].term, by: a.terms[0].coefficient) }
-            return Expression(.add(Add(constant: c, terms: a.terms)))
+            if c.isZero && a.termCount == 1 { return Expression.scale(a.terms[0].term, by: a.terms[0].coefficient) }
+            return Expression(.add(a.withConstant(c)))
         case .mul(let m) where !m.coefficient.isOne:
             return Expression(.add(Add(constant: r, terms: [(m.unitTerm, m.coefficient)])))
         case .undefined:

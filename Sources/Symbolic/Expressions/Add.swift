@@ -3,13 +3,41 @@
 /// Invariants: every term is a non-numeric expression that is not itself a sum and, if
 /// a product, has coefficient 1; coefficients are non-zero; terms are unique and sorted
 /// by `Expression.compareTerms`; there are at least two summands in all.
+///
+/// An expansion's terms may be held packed (see `PackedTerms`) and built when first read; that
+/// is invisible here: `terms`, the hash and equality are those of the sum built term by term.
 public final class Add: Sendable {
     public let constant: Rational
-    public let terms: [(term: Expression, coefficient: Rational)]
+    private let listedTerms: [(term: Expression, coefficient: Rational)]
+    /// The terms as packed monomials, when the sum came out of an expansion over atoms.
+    let packed: PackedTerms?
 
     init(constant: Rational, terms: [(term: Expression, coefficient: Rational)]) {
         self.constant = constant
-        self.terms = terms
+        self.listedTerms = terms
+        self.packed = nil
+    }
+
+    /// - Precondition: at least two summands in all (`packed.count` terms and the constant).
+    init(constant: Rational, packed: PackedTerms) {
+        self.constant = constant
+        self.listedTerms = []
+        self.packed = packed
+    }
+
+    /// The terms, sorted by `Expression.compareTerms`.
+    public var terms: [(term: Expression, coefficient: Rational)] {
+        guard let packed else { return listedTerms }
+        return packed.terms
+    }
+
+    /// The number of terms (without building packed ones).
+    public var termCount: Int { packed?.count ?? listedTerms.count }
+
+    /// The same terms with another constant (packed terms stay packed).
+    func withConstant(_ c: Rational) -> Add {
+        if let packed { return Add(constant: c, packed: packed) }
+        return Add(constant: c, terms: listedTerms)
     }
 }
 

@@ -66,11 +66,15 @@ final class Node: Sendable {
         var h = StableHasher()
         switch kind {
         case .number(let r):
-            h.combine(1); h.combine(r.numerator); h.combine(r.denominator)
+            return numberHash(r)
         case .symbol(let s):
             h.combine(2); h.combine(s.stableHash)
         case .add(let a):
             h.combine(3); h.combine(a.constant.numerator); h.combine(a.constant.denominator)
+            if let packed = a.packed {
+                packed.combineTerms(into: &h)
+                return h.value
+            }
             // Through the buffer: iterating the tuples retained and released every term.
             a.terms.withUnsafeBufferPointer { terms in
                 for i in terms.indices {
@@ -78,12 +82,12 @@ final class Node: Sendable {
                 }
             }
         case .mul(let m):
-            h.combine(4); h.combine(m.coefficient.numerator); h.combine(m.coefficient.denominator)
+            h = productHasher(coefficient: m.coefficient)
             m.factors.withUnsafeBufferPointer { factors in
                 for i in factors.indices { h.combine(factors[i].base.node.hash); h.combine(factors[i].exponent.node.hash) }
             }
         case .power(let b, let e):
-            h.combine(5); h.combine(b.node.hash); h.combine(e.node.hash)
+            return powerHash(base: b.node.hash, exponent: e.node.hash)
         case .function(let f, let args):
             h.combine(6); h.combine(string: f.name)
             for a in args { h.combine(a.node.hash) }
@@ -103,6 +107,29 @@ final class Node: Sendable {
             h.combine(12); h.combine(e.node.hash)
         }
         return h.value
+    }
+
+    // The hashes below are also computed without a node, for packed terms (`PackedTerms`).
+
+    /// The hash of a number's node.
+    static func numberHash(_ r: Rational) -> Int {
+        var h = StableHasher()
+        h.combine(1); h.combine(r.numerator); h.combine(r.denominator)
+        return h.value
+    }
+
+    /// The hash of the node `base ^ exponent`, from theirs.
+    static func powerHash(base: Int, exponent: Int) -> Int {
+        var h = StableHasher()
+        h.combine(5); h.combine(base); h.combine(exponent)
+        return h.value
+    }
+
+    /// A product node's hasher before its factors (each base's hash, then its exponent's).
+    static func productHasher(coefficient: Rational) -> StableHasher {
+        var h = StableHasher()
+        h.combine(4); h.combine(coefficient.numerator); h.combine(coefficient.denominator)
+        return h
     }
 }
 
@@ -145,7 +172,8 @@ extension Expression: Hashable {
         case let (.number(x), .number(y)): return x == y
         case let (.symbol(x), .symbol(y)): return x == y
         case let (.add(x), .add(y)):
-            return x.constant == y.constant && x.terms.count == y.terms.count
+            if let p = x.packed, let q = y.packed, p.samePolynomial(as: q) { return x.constant == y.constant }
+            return x.constant == y.constant && x.termCount == y.termCount
                 && zip(x.terms, y.terms).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         case let (.mul(x), .mul(y)):
             return x.coefficient == y.coefficient && x.factors.count == y.factors.count

@@ -10,6 +10,9 @@ extension Expression {
         // Two numbers, or two distinct symbols: the canonical sum directly, without a builder
         // (entries of sums and products of matrices, the verifier's small sums).
         if case .number(let x) = a.kind, case .number(let y) = b.kind { return Expression(x + y) }
+        // A sum plus a number: its terms are shared (and packed ones stay packed).
+        if case .add = a.kind, case .number(let y) = b.kind { return a.plus(y) }
+        if case .number(let x) = a.kind, case .add = b.kind { return b.plus(x) }
         if case .symbol = a.kind, case .symbol = b.kind {
             let order = Expression.compareTerms(a, b)
             if order != 0 {
@@ -63,6 +66,9 @@ extension Expression {
         if c.isZero {
             if e.isUndefined { return e }
             return .zero
+        }
+        if case .add(let a) = e.kind, let packed = a.packed {
+            return Expression(.add(Add(constant: a.constant * c, packed: packed.scaled(by: c))))
         }
         var s = AddBuilder()
         s.add(e, times: c)
