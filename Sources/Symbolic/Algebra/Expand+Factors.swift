@@ -68,23 +68,29 @@ extension SparsePolynomial {
     func atomSum(generators: [Expression], order: [Int]) -> Expression {
         var positions = terms.indices.map { (key: terms[$0].key, position: $0) }
         positions.sort { $0.key > $1.key }
+        // The zero monomial, if present, sorts last.
         var constant = Rational.zero
-        var keys: [UInt64] = [], coefficients: [Rational] = []
-        keys.reserveCapacity(terms.count)
-        coefficients.reserveCapacity(terms.count)
-        let unitDenominator = denominator.isOne
-        for (m, position) in positions {
-            let c = terms[position].value
-            let coefficient = unitDenominator ? Rational(c) : Rational.normalised(c, denominator)
-            if m == 0 { constant += coefficient; continue }
-            keys.append(m)
-            coefficients.append(coefficient)
+        if let last = positions.last, last.key == 0 {
+            constant = Rational.normalised(terms[last.position].value, denominator)
+            positions.removeLast()
         }
-        let packed = PackedTerms(generators: order.map { generators[$0] },
-                                 shifts: order.map { UInt64((generatorCount - 1 - $0) * bits) },
-                                 fieldMask: UInt64(maximumExponent), keys: keys, coefficients: coefficients)
-        if keys.count + (constant.isZero ? 0 : 1) >= 2 { return Expression(.add(Add(constant: constant, packed: packed))) }
-        var single = packed.terms
-        return Add.make(constant: constant, terms: &single)
+        let unitDenominator = denominator.isOne
+        func coefficient(_ i: Int) -> Rational {
+            let c = terms[positions[i].position].value
+            return unitDenominator ? Rational(c) : Rational.normalised(c, denominator)
+        }
+        let atoms = order.map { generators[$0] }, shifts = order.map { UInt64((generatorCount - 1 - $0) * bits) }
+        let fieldMask = UInt64(maximumExponent)
+        if positions.count >= PackedTerms.minimumCount {
+            let packed = PackedTerms(generators: atoms, shifts: shifts, fieldMask: fieldMask, keys: positions.map(\.key),
+                                     coefficients: positions.indices.map(coefficient))
+            return Expression(.add(Add(constant: constant, packed: packed)))
+        }
+        var highest: UInt64 = 0
+        for (m, _) in positions { for s in shifts { highest = max(highest, (m >> s) & fieldMask) } }
+        var listed = PackedTerms.buildTerms(generators: atoms, shifts: shifts, fieldMask: fieldMask, count: positions.count,
+                                            key: { positions[$0].key }, coefficient: coefficient,
+                                            highestExponent: Int(highest), hashes: nil)
+        return Add.makeSorted(constant: constant, terms: &listed)
     }
 }

@@ -60,6 +60,13 @@ final class Node: Sendable {
         self.hash = Node.structuralHash(kind)
     }
 
+    /// A node whose hash is already known (packed terms compute their terms' hashes first).
+    init(_ kind: Kind, hash: Int) {
+        assert(hash == Node.structuralHash(kind), "wrong precomputed hash")
+        self.kind = kind
+        self.hash = hash
+    }
+
     /// A hash that depends only on the structure (not on the process's random seed),
     /// so it can also be used for stable tie-breaking.
     private static func structuralHash(_ kind: Kind) -> Int {

@@ -21,16 +21,29 @@ final class PackedTerms: Sendable {
     let keys: [UInt64]
     /// The coefficient of each monomial, non-zero.
     let coefficients: [Rational]
+    /// Each term's node hash, computed once: the sum's hash needs them, and building the nodes
+    /// reuses them.
+    private let termHashes: [Int]
+    /// The largest exponent of any generator.
+    private let highestExponent: Int
     private let built = AtomicLazyReference<TermList>()
+
+    /// Sums with fewer terms are built as lists at once: a small expansion's terms are nearly
+    /// always read (a recurrence such as symbench R2's Hermite polynomials expands, combines and
+    /// expands again), and holding them packed first cost more than the nodes.
+    static let minimumCount = 128
 
     /// - Precondition: `keys` strictly descending and non-zero, `coefficients` non-zero, the
     ///   generators distinct atoms in canonical order.
     init(generators: [Expression], shifts: [UInt64], fieldMask: UInt64, keys: [UInt64], coefficients: [Rational]) {
+        highestExponent = PackedTerms.highestExponent(shifts: shifts, fieldMask: fieldMask, keys: keys)
         self.generators = generators
         self.shifts = shifts
         self.fieldMask = fieldMask
         self.keys = keys
         self.coefficients = coefficients
+        termHashes = PackedTerms.termHashes(generators: generators, shifts: shifts, fieldMask: fieldMask, keys: keys,
+                                            highestExponent: highestExponent)
     }
 
     var count: Int { keys.count }
@@ -41,7 +54,11 @@ final class PackedTerms: Sendable {
     /// The terms as canonical expressions, built once.
     var terms: [(term: Expression, coefficient: Rational)] {
         if let list = built.load() { return list.terms }
-        return built.storeIfNil(TermList(buildTerms())).terms
+        let list = keys.withUnsafeBufferPointer { keys in coefficients.withUnsafeBufferPointer { coefficients in
+            PackedTerms.buildTerms(generators: generators, shifts: shifts, fieldMask: fieldMask, count: keys.count,
+                                   key: { keys[$0] }, coefficient: { coefficients[$0] }, highestExponent: highestExponent, hashes: termHashes)
+        } }
+        return built.storeIfNil(TermList(list)).terms
     }
 
     /// The largest total degree of a monomial.
@@ -66,53 +83,69 @@ final class PackedTerms: Sendable {
         PackedTerms(generators: generators, shifts: shifts, fieldMask: fieldMask, keys: keys, coefficients: coefficients.map { $0 * c })
     }
 
-    /// Mixes in each term's node hash and coefficient, as `Node` does for a sum's terms, without
-    /// building the nodes.
+    /// Mixes in each term's node hash and coefficient, as `Node` does for a sum's terms.
     func combineTerms(into h: inout StableHasher) {
-        let exponentHashes = (0...min(highestExponent, 256)).map { Expression.smallInteger($0).node.hash }
-        func exponentHash(_ k: Int) -> Int { k < exponentHashes.count ? exponentHashes[k] : Node.numberHash(Rational(k)) }
-        let baseHashes = generators.map { $0.node.hash }
-        for (i, m) in keys.enumerated() {
-            var count = 0, last = 0
-            for g in shifts.indices where exponent(m, g) != 0 { count += 1; last = g }
-            let termHash: Int
-            if count == 1 {
-                let k = exponent(m, last)
-                termHash = k == 1 ? baseHashes[last] : Node.powerHash(base: baseHashes[last], exponent: exponentHash(k))
-            } else {
-                var t = Node.productHasher(coefficient: .one)
-                for g in shifts.indices {
-                    let k = exponent(m, g)
-                    if k != 0 { t.combine(baseHashes[g]); t.combine(exponentHash(k)) }
-                }
-                termHash = t.value
-            }
-            h.combine(termHash); h.combine(coefficients[i].numerator); h.combine(coefficients[i].denominator)
+        for i in keys.indices {
+            h.combine(termHashes[i]); h.combine(coefficients[i].numerator); h.combine(coefficients[i].denominator)
         }
     }
 
-    private var highestExponent: Int {
-        var highest = 0
-        for m in keys { for g in shifts.indices { highest = max(highest, exponent(m, g)) } }
-        return highest
+    /// The node hash of each monomial's term, without building the nodes.
+    private static func termHashes(generators: [Expression], shifts: [UInt64], fieldMask: UInt64, keys: [UInt64],
+                                   highestExponent: Int) -> [Int] {
+        let exponentHashes = (0...min(highestExponent, 256)).map {
+            Expression.smallInteger($0).node.hash
+        }
+        func exponentHash(_ k: Int) -> Int { k < exponentHashes.count ? exponentHashes[k] : Node.numberHash(Rational(k)) }
+        let baseHashes = generators.map { $0.node.hash }
+        return keys.map { m in
+            var count = 0, last = 0
+            for g in shifts.indices where (m >> shifts[g]) & fieldMask != 0 { count += 1; last = g }
+            if count == 1 {
+                let k = Int((m >> shifts[last]) & fieldMask)
+                return k == 1 ? baseHashes[last] : Node.powerHash(base: baseHashes[last], exponent: exponentHash(k))
+            }
+            var t = Node.productHasher(coefficient: .one)
+            for g in shifts.indices {
+                let k = Int((m >> shifts[g]) & fieldMask)
+                if k != 0 { t.combine(baseHashes[g]); t.combine(exponentHash(k)) }
+            }
+            return t.value
+        }
+    }
+
+    private static func highestExponent(shifts: [UInt64], fieldMask: UInt64, keys: [UInt64]) -> Int {
+        var highest: UInt64 = 0
+        for m in keys { for s in shifts { highest = max(highest, (m >> s) & fieldMask) } }
+        return Int(highest)
     }
 
     /// Each monomial's factor list written once, at its final size, from the generators and
     /// shared exponent nodes (building them through a reused scratch list spent half the time
     /// retaining and releasing the same few nodes).
-    private func buildTerms() -> [(term: Expression, coefficient: Rational)] {
+    /// - Parameter hashes: each term's node hash, when known.
+    /// - Parameters: `count` terms, the i-th with monomial `key(i)` and coefficient `coefficient(i)`
+    ///   (a small expansion builds its list straight from the kernel's terms, without arrays).
+    static func buildTerms(generators: [Expression], shifts: [UInt64], fieldMask: UInt64, count termCount: Int,
+                           key: (Int) -> UInt64, coefficient: (Int) -> Rational,
+                           highestExponent: Int, hashes: [Int]?) -> [(term: Expression, coefficient: Rational)] {
         let exponents = (0...min(highestExponent, 256)).map(Expression.smallInteger)
+        func node(_ kind: Kind, _ i: Int) -> Expression {
+            guard let hashes else { return Expression(kind) }
+            return Expression(node: Node(kind, hash: hashes[i]))
+        }
         var sum: [(term: Expression, coefficient: Rational)] = []
-        sum.reserveCapacity(keys.count)
+        sum.reserveCapacity(termCount)
         shifts.withUnsafeBufferPointer { shifts in generators.withUnsafeBufferPointer { atoms in
           exponents.withUnsafeBufferPointer { exponents in
-            for (i, m) in keys.enumerated() {
+            for i in 0..<termCount {
+                let m = key(i)
                 var count = 0, last = 0
                 for g in shifts.indices where (m >> shifts[g]) & fieldMask != 0 { count += 1; last = g }
                 let term: Expression
                 if count == 1 {
                     let k = Int((m >> shifts[last]) & fieldMask)
-                    term = k == 1 ? atoms[last] : Expression(.power(atoms[last], k < exponents.count ? exponents[k] : Expression(k)))
+                    term = k == 1 ? atoms[last] : node(.power(atoms[last], k < exponents.count ? exponents[k] : Expression(k)), i)
                 } else {
                     let factors = [(base: Expression, exponent: Expression)](unsafeUninitializedCapacity: count) { buffer, initialized in
                         var j = 0
@@ -124,9 +157,9 @@ final class PackedTerms: Sendable {
                         }
                         initialized = j
                     }
-                    term = Expression(.mul(Mul(coefficient: .one, factors: factors)))
+                    term = node(.mul(Mul(coefficient: .one, factors: factors)), i)
                 }
-                sum.append((term, coefficients[i]))
+                sum.append((term, coefficient(i)))
             }
           }
         } }
