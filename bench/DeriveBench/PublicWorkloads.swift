@@ -137,9 +137,17 @@ struct PublicWorkloads {
             let f = (Expression(1) + x + y + 2 * z.pow(2) + 3 * t.pow(3) + 5 * u.pow(5)).pow(k).expanded()
             let g = (Expression(1) + u + t + 2 * z.pow(2) + 3 * y.pow(3) + 5 * x.pow(5)).pow(k).expanded()
             let fg = f * g
+            // First with every term read as an expression node (a large expansion's terms stay
+            // packed until they are read; SymEngine and SymPy always build them).
+            var count = 0
+            let read = Self.measure(quick ? 2 : 3) {
+                if case .add(let a) = fg.expanded().kind { count = a.terms.count }
+            }
+            precondition(count > 0)
             var r = Expression.zero
             let time = Self.measure(quick ? 2 : 3) { r = fg.expanded() }
             record("sparse5", time, r, at: Self.point5)
+            times.append(("sparse5_read", read))
         }
 
         // Rational coefficients in four variables: f = expand((x/2 + y/3 + z/5 + t/7 + 1/11)^10), f·(f + 1).

@@ -89,6 +89,7 @@ public struct AddBuilder {
                 entries[i].coefficient += coefficient
                 return
             }
+            if entries.isEmpty && entries.capacity == 0 { entries.reserveCapacity(4) }  // no regrowth at 1, 2, 4 terms
             entries.append((term, coefficient))
             if entries.count == Self.smallCount {
                 for (i, e) in entries.enumerated() { index[e.term] = i }

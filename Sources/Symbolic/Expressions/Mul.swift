@@ -70,6 +70,12 @@ public struct MulBuilder {
         if let i = position(of: base) {
             exponentList[i] = exponentList[i] + exponent
         } else {
+            if order.isEmpty {
+                // Room for a few factors at once: growing both lists from empty reallocated each
+                // of them at 1, 2 and 4 factors (a third of diff_cache's allocations were such growth).
+                order.reserveCapacity(4)
+                exponentList.reserveCapacity(4)
+            }
             order.append(base)
             exponentList.append(exponent)
             if positions != nil {
@@ -147,6 +153,7 @@ public struct MulBuilder {
     private func buildWithoutMerge() -> Expression {
         if isUndefined { return .undefined }
         var factors: [(base: Expression, exponent: Expression)] = []
+        factors.reserveCapacity(order.count + 1)
         for (base, x) in zip(order, exponentList) {
             if !x.isZero { factors.append((base, x)) }
         }
@@ -156,6 +163,7 @@ public struct MulBuilder {
             if case .number(let r) = e.kind { coefficient *= r } else { factors.append((e, .one)) }
         }
         var rest: [(base: Expression, exponent: Expression)] = []
+        rest.reserveCapacity(factors.count)
         for (b, x) in factors {
             guard case .number = b.kind else { rest.append((b, x)); continue }
             // Merged numeric roots (2^(1/2)·2^(1/2)) are re-normalised; their bases are primes already.
