@@ -78,9 +78,18 @@ extension Integer {
     /// The non-negative greatest common divisor; `gcd(0, 0) == 0`.
     @inlinable public static func gcd(_ a: Integer, _ b: Integer) -> Integer {
         if a.big == nil && b.big == nil && a.small != Int.min && b.small != Int.min {
+            // Binary (Stein's) algorithm: shifts and subtractions instead of a division per step.
             var x = a.small.magnitude, y = b.small.magnitude
-            while y != 0 { (x, y) = (y, x % y) }
-            return Integer(Int(x))
+            if x == 0 { return Integer(Int(y)) }
+            if y == 0 { return Integer(Int(x)) }
+            let shift = (x | y).trailingZeroBitCount
+            x >>= x.trailingZeroBitCount
+            repeat {
+                y >>= y.trailingZeroBitCount
+                if x > y { swap(&x, &y) }
+                y -= x
+            } while y != 0
+            return Integer(Int(x << shift))
         }
         return gmp(a, b, __gmpz_gcd)
     }

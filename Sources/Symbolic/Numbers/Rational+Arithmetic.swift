@@ -26,6 +26,8 @@ extension Rational {
     @inlinable public static func * (a: Rational, b: Rational) -> Rational {
         if a.denominator.isOne && b.denominator.isOne { return Rational(reduced: a.numerator * b.numerator, .one) }
         if a.isZero || b.isZero { return .zero }
+        if a.isOne { return b }
+        if b.isOne { return a }
         let g1 = Integer.gcd(a.numerator, b.denominator), g2 = Integer.gcd(b.numerator, a.denominator)
         let n = a.numerator.dividedExactly(by: g1) * b.numerator.dividedExactly(by: g2)
         let d = a.denominator.dividedExactly(by: g2) * b.denominator.dividedExactly(by: g1)

@@ -41,6 +41,26 @@ import Testing
         #expect(Integer(-7).floorDivided(by: Integer(2)) == Integer(-4))
     }
 
+    /// The machine-word gcd agrees with Euclid's algorithm, edge values included.
+    @Test func wordGcdMatchesEuclid() {
+        func euclid(_ a: Int, _ b: Int) -> Int {
+            var (x, y) = (a.magnitude, b.magnitude)
+            while y != 0 { (x, y) = (y, x % y) }
+            return Int(x)
+        }
+        var values = [0, 1, -1, 2, -2, 3, 6, 12, -18, 1 << 40, 3 << 20, Int.max, Int.min + 1, Int.max - 1, 999_983, 1 << 62]
+        var state: UInt64 = 12345
+        for _ in 0..<200 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int(truncatingIfNeeded: state >> UInt64(1 + state % 60)) * (state % 2 == 0 ? 1 : -1))
+        }
+        for a in values {
+            for b in values {
+                #expect(Integer.gcd(Integer(a), Integer(b)) == Integer(euclid(a, b)), "gcd(\(a), \(b))")
+            }
+        }
+    }
+
     @Test func hashingMatchesEquality() {
         let a = Integer(2).power(70), b = Integer("1180591620717411303424")!
         #expect(a == b)
