@@ -22,7 +22,12 @@ extension Expression {
             if k < table.count { return table[k] }
             // All smaller powers are kept only while the table stays small (bits(v)·k² within the limit).
             guard Limits.default.allowsPower(table[1], k * k) else { return table[1].power(k) }
-            while table.count <= k { table.append(table.last! * table[1]) }
+            // Without a gcd: the powers of a fraction in lowest terms are in lowest terms.
+            let v = table[1]
+            while table.count <= k {
+                let last = table[table.count - 1]
+                table.append(Rational(reduced: last.numerator * v.numerator, last.denominator * v.denominator))
+            }
             powers[base] = table
             return table[k]
         }
