@@ -86,11 +86,10 @@ extension SparsePolynomial {
                                      coefficients: positions.indices.map(coefficient))
             return Expression(.add(Add(constant: constant, packed: packed)))
         }
-        var highest: UInt64 = 0
-        for (m, _) in positions { for s in shifts { highest = max(highest, (m >> s) & fieldMask) } }
+        let highest = PackedTerms.highestExponent(shifts: shifts, fieldMask: fieldMask, keys: positions.lazy.map(\.key))
         var listed = PackedTerms.buildTerms(generators: atoms, shifts: shifts, fieldMask: fieldMask, count: positions.count,
                                             key: { positions[$0].key }, coefficient: coefficient,
-                                            highestExponent: Int(highest), hashes: nil)
+                                            highestExponent: highest, hashes: nil)
         return Add.makeSorted(constant: constant, terms: &listed)
     }
 }

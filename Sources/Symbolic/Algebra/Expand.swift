@@ -317,8 +317,9 @@ struct Expander {
         let dIsOne = p.denominator.isOne
         var general = AddBuilder()
         // Terms go in descending packed order (generators in canonical order), which the final
-        // sort in `Add.make` mostly finds in order. The keys are sorted with their positions (plain words): sorting the (key, coefficient)
-        // pairs retained and released the coefficients on every move.
+        // sort in `Add.make` mostly finds in order. The keys are sorted with their positions (plain
+        // words): sorting the (key, coefficient) pairs retained and released the coefficients on
+        // every move.
         var order = p.terms.indices.map { (key: p.terms[$0].key, position: $0) }
         order.sort { $0.key > $1.key }
         var factors: [(base: Expression, exponent: Expression)] = []

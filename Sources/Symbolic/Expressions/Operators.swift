@@ -96,3 +96,31 @@ extension Expression {
     /// The real square root `self^(1/2)`.
     public var squareRoot: Expression { Expression.power(self, Expression(Rational(1, 2)!)) }
 }
+
+extension Expression {
+    /// `self + r` without an `AddBuilder`: a sum's constant is shifted (its terms are shared, not
+    /// copied, and packed ones stay packed); any other term gets the constant beside it.
+    func plus(_ r: Rational) -> Expression {
+        if r.isZero { return self }
+        switch kind {
+        case .number(let x):
+            return Expression(x + r)
+        case .add(let a):
+            let c = a.constant + r
+            if c.isZero && a.termCount == 1 { return Expression.scale(a.terms[0].term, by: a.terms[0].coefficient) }
+            return Expression(.add(a.withConstant(c)))
+        case .mul(let m) where !m.coefficient.isOne:
+            return Expression(.add(Add(constant: r, terms: [(m.unitTerm, m.coefficient)])))
+        case .undefined:
+            return self
+        default:
+            return Expression(.add(Add(constant: r, terms: [(self, .one)])))
+        }
+    }
+
+    /// A rational exponent as an expression, small non-negative integers shared.
+    static func exponent(_ k: Rational) -> Expression {
+        if k.isInteger, let v = k.numerator.intValue, v >= 0 { return Expression.smallInteger(v) }
+        return Expression(k)
+    }
+}

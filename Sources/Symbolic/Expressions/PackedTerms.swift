@@ -35,15 +35,23 @@ final class PackedTerms: Sendable {
 
     /// - Precondition: `keys` strictly descending and non-zero, `coefficients` non-zero, the
     ///   generators distinct atoms in canonical order.
-    init(generators: [Expression], shifts: [UInt64], fieldMask: UInt64, keys: [UInt64], coefficients: [Rational]) {
-        highestExponent = PackedTerms.highestExponent(shifts: shifts, fieldMask: fieldMask, keys: keys)
+    convenience init(generators: [Expression], shifts: [UInt64], fieldMask: UInt64, keys: [UInt64], coefficients: [Rational]) {
+        let highest = PackedTerms.highestExponent(shifts: shifts, fieldMask: fieldMask, keys: keys)
+        self.init(generators: generators, shifts: shifts, fieldMask: fieldMask, keys: keys, coefficients: coefficients,
+                  termHashes: PackedTerms.termHashes(generators: generators, shifts: shifts, fieldMask: fieldMask, keys: keys,
+                                                     highestExponent: highest),
+                  highestExponent: highest)
+    }
+
+    private init(generators: [Expression], shifts: [UInt64], fieldMask: UInt64, keys: [UInt64], coefficients: [Rational],
+                 termHashes: [Int], highestExponent: Int) {
         self.generators = generators
         self.shifts = shifts
         self.fieldMask = fieldMask
         self.keys = keys
         self.coefficients = coefficients
-        termHashes = PackedTerms.termHashes(generators: generators, shifts: shifts, fieldMask: fieldMask, keys: keys,
-                                            highestExponent: highestExponent)
+        self.termHashes = termHashes
+        self.highestExponent = highestExponent
     }
 
     var count: Int { keys.count }
@@ -78,9 +86,11 @@ final class PackedTerms: Sendable {
             && keys == other.keys && coefficients == other.coefficients
     }
 
-    /// The same terms with every coefficient multiplied by `c ≠ 0`.
+    /// The same terms with every coefficient multiplied by `c ≠ 0` (the terms' hashes do not
+    /// depend on their coefficients, so they are kept).
     func scaled(by c: Rational) -> PackedTerms {
-        PackedTerms(generators: generators, shifts: shifts, fieldMask: fieldMask, keys: keys, coefficients: coefficients.map { $0 * c })
+        PackedTerms(generators: generators, shifts: shifts, fieldMask: fieldMask, keys: keys, coefficients: coefficients.map { $0 * c },
+                    termHashes: termHashes, highestExponent: highestExponent)
     }
 
     /// Mixes in each term's node hash and coefficient, as `Node` does for a sum's terms.
@@ -114,7 +124,8 @@ final class PackedTerms: Sendable {
         }
     }
 
-    private static func highestExponent(shifts: [UInt64], fieldMask: UInt64, keys: [UInt64]) -> Int {
+    /// The largest exponent field in `keys`.
+    static func highestExponent<Keys: Sequence<UInt64>>(shifts: [UInt64], fieldMask: UInt64, keys: Keys) -> Int {
         var highest: UInt64 = 0
         for m in keys { for s in shifts { highest = max(highest, (m >> s) & fieldMask) } }
         return Int(highest)
