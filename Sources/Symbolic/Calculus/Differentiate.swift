@@ -134,6 +134,7 @@ struct Differentiator {
     /// meets a few long sorted runs rather than short interleaved ones (the derivative of
     /// symbench S3's 2,550 terms spent a third of its time in that sort).
     private func diffSum(_ a: Add) -> Expression {
+        if let single = diffOneVaryingTerm(a) { return single }
         var out = AddBuilder(capacity: 2 * a.terms.count)
         var sums: [(sum: Add, times: Rational)] = []
         var products: [[(term: Expression, coefficient: Rational)]] = []
@@ -161,6 +162,22 @@ struct Differentiator {
             sums.removeAll { $0.sum.terms.count <= rank }
         }
         return out.build()
+    }
+
+    /// The derivative of a sum with at most one varying term, and no product to take apart, is
+    /// that term's (`c + e` in a chain of powers `e^(c + e)`): without a builder, which split a
+    /// product into its coefficient and a new unit term and then joined them again.
+    /// Nil as soon as a second varying term or a product appears.
+    private func diffOneVaryingTerm(_ a: Add) -> Expression? {
+        var found: Expression? = nil
+        for (t, c) in a.terms {
+            if case .mul(let m) = t.kind, !isMonomial(m) { return nil }
+            let d = diff(t)
+            if d.isZero { continue }
+            if found != nil { return nil }
+            found = c.isOne ? d : d * Expression(c)
+        }
+        return found ?? .zero
     }
 
     /// True for a product of plain symbols with numeric exponents (differentiated by `diffProduct` directly).

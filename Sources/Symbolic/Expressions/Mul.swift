@@ -237,8 +237,32 @@ extension Mul {
             if coefficient.isOne { return single }
             if x.isOne, case .add = b.kind { return distribute(coefficient, over: b) }
         }
-        factors.sort { Expression.compare($0.base, $1.base) < 0 }
+        sortFactors(&factors)
         return Expression(.mul(Mul(coefficient: coefficient, factors: factors)))
+    }
+
+    /// Sorts distinct bases by `Expression.compare`. A product has a few factors, mostly in order
+    /// already, so they are sorted by insertion, moved in place: the standard library's sort
+    /// copied each factor it compared (a retain and a release per base and exponent; a tenth of
+    /// differentiating SymEngine's diff_cache). Long lists use the standard sort.
+    static func sortFactors(_ factors: inout [(base: Expression, exponent: Expression)]) {
+        guard factors.count > 1 else { return }
+        guard factors.count <= 16 else {
+            factors.sort { Expression.compare($0.base, $1.base) < 0 }
+            return
+        }
+        factors.withUnsafeMutableBufferPointer { buffer in
+            let p = buffer.baseAddress!
+            for i in 1..<buffer.count where Expression.compare(p[i - 1].base, p[i].base) > 0 {
+                let item = (p + i).move()
+                var j = i
+                repeat {
+                    (p + j).moveInitialize(from: p + j - 1, count: 1)
+                    j -= 1
+                } while j > 0 && Expression.compare(p[j - 1].base, item.base) > 0
+                (p + j).initialize(to: item)
+            }
+        }
     }
 
     /// `c·(a + b) = c·a + c·b`: numeric coefficients are distributed over sums, as in SymPy and SymEngine.

@@ -56,6 +56,7 @@ extension Expression {
             let one = Expression.smallInteger(1)
             return Expression(.mul(Mul(coefficient: .one, factors: order < 0 ? [(a, one), (b, one)] : [(b, one), (a, one)])))
         }
+        if let merged = Expression.mergedProduct(a, b) { return merged }
         var m = MulBuilder()
         m.multiply(a); m.multiply(b)
         return m.build()

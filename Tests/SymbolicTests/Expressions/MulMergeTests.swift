@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import Symbolic
 
@@ -41,5 +42,52 @@ import Testing
         #expect(Expression.power(s, y) * s == Expression.power(s, y + 1))                // kept: sin(x)^(y+1)
         guard case .mul(let m) = (Expression.power(s, y) * x).kind else { Issue.record("not a product"); return }
         #expect(m.factors.contains { $0.base == s && $0.exponent == y })
+    }
+}
+
+/// `*` merges canonical products' factor lists; `MulBuilder` (through `Expression.product`)
+/// is the independent reference: every pair of these operands must give the same node.
+@Suite struct MergedProductTests {
+    static let operands: [String] = [
+        "x", "y", "2*x*y", "-x^2*sin(x)", "x^(-1)", "x^(1/2)", "3*x^(1/2)*y", "1/y",
+        "x + 1", "2*x + 2", "6*y + 9", "-x - 1", "(x + 1)^2", "(2*x + 2)^2", "(2*x + 2)^(1/2)",
+        "(x + 1)^(1/2)", "exp(x)", "2*exp(y)*x", "abs(x)", "abs(x)^3", "2^(1/2)", "3*2^(1/2)*x",
+        "2^(1/3)", "z^w", "(z^w)^y", "x^y*z", "(x*y)^(1/2)", "sin(x)^(1/2)", "sin(x)^(-1/2)*y",
+        "(x + 1)^(-1)", "2*(x + 1)^(-1)*x", "pi*x", "pi^2",
+    ]
+
+    @Test func sameNodeAsTheBuilder() {
+        let es = Self.operands.map(parse)
+        for (i, a) in es.enumerated() {
+            for (j, b) in es.enumerated() {
+                let viaMerge = a * b
+                let viaBuilder = Expression.product([a, b])
+                #expect(viaMerge == viaBuilder, "\(a) * \(b): \(viaMerge) vs \(viaBuilder)")
+                #expect(viaMerge.hashValue == viaBuilder.hashValue)
+                // And a third operand, so products of products meet every kind of factor (grouped
+                // alike: `(2x + 2)²·√(2x + 2)` is `(2x + 2)^(5/2)` in one product, `4(x + 1)²√(2x + 2)`
+                // once the square became a product).
+                let c = es[(i + 2 * j) % es.count]
+                #expect(viaMerge * c == Expression.product([viaBuilder, c]), "\(a) * \(b) * \(c)")
+            }
+        }
+    }
+
+    @Test func randomOperandsSameAsTheBuilder() async {
+        await propertyCheck(input: codeArrays, codeArrays) { a, b in
+            var da = ExpressionDecoder(a), db = ExpressionDecoder(b)
+            let e = da.general(), f = db.general()
+            #expect(e * f == Expression.product([e, f]), "\(e) * \(f)")
+        }
+    }
+
+    @Test func rewritesThatTheMergeLeavesToTheBuilder() {
+        // Merged exponents whose powers rewrite, and contents that come out.
+        #expect(parse("(2*x + 2)^(1/2)") * parse("(2*x + 2)^(1/2)") == parse("2*x + 2"))
+        #expect(parse("exp(x)*y") * parse("exp(y)*x") == parse("x*y*exp(x + y)"))
+        #expect(parse("abs(x)*y") * parse("abs(x)") == parse("x^2*y"))
+        #expect(parse("x*(6*y + 9)") == parse("3*x*(2*y + 3)"))
+        #expect(parse("(x + 1)^(1/2)*y") * parse("(x + 1)^(-1/2)") == parse("y"))
+        #expect(parse("(x + 1)*2") * parse("(x + 1)^(-1)") == Expression(2))
     }
 }
