@@ -235,12 +235,26 @@ struct Differentiator {
         let viaExponent = dx * Expression.apply(.log, b)
         let power = whole ?? Expression.power(b, x)
         if db.isZero { return power * viaExponent }
-        // x·b'/b in one product (two products built and took apart the first).
-        var viaBase = MulBuilder()
-        viaBase.multiply(x)
-        viaBase.multiply(db)
-        viaBase.multiply(b, power: -1)
-        return power * (viaExponent + viaBase.build())
+        return power * (viaExponent + quotient(db, by: b, times: x))
+    }
+
+    /// `x·b'/b` as one product. When `b'` is a product with `b` among its factors (a chain of
+    /// powers `e_k = e_{k-1}^(c + e_{k-1})`, whose derivative is `e_k` times a sum), that factor
+    /// is left out and `x` merged in: a builder would first add `-y` to the exponent `y` of
+    /// `b = u^y`, building `-y` and the sum `y - y`, only to drop the factor.
+    private func quotient(_ db: Expression, by b: Expression, times x: Expression) -> Expression {
+        if case .mul(let m) = db.kind {
+            let (base, exponent): (Expression, Expression)
+            if case .power(let u, let y) = b.kind, !u.isProduct { (base, exponent) = (u, y) } else { (base, exponent) = (b, .one) }
+            if let i = m.factors.firstIndex(where: { $0.base == base && $0.exponent == exponent }) {
+                return Expression.product(coefficient: m.coefficient, factors: m.factors, skipping: i, times: x)
+            }
+        }
+        var q = MulBuilder()
+        q.multiply(x)
+        q.multiply(db)
+        q.multiply(b, power: -1)
+        return q.build()
     }
 
     private func diffFunction(_ f: Function, _ args: [Expression], _ whole: Expression) -> Expression {

@@ -91,3 +91,16 @@ import Testing
         #expect(parse("(x + 1)*2") * parse("(x + 1)^(-1)") == Expression(2))
     }
 }
+
+extension MergedProductTests {
+    /// A number times a power of a sum is a product in the builder's form, so merging it with
+    /// another product (which trusts its factors) gives the canonical result.
+    @Test func scaledPowersOfSumsAreCanonicalProducts() {
+        let square = parse("(-y - 3)^2")
+        let scaled = Expression(-3) * square
+        #expect(scaled == Expression.product([Expression(-3), square]))
+        #expect(scaled * parse("y^x") == Expression.product([Expression(-3), square, parse("y^x")]))
+        let root = parse("(x*y)^(1/2)")
+        #expect(Expression(2) * root == Expression.product([Expression(2), root]))
+    }
+}
