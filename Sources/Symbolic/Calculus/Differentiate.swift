@@ -235,7 +235,15 @@ struct Differentiator {
         let viaExponent = dx * Expression.apply(.log, b)
         let power = whole ?? Expression.power(b, x)
         if db.isZero { return power * viaExponent }
-        return power * (viaExponent + quotient(db, by: b, times: x))
+        let viaBase = quotient(db, by: b, times: x)
+        if case .power(let u, _) = power.kind, case .add = u.kind { return power * (viaExponent + viaBase) }
+        // The sum's content comes out as it is built (a product holds it primitive): building
+        // the sum and then its primitive part made two sums.
+        var sum = AddBuilder()
+        sum.add(viaExponent)
+        sum.add(viaBase)
+        let (content, primitive) = sum.buildPrimitive()
+        return Expression.scaled(power * primitive, by: content)
     }
 
     /// `x·b'/b` as one product. When `b'` is a product with `b` among its factors (a chain of
@@ -306,13 +314,14 @@ struct Differentiator {
 
 /// What a differentiator remembers besides its memo (a reference, so the differentiator stays a value).
 final class DerivativeCaches {
+    // Unchecked exclusivity, as in `NodeMemo`: single reads and writes from one traversal.
     /// The last logarithm taken.
-    var lastLog: (base: Expression, log: Expression)?
+    @exclusivity(unchecked) var lastLog: (base: Expression, log: Expression)?
     /// Exponents shifted by a number (`a y − 1` for x^(a y), `b z + 1` for y·y^(b z)), shared:
     /// the many terms of an expanded sum repeat a few exponents, and building each again (a sum
     /// node, its array, its node) and freeing it cost more than the lookup. Shared nodes also
     /// compare equal at once when the sum is sorted.
-    var shifted: [ShiftKey: Expression] = [:]
+    @exclusivity(unchecked) var shifted: [ShiftKey: Expression] = [:]
 
     struct ShiftKey: Hashable {
         let exponent: Expression

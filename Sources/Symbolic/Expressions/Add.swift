@@ -111,6 +111,13 @@ public struct AddBuilder {
         var terms = entries.contains { $0.coefficient.isZero } ? entries.filter { !$0.coefficient.isZero } : entries
         return Add.make(constant: constant, terms: &terms)
     }
+
+    /// The accumulated sum's content and primitive part (`Add.makePrimitive`).
+    func buildPrimitive() -> (content: Rational, sum: Expression) {
+        if isUndefined { return (.one, .undefined) }
+        var terms = entries.contains { $0.coefficient.isZero } ? entries.filter { !$0.coefficient.isZero } : entries
+        return Add.makePrimitive(constant: constant, terms: &terms)
+    }
 }
 
 extension Add {
@@ -118,7 +125,18 @@ extension Add {
     /// primitive part has a positive leading coefficient) and the primitive part; nil when the
     /// content is 1.
     func contentAndPrimitivePart() -> (Rational, Expression)? {
-        if hasUnitContent && !(prefersPositiveConstant ? constant.isNegative : terms[0].coefficient.isNegative) {
+        guard let content = Add.content(constant: constant, terms: terms) else { return nil }
+        let inverse = content.inverse!
+        var scaled: [(term: Expression, coefficient: Rational)] = terms.map { ($0.term, $0.coefficient * inverse) }
+        return (content, Add.make(constant: constant * inverse, terms: &scaled))
+    }
+
+    /// The content of the sum `constant + Σ terms` (terms sorted, at least two summands), or nil
+    /// when it is 1.
+    static func content(constant: Rational, terms: [(term: Expression, coefficient: Rational)]) -> Rational? {
+        let positiveConstant = prefersPositiveConstant(constant: constant, terms: terms)
+        let negative = positiveConstant ? constant.isNegative : terms[0].coefficient.isNegative
+        if hasUnitContent(constant: constant, terms: terms) && !negative {
             return nil  // the content is 1: no gcd to compute (every product with a sum factor asks)
         }
         var g = Integer.zero, l = Integer.one
@@ -127,15 +145,12 @@ extension Add {
         var content = Rational(g, l)!
         // The sign: `1 - σ(z)` and `1 - tanh²z` keep a positive constant (the textbook forms);
         // otherwise the leading coefficient is positive (`x - 1`).
-        if prefersPositiveConstant ? constant.isNegative : terms[0].coefficient.isNegative { content = -content }
-        if content.isOne { return nil }
-        let inverse = content.inverse!
-        var scaled: [(term: Expression, coefficient: Rational)] = terms.map { ($0.term, $0.coefficient * inverse) }
-        return (content, Add.make(constant: constant * inverse, terms: &scaled))
+        if negative { content = -content }
+        return content.isOne ? nil : content
     }
 
     /// True when the content is ±1 at sight: integer coefficients, one of them ±1.
-    private var hasUnitContent: Bool {
+    private static func hasUnitContent(constant: Rational, terms: [(term: Expression, coefficient: Rational)]) -> Bool {
         guard constant.denominator.isOne else { return false }
         var unit = constant.numerator.intValue.map { $0 == 1 || $0 == -1 } ?? false
         for (_, c) in terms {
@@ -146,7 +161,9 @@ extension Add {
     }
 
     /// True for `c ± f(…)…` sums: a constant plus terms led by function applications.
-    var prefersPositiveConstant: Bool {
+    var prefersPositiveConstant: Bool { Add.prefersPositiveConstant(constant: constant, terms: terms) }
+
+    private static func prefersPositiveConstant(constant: Rational, terms: [(term: Expression, coefficient: Rational)]) -> Bool {
         guard !constant.isZero else { return false }
         return terms.allSatisfy { t in
             switch t.term.kind {
@@ -162,6 +179,25 @@ extension Add {
     static func make(constant: Rational, terms: inout [(term: Expression, coefficient: Rational)]) -> Expression {
         if terms.isEmpty { return Expression(constant) }
         if terms.count == 1 && constant.isZero { return Expression.scale(terms[0].term, by: terms[0].coefficient) }
+        sortTerms(&terms)
+        return Expression(.add(Add(constant: constant, terms: terms)))
+    }
+
+    /// The content and primitive part of the sum (`make`, then `contentAndPrimitivePart`, with
+    /// one sum built instead of two): the form a product holds it in.
+    static func makePrimitive(constant: Rational, terms: inout [(term: Expression, coefficient: Rational)]) -> (content: Rational, sum: Expression) {
+        if terms.isEmpty || (terms.count == 1 && constant.isZero) { return (.one, make(constant: constant, terms: &terms)) }
+        sortTerms(&terms)
+        guard let content = Add.content(constant: constant, terms: terms) else {
+            return (.one, Expression(.add(Add(constant: constant, terms: terms))))
+        }
+        let inverse = content.inverse!
+        for i in terms.indices { terms[i].coefficient *= inverse }
+        return (content, Expression(.add(Add(constant: constant * inverse, terms: terms))))
+    }
+
+    /// Sorts distinct terms by `Expression.compareTerms`.
+    private static func sortTerms(_ terms: inout [(term: Expression, coefficient: Rational)]) {
         // Producers such as `expand` and `derivative` usually deliver sorted terms: check first.
         var sorted = true
         for i in terms.indices.dropFirst() where Expression.compareTerms(terms[i - 1].term, terms[i].term) >= 0 {
@@ -176,7 +212,6 @@ extension Add {
             }
             terms = order.map { terms[$0] }
         }
-        return Expression(.add(Add(constant: constant, terms: terms)))
     }
 
     /// `make` for terms its producer already delivers in canonical order (the expansion kernels,

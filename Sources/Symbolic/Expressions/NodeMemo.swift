@@ -1,7 +1,10 @@
 /// A memo from expression nodes to results, for one traversal: shared subexpressions (a DAG
 /// such as an unrolled recurrence) are visited once. A reference, so traversals stay values.
 final class NodeMemo<Value> {
-    private var values: [Expression: Value] = [:]
+    /// Unchecked exclusivity: each access is a single read or write of the table, never held
+    /// across `compute`, and a memo belongs to one traversal on one thread. The run-time checks
+    /// on every lookup were 5% of differentiating SymEngine's diff_cache.
+    @exclusivity(unchecked) private var values: [Expression: Value] = [:]
 
     /// The result for `e`, computed once; leaves are cheap and not stored.
     func value(_ e: Expression, _ compute: (Expression) -> Value) -> Value {

@@ -68,8 +68,15 @@ extension Expression {
             if e.isUndefined { return e }
             return .zero
         }
+        if c.isOne { return e }
         if case .add(let a) = e.kind, let packed = a.packed {
             return Expression(.add(Add(constant: a.constant * c, packed: packed.scaled(by: c))))
+        }
+        if case .mul(let m) = e.kind {
+            // A product's coefficient changes; its factors stay (never a lone sum, which distributes).
+            let k = m.coefficient * c
+            if k.isOne && m.factors.count == 1 { return m.unitTerm }
+            return Expression(.mul(Mul(coefficient: k, factors: m.factors)))
         }
         var s = AddBuilder()
         s.add(e, times: c)
