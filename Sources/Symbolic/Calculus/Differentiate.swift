@@ -335,6 +335,20 @@ final class DerivativeCaches {
         }
     }
 
+    /// Storage for the product rule's factor lists, reused from one product to the next.
+    @exclusivity(unchecked) private var scratch: [(base: Expression, exponent: Expression)] = []
+
+    func takeScratch() -> [(base: Expression, exponent: Expression)] {
+        var s: [(base: Expression, exponent: Expression)] = []
+        swap(&s, &scratch)
+        return s
+    }
+
+    func returnScratch(_ s: [(base: Expression, exponent: Expression)]) {
+        scratch = s
+        scratch.removeAll(keepingCapacity: true)
+    }
+
     func shift(_ x: Expression, by r: Rational) -> Expression {
         let key = ShiftKey(exponent: x, shift: r)
         if let s = shifted[key] { return s }

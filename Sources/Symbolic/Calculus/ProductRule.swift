@@ -10,9 +10,14 @@ extension Differentiator {
     func productRule(_ m: Mul, times c: Rational, ranks: inout [[(term: Expression, coefficient: Rational)]],
                      out: inout AddBuilder) {
         var rank = 0
+        // One factor list for all the product's factors, and its storage kept for the next
+        // product (a list allocated per factor was one allocation in four of S3's derivative).
+        var p = FactorList()
+        p.factors = caches.takeScratch()
+        defer { caches.returnScratch(p.factors) }
         for i in m.factors.indices {
             let (b, x) = m.factors[i]
-            var p = FactorList()
+            p.clear()
             switch powerDerivative(b, x, into: &p) {
             case .zero:
                 continue
@@ -77,6 +82,12 @@ struct FactorList {
         case .function(.abs, _): return false
         default: return Expression.mergesPlainly(base)
         }
+    }
+
+    /// Empties the list, keeping its storage.
+    mutating func clear() {
+        coefficient = .one
+        factors.removeAll(keepingCapacity: true)
     }
 
     mutating func append(_ base: Expression, _ exponent: Expression) {
