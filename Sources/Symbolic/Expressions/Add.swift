@@ -266,15 +266,7 @@ extension Expression {
         case .mul(let m):
             return Expression(.mul(Mul(coefficient: m.coefficient * coefficient, factors: m.factors)))
         case .power(let b, let e):
-            switch b.kind {
-            case .add, .mul:
-                // Inside a product a sum's power gives up its content (`-3·(-y - 3)²` is
-                // `-3·(y + 3)²`) and an unsplit power of a product is a base of its own, as
-                // `MulBuilder` makes them; products merge their factors trusting that form.
-                return Expression.product([Expression(coefficient), term])
-            default:
-                return Expression(.mul(Mul(coefficient: coefficient, factors: [(b, e)])))
-            }
+            return Expression(.mul(Mul(coefficient: coefficient, factors: [(b, e)])))
         case .number(let r):
             return Expression(r * coefficient)
         case .add:

@@ -205,6 +205,7 @@ extension Mul {
 
 extension Expression {
     var isProduct: Bool { if case .mul = kind { return true }; return false }
+    var isAdd: Bool { if case .add = kind { return true }; return false }
 
     /// True when `Expression.power(base, x)` is the plain node `base^x` (x not 0 or 1), so a
     /// product's factor needs no power built to find out (building and dropping one per factor

@@ -61,6 +61,19 @@ extension Expression {
         var opened: Expression? = nil
         switch e.kind {
         case .mul(let m):
+            // A sum's term times its coefficient keeps the term's power as it stands (`-3·(-y - 3)²`,
+            // `2·(xy)^(1/2)`, so that the sum prints and parses back the same); such a product is
+            // left to the builder, which takes the content out and makes the power a base.
+            for f in m.factors {
+                switch f.base.kind {
+                case .mul: return nil
+                case .add(let s):
+                    if f.exponent.rationalValue?.isInteger == true, Add.content(constant: s.constant, terms: s.terms) != nil {
+                        return nil
+                    }
+                default: break
+                }
+            }
             return m.factors.withUnsafeBufferPointer { body(m.coefficient, $0, nil) }
         case .symbol, .constant, .function, .derivative, .indexed, .bigOperator, .expectation:
             single = (e, .one)

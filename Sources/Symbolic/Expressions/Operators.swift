@@ -72,6 +72,11 @@ extension Expression {
         if case .add(let a) = e.kind, let packed = a.packed {
             return Expression(.add(Add(constant: a.constant * c, packed: packed.scaled(by: c))))
         }
+        if case .power(let b, _) = e.kind, b.isProduct || b.isAdd {
+            // As `MulBuilder` makes it (and the parser reads it back): a sum's power gives up its
+            // content, `-3·(-y - 3)²` is `-3·(y + 3)²`; an unsplit power of a product is a base.
+            return Expression.product([Expression(c), e])
+        }
         if case .mul(let m) = e.kind {
             // A product's coefficient changes; its factors stay (never a lone sum, which distributes).
             let k = m.coefficient * c
