@@ -107,16 +107,20 @@ public struct AddBuilder {
     /// The canonical expression for the accumulated sum.
     public func build() -> Expression {
         if isUndefined { return .undefined }
-        // The entries themselves when nothing cancelled (no copy).
-        var terms = entries.contains { $0.coefficient.isZero } ? entries.filter { !$0.coefficient.isZero } : entries
+        var terms = nonZeroEntries
         return Add.make(constant: constant, terms: &terms)
     }
 
     /// The accumulated sum's content and primitive part (`Add.makePrimitive`).
     func buildPrimitive() -> (content: Rational, sum: Expression) {
         if isUndefined { return (.one, .undefined) }
-        var terms = entries.contains { $0.coefficient.isZero } ? entries.filter { !$0.coefficient.isZero } : entries
+        var terms = nonZeroEntries
         return Add.makePrimitive(constant: constant, terms: &terms)
+    }
+
+    /// The entries whose coefficients did not cancel (the entries themselves, not a copy, when none did).
+    private var nonZeroEntries: [(term: Expression, coefficient: Rational)] {
+        entries.contains { $0.coefficient.isZero } ? entries.filter { !$0.coefficient.isZero } : entries
     }
 }
 
@@ -126,9 +130,17 @@ extension Add {
     /// content is 1.
     func contentAndPrimitivePart() -> (Rational, Expression)? {
         guard let content = Add.content(constant: constant, terms: terms) else { return nil }
+        var scaled = terms
+        return (content, Add.dividing(constant: constant, terms: &scaled, by: content))
+    }
+
+    /// The sum of sorted terms with the constant and every coefficient divided by `content`
+    /// (dividing keeps the terms, so their order and number stay).
+    private static func dividing(constant: Rational, terms: inout [(term: Expression, coefficient: Rational)],
+                                 by content: Rational) -> Expression {
         let inverse = content.inverse!
-        var scaled: [(term: Expression, coefficient: Rational)] = terms.map { ($0.term, $0.coefficient * inverse) }
-        return (content, Add.make(constant: constant * inverse, terms: &scaled))
+        for i in terms.indices { terms[i].coefficient *= inverse }
+        return Expression(.add(Add(constant: constant * inverse, terms: terms)))
     }
 
     /// The content of the sum `constant + Σ terms` (terms sorted, at least two summands), or nil
@@ -191,9 +203,7 @@ extension Add {
         guard let content = Add.content(constant: constant, terms: terms) else {
             return (.one, Expression(.add(Add(constant: constant, terms: terms))))
         }
-        let inverse = content.inverse!
-        for i in terms.indices { terms[i].coefficient *= inverse }
-        return (content, Expression(.add(Add(constant: constant * inverse, terms: terms))))
+        return (content, dividing(constant: constant, terms: &terms, by: content))
     }
 
     /// Sorts distinct terms by `Expression.compareTerms`.

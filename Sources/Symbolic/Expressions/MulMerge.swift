@@ -161,7 +161,7 @@ extension Expression {
 
     /// `base^x` as a factor when it stays a power of `base`; nil when it rewrites.
     private static func mergedFactor(_ base: Expression, _ x: Expression) -> Factor? {
-        if case .add(let s) = base.kind, let k = x.rationalValue, k.isInteger, s.contentAndPrimitivePart() != nil {
+        if case .add(let s) = base.kind, let k = x.rationalValue, k.isInteger, Add.content(constant: s.constant, terms: s.terms) != nil {
             return nil  // `(2y + 2)^(1/2)` squared: its content comes out
         }
         if x.isOne || powerKeepsBase(base, x) { return (base, x) }
