@@ -7,6 +7,19 @@ public struct MathBlock: Sendable, Equatable {
     public let column: Int
     /// True for display math (`$$`, `\[`, environments), false for inline `$…$` and `\(…\)`.
     public let display: Bool
+    /// The prose between the previous block's closing delimiter (or the start of the document)
+    /// and this block's opening one: the words that link it to what came before.
+    public var proseBefore: String = ""
+    /// The prose after this block's closing delimiter, up to the next block (or the end).
+    public var proseAfter: String = ""
+
+    public init(latex: String, line: Int, column: Int, display: Bool, proseBefore: String = "") {
+        self.latex = latex
+        self.line = line
+        self.column = column
+        self.display = display
+        self.proseBefore = proseBefore
+    }
 }
 
 /// Finds the math in Markdown or LaTeX prose: `$$…$$`, `\[…\]`, `$…$`, `\(…\)`, kramdown's
@@ -46,6 +59,7 @@ private struct DelimiterScanner {
     mutating func blocks() -> [MathBlock] {
         var out: [MathBlock] = []
         var i = 0
+        var proseStart = 0
         while i < bytes.count {
             let c = bytes[i]
             if c == DelimiterScanner.newline { newLine(at: i); i += 1; continue }
@@ -57,11 +71,15 @@ private struct DelimiterScanner {
             // Inline $…$ does not span blank lines: an unmatched $ is text.
             if !display && hasBlankLine(contentStart, end) { i += 1; continue }
             let column = self.column(at: contentStart)
-            out.append(MathBlock(latex: String(decoding: bytes[contentStart..<end], as: UTF8.self), line: line, column: column, display: display))
+            out.append(MathBlock(latex: String(decoding: bytes[contentStart..<end], as: UTF8.self), line: line, column: column, display: display,
+                                 proseBefore: String(decoding: bytes[proseStart..<i], as: UTF8.self)))
             let after = end + close.count
+            proseStart = after
             for k in contentStart..<after where bytes[k] == DelimiterScanner.newline { newLine(at: k) }
             i = after
         }
+        for k in out.indices.dropLast() { out[k].proseAfter = out[k + 1].proseBefore }
+        if !out.isEmpty { out[out.count - 1].proseAfter = String(decoding: bytes[min(proseStart, bytes.count)...], as: UTF8.self) }
         return out
     }
 

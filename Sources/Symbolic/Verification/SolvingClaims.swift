@@ -20,6 +20,8 @@ extension Verifier {
         guard let p = (state.definitions.resolve(l) - state.definitions.resolve(r)).expanded(maxTerms: 20_000) else { return nil }
         let unknowns = p.freeSymbols
         guard unknowns.count == 1, let x = unknowns.first else { return nil }
+        // Under a premise on x (`t > 0`) the roots it excludes are no roots: a solving argument checks it.
+        if !state.premises.atoms(within: [x]).isEmpty { return nil }
         // Collect `x_i = number` statements right after the arrow.
         var roots: [Rational] = []
         var j = k + 1
@@ -76,10 +78,10 @@ extension Verifier {
         let latex = eq.items[0].latex + " = " + eq.items[1].latex + " \\rightarrow " + claims.joined(separator: ", ")
         let typesetClaims = statements[(k + 1)..<j].map { $0.items[0].typeset + " = " + $0.items[1].typeset }
         let typeset = eq.items[0].typeset + " = " + eq.items[1].typeset + " \\rightarrow " + typesetClaims.joined(separator: ", ")
-        state.steps.append(StepResult(line: block.line, column: eq.items[0].line == block.line ? eq.items[0].column : block.column,
-                                      latex: latex, lhs: PlainPrinter.string(p), rhs: roots.map(\.description).joined(separator: ", "),
-                                      verdict: outcome.verdict, method: "solving claim: " + outcome.method, reason: outcome.reason, counterexample: outcome.counterexample,
-                                      typeset: typeset))
+        emit(StepResult(line: block.line, column: eq.items[0].line == block.line ? eq.items[0].column : block.column,
+                        latex: latex, lhs: PlainPrinter.string(p), rhs: roots.map(\.description).joined(separator: ", "),
+                        verdict: outcome.verdict, method: "solving claim: " + outcome.method, reason: outcome.reason, counterexample: outcome.counterexample,
+                        typeset: typeset), &state)
         state.previousLast = statements[j - 1].items.last
         return j - k
     }

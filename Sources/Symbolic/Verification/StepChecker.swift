@@ -14,13 +14,36 @@ public struct StepChecker: Sendable {
         public let method: String
         public let reason: String
         public let counterexample: CounterexampleReport?
+        /// What an unchecked outcome found, for the stages after the check (never read from the reason).
+        public var finding: Finding = .undecided
 
-        static func unchecked(_ reason: String) -> Outcome { Outcome(verdict: .unchecked, method: "", reason: reason, counterexample: nil) }
+        /// Why a claim is unchecked, as the verifier's later stages need it.
+        public enum Finding: Sendable, Equatable {
+            /// Proved or refuted, or unchecked for a reason of its own.
+            case undecided
+            /// The relation holds only for particular values of names written in it: an equation
+            /// or inequality in unknowns, or numbers plugged into a formula.
+            case particularValues
+            /// A side is prose.
+            case words
+        }
+
+        init(verdict: StepVerdict, method: String, reason: String, counterexample: CounterexampleReport?, finding: Finding = .undecided) {
+            self.verdict = verdict
+            self.method = method
+            self.reason = reason
+            self.counterexample = counterexample
+            self.finding = finding
+        }
+
+        static func unchecked(_ reason: String, _ finding: Finding = .undecided) -> Outcome {
+            Outcome(verdict: .unchecked, method: "", reason: reason, counterexample: nil, finding: finding)
+        }
 
         /// The same outcome with the kind of line it was taken for in front of its method
         /// (`identity claim: exact arithmetic`).
         func taken(as kind: String) -> Outcome {
-            Outcome(verdict: verdict, method: method.isEmpty ? kind : kind + ": " + method, reason: reason, counterexample: counterexample)
+            Outcome(verdict: verdict, method: method.isEmpty ? kind : kind + ": " + method, reason: reason, counterexample: counterexample, finding: finding)
         }
     }
 
@@ -89,7 +112,7 @@ public struct StepChecker: Sendable {
             guard fa.isEmpty && fb.isEmpty else { return .unchecked("an approximate equality between symbolic expressions") }
             return checkApproximate(a, b, lhsLatex: lhsLatex, rhsLatex: rhsLatex)
         case .less, .lessOrEqual, .greater, .greaterOrEqual, .notEqual:
-            guard fa.isEmpty && fb.isEmpty, !usesNames else { return .unchecked("an inequality between names: a condition, not a computed claim") }
+            guard fa.isEmpty && fb.isEmpty, !usesNames else { return .unchecked("an inequality between names: a condition, not a computed claim", .particularValues) }
             return checkNumericRelation(a, relation, b)
         case .member: return .unchecked("a set membership (∈)")
         case .distributed: return .unchecked("a distribution claim (∼)")
@@ -122,7 +145,7 @@ public struct StepChecker: Sendable {
             if !unknowns.isEmpty {
                 // Names written on one side only: an equation that determines them (a condition
                 // or an assumption), not an identity in all its letters.
-                return .unchecked("an equation in \(list(unknowns)), not an identity: it holds only for particular values")
+                return .unchecked("an equation in \(list(unknowns)), not an identity: it holds only for particular values", .particularValues)
             }
             // The correction: what the left side really is, expanded when the right side is a sum.
             let corrected: Expression? = {
@@ -262,10 +285,10 @@ public struct StepChecker: Sendable {
         let names = symbolic.freeSymbols
         if names.count == 1, let roots = rationalRoots(symbolic - numeric, names[0]) {
             let n = PlainPrinter.name(names[0])
-            if roots.isEmpty { return .unchecked("numbers plugged in: holds for no rational value of \(n)") }
-            return .unchecked("numbers plugged in: holds iff " + roots.map { "\(n) = \($0)" }.joined(separator: " or "))
+            if roots.isEmpty { return .unchecked("numbers plugged in: holds for no rational value of \(n)", .particularValues) }
+            return .unchecked("numbers plugged in: holds iff " + roots.map { "\(n) = \($0)" }.joined(separator: " or "), .particularValues)
         }
-        return .unchecked("numbers plugged in: holds iff \(PlainPrinter.string(symbolic)) = \(PlainPrinter.string(numeric)) (\(list(names)) never given a value)")
+        return .unchecked("numbers plugged in: holds iff \(PlainPrinter.string(symbolic)) = \(PlainPrinter.string(numeric)) (\(list(names)) never given a value)", .particularValues)
     }
 
     /// The rational solutions of `e = 0` when its numerator is a polynomial of degree 1 or 2 in `x`
@@ -293,7 +316,9 @@ public struct StepChecker: Sendable {
     func report(_ ce: Counterexample, correct: String?) -> CounterexampleReport {
         var point: [String: String] = [:]
         for (s, v) in ce.point { point[PlainPrinter.name(s)] = v.description }
-        return CounterexampleReport(point: point, lhs: ce.lhs.description, rhs: ce.rhs.description, correct: correct)
+        var r = CounterexampleReport(point: point, lhs: ce.lhs.description, rhs: ce.rhs.description, correct: correct)
+        r.values = Dictionary(ce.point.map { ($0.symbol, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return r
     }
 
     func describe(_ point: [(symbol: Symbol, value: Rational)]) -> String {

@@ -16,6 +16,17 @@ public struct CounterexampleReport: Sendable, Codable, Equatable {
     public let rhs: String
     /// The value the right side should have had (the left side's value), for arithmetic steps.
     public let correct: String?
+    /// The point as exact values, for the checks after the one that found it (not in the JSON).
+    public internal(set) var values: [Symbol: Rational]? = nil
+
+    enum CodingKeys: String, CodingKey { case point, lhs, rhs, correct }
+
+    public init(point: [String: String], lhs: String, rhs: String, correct: String?) {
+        self.point = point
+        self.lhs = lhs
+        self.rhs = rhs
+        self.correct = correct
+    }
 }
 
 /// One checked step: `lhs relation rhs` with its verdict.

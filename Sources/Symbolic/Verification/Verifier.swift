@@ -10,43 +10,61 @@ public struct Verifier: Sendable {
 
     public func verify(_ text: String, file: String) -> VerificationReport {
         var state = DocumentState()
-        state.equations = EquationArgument(text: text)
+        state.equations = EquationArgument()
         state.textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let assumed = assumedProbability()
         state.probability = assumed
         let sections = Verifier.sectionStarts(text)
         var section = 0
-        // The author's macros, each in force from the line that defines it.
+        // Read once: every block with the author's macros in force at its line; the look-ahead
+        // (what follows a line: an arrow, a consequence, an answer) reads these.
+        let blocks = MathBlockScanner.blocks(in: text)
         let macroDefinitions = LaTeXMacros.definitions(in: text)
         var macros = LaTeXMacros(), nextMacro = 0
-        for block in MathBlockScanner.blocks(in: text) {
+        var blockMacros: [LaTeXMacros] = []
+        for block in blocks {
             while nextMacro < macroDefinitions.count && macroDefinitions[nextMacro].line < block.line {
                 macros.merge(macroDefinitions[nextMacro].macros)
                 nextMacro += 1
             }
+            blockMacros.append(macros)
+        }
+        state.blocks = blocks
+        state.preread = blocks.indices.map { i in
+            StatementReader.statements(blocks[i].latex, line: blocks[i].line, column: blocks[i].column, macros: blockMacros[i], functions: [])
+        }
+        state.blockSections = blocks.map { b in sections.lastIndex { $0 <= b.line } ?? -1 }
+        for (index, block) in blocks.enumerated() {
+            state.blockIndex = index
             // Definitions are scoped to a section: a new question may reuse the names.
             while section < sections.count && sections[section] <= block.line {
+                endArgument(&state)
                 state.definitions = Definitions()
                 state.probability = assumed
                 state.solvedUnknowns = []
                 state.functionNames = []
                 state.assumptions = []
+                state.premises = Premises()
                 state.previousLast = nil
                 state.pending = nil
-                endArgument(&state)
+                state.sentence = ""
                 section += 1
             }
             if !block.display { state.pending = nil }
-            let before = state.steps.count
-            var statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros, functions: state.functionNames)
+            let before = state.recordedCount
+            var statements = state.functionNames.isEmpty ? state.preread[index]
+                : StatementReader.statements(block.latex, line: block.line, column: block.column, macros: blockMacros[index], functions: state.functionNames)
             // `q(x) = …` makes q a function: the block is read again with it.
             let declared = StatementReader.declaredFunctions(statements).subtracting(state.functionNames)
             if !declared.isEmpty {
                 state.functionNames.formUnion(declared)
-                statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: macros, functions: state.functionNames)
+                statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: blockMacros[index], functions: state.functionNames)
             }
-            process(statements, block: block, &state)
-            if state.steps.count == before {
+            state.sentence = ProseCues.sentenceTail(state.sentence + " $ " + block.proseBefore)
+            if !proseRole(statements, block, &state) {
+                process(statements, block: block, &state)
+            }
+            if state.recordedCount == before {
                 state.notes.append(BlockNote(line: block.line, reason: state.lastNote ?? (statements.isEmpty ? "no math" : "no relation to check")))
             }
             state.lastNote = nil
@@ -92,6 +110,19 @@ public struct Verifier: Sendable {
         var textLines: [Substring] = []
         /// Letters this section defines as functions (`q(x) = …`).
         var functionNames: Set<Character> = []
+        /// Conditions the section states as premises, which every later check uses.
+        var premises = Premises()
+        /// The document's blocks, each read once with the macros in force (for the look-ahead),
+        /// the section of each, and the block being processed.
+        var blocks: [MathBlock] = []
+        var preread: [[Statement]] = []
+        var blockSections: [Int] = []
+        var blockIndex = 0
+        /// The prose of the sentence the current block sits in, up to it.
+        var sentence = ""
+
+        /// Steps recorded, and held by the solving argument in progress (emitted when it closes).
+        var recordedCount: Int { steps.count + equations.pending.count }
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
@@ -101,10 +132,7 @@ public struct Verifier: Sendable {
         var k = 0
         while k < statements.count {
             if let used = equationStep(statements, at: k, block, &state) { k += used; continue }
-            let before = state.steps.count
-            let used = processStatement(statements, at: k, block, &state)
-            noteEquation(statements, at: k, used: used, records: before..<state.steps.count, block, &state)
-            k += used
+            k += processStatement(statements, at: k, block, &state)
         }
     }
 
@@ -164,8 +192,14 @@ public struct Verifier: Sendable {
             state.lastNote = "a point (" + line.written.items.map(\.latex).joined(separator: " = ") + "), not a definition"
             return 1
         case .statedCondition(let atoms):
-            state.assumptions += atoms
-            state.lastNote = "condition assumed: " + line.written.latexText
+            // In prose, and not inside an `if …` or `since …` of its own sentence: a premise of the section.
+            if !ProseCues.isLocalCondition(state.sentence) {
+                state.addPremises(atoms)
+                state.lastNote = "premise: " + line.written.latexText
+            } else {
+                state.assumptions += atoms
+                state.lastNote = "condition assumed: " + line.written.latexText
+            }
             return 1
         case .definition(let d):
             start = define(d, line.checked, block, &state)
@@ -173,21 +207,35 @@ public struct Verifier: Sendable {
             break
         }
         let checked = line.checked
-        for i in start..<checked.relations.count {
-            checkPair(checked.items[i], checked.relations[i], checked.items[i + 1], block, &state)
+        let outcomes = (start..<checked.relations.count).map { i in
+            claimOutcome(checked.items[i], checked.relations[i], checked.items[i + 1], &state)
+        }
+        // An equation to solve (on evidence that lines solving it follow) is recorded as such.
+        if start == 0, openArgument(statements, at: k, outcomes, block, &state) {
+            if !checked.items.isEmpty { state.previousLast = checked.items.last }
+            return 1
+        }
+        for (n, i) in (start..<checked.relations.count).enumerated() {
+            record(block, checked.items[i], checked.items[i + 1], outcomes[n], &state, relation: checked.relations[i])
         }
         if !checked.items.isEmpty { state.previousLast = checked.items.last }
         return 1
     }
 
     private func checkPair(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ block: MathBlock, _ state: inout DocumentState) {
+        record(block, a, b, claimOutcome(a, r, b, &state), &state, relation: r)
+    }
+
+    /// The outcome of `a r b` checked as an identity claim under the section's definitions and
+    /// premises (not recorded).
+    func claimOutcome(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ state: inout DocumentState) -> StepChecker.Outcome {
         let outcome: StepChecker.Outcome
         switch (a.value, b.value) {
         case (.failure(let e), _), (_, .failure(let e)):
             outcome = .unchecked("cannot read \(e.construct)")
         case let (.success(x), .success(y)):
             if a.isProse || b.isProse || x.mentionsWords || y.mentionsWords {
-                outcome = .unchecked("a claim in words")
+                outcome = .unchecked("a claim in words", .words)
             } else if x.isBareSymbol && y.isBareSymbol && x != y && !x.isDefined(in: state.definitions) && !y.isDefined(in: state.definitions) {
                 outcome = .unchecked("a relation between two names (an assumption or a definition)")
             } else {
@@ -205,10 +253,14 @@ public struct Verifier: Sendable {
                    !(l.freeSymbols + h.freeSymbols).isEmpty {
                     state.assumptions.append(Condition.Atom(lhs: l, relation: r, rhs: h, domain: domain))
                 }
-                outcome = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided), domain: domain)
+                let letters = rx.symbols.union(ry.symbols)
+                let premises = state.premises.conditions(on: letters)
+                let checked = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided),
+                                            domain: domain.union(premises))
+                outcome = state.premises.restricting(checked, letters: letters, used: !premises.conditions.isEmpty)
             }
         }
-        record(block, a, b, outcome.taken(as: "identity claim"), &state, relation: r)
+        return outcome.taken(as: "identity claim")
     }
 
     func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {
@@ -219,9 +271,16 @@ public struct Verifier: Sendable {
         let sides = [a, b].compactMap { $0 }.filter { !$0.latex.isEmpty }
         let latex = sides.map(\.latex).joined(separator: " \(relation.latex) ")
         let column = (a?.line == block.line ? a?.column : nil) ?? block.column
-        state.steps.append(StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
-                                      verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
-                                      typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) ")))
+        emit(StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
+                        verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
+                        typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) ")), &state)
+    }
+
+    /// The one place a verdict enters the report. A solving argument in progress holds its steps
+    /// until it closes; a step of anything else closes it first, so the report keeps document order.
+    func emit(_ step: StepResult, _ state: inout DocumentState) {
+        if !state.equations.pending.isEmpty { endArgument(&state) }
+        state.steps.append(step)
     }
 }
 

@@ -42,7 +42,7 @@ import Testing
         let report = Verifier().verify("Let $a \\neq 0$, $0 < p < 1$ and $n \\in \\mathbb{N}$. So $1 > 2$.", file: "t.md")
         // The three conditions are notes; the false numeric claim is still checked.
         #expect(report.steps.map(\.verdict) == [.invalid])
-        #expect(report.notes.filter { $0.reason.hasPrefix("condition assumed") }.count == 3)
+        #expect(report.notes.filter { $0.reason.hasPrefix("premise") }.count == 3)
         // An inline argument with arrows is steps, not a condition.
         let argument = Verifier().verify("Hence $2 + b > 0 \\Rightarrow b > -2$.", file: "t.md")
         #expect(argument.steps.last?.verdict == .valid)

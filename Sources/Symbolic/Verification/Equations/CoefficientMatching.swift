@@ -33,7 +33,7 @@ enum CoefficientMatching {
                 case .different(let ce):
                     let written = PlainPrinter.string(atom.lhs) + " = " + PlainPrinter.string(atom.rhs)
                     return StepChecker.Outcome(
-                        verdict: .invalid, method: "equation step: coefficient matching in \(PlainPrinter.name(t))",
+                        verdict: .invalid, method: "coefficient matching in \(PlainPrinter.name(t))",
                         reason: "matching the coefficients of the previous equations (for all \(PlainPrinter.name(t))) does not give \(written): the difference of its sides is \(PlainPrinter.string(remainder)) there, not 0 (at \(ce.pointDescription))",
                         counterexample: CounterexampleReport(point: Dictionary(uniqueKeysWithValues: ce.point.map { (PlainPrinter.name($0.symbol), $0.value.description) }),
                                                              lhs: ce.lhs.description, rhs: "0", correct: nil))
@@ -41,7 +41,7 @@ enum CoefficientMatching {
                 }
             }
             guard verdicts.allSatisfy({ $0 }) else { return nil }
-            return StepChecker.Outcome(verdict: .valid, method: "equation step: coefficient matching in \(PlainPrinter.name(t)) (a nonzero frequency)",
+            return StepChecker.Outcome(verdict: .valid, method: "coefficient matching in \(PlainPrinter.name(t)) (a nonzero frequency)",
                                        reason: "follows from matching the coefficients of the previous equations, which hold for all \(PlainPrinter.name(t))", counterexample: nil)
         }
         return nil

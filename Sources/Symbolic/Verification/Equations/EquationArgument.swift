@@ -16,8 +16,8 @@ struct EquationArgument {
         let lastInBlock: Bool
         /// It was reached by an arrow.
         let followsArrow: Bool
-        /// Records of this line checked as an identity, revised once a step shows it is an equation.
-        var identityRecords: Range<Int>
+        /// The line is a task's equation (`Solve $…$`), stated in prose rather than derived.
+        var isTask = false
     }
 
     var first: Line?
@@ -33,12 +33,13 @@ struct EquationArgument {
     var lastStepRecord: Int?
     /// The last line may be a condition of the problem rather than a step (its answer is not checked).
     var lastMayBeCondition = false
+    /// The argument's steps, held until it closes (when its answer is compared with its first line).
+    var pending: [StepResult] = []
+    /// Values the text rejects after the last line (`$x = -1$ is excluded`): not part of the answer.
+    var rejected: [Expression] = []
 
-    /// The document's lines, for the text between blocks.
-    private var textLines: [Substring] = []
     /// The current block's serial, and facts about the previous block.
     private(set) var block = 0
-    private var previousEnd: Int?
     private var previousDisplay = false
     /// Both this block and the previous one are display math.
     private var displayAfterDisplay = false
@@ -46,9 +47,7 @@ struct EquationArgument {
     private(set) var joinedToPrevious = false
     private(set) var statementCount = 0
 
-    init(text: String = "") {
-        textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
+    init() {}
 
     /// Words that may stand between two lines of one argument.
     static let connectives: Set<String> = [
@@ -65,6 +64,15 @@ struct EquationArgument {
         steps = 0
         lastStepRecord = nil
         lastMayBeCondition = false
+        pending = []
+        rejected = []
+    }
+
+    /// The words between two blocks, lower-cased, without delimiters and punctuation.
+    static func gapWords(_ prose: String) -> String {
+        var gap = ProseCues.withoutComments(prose)
+        for delimiter in ["$$", "\\[", "\\]", "$", "*", ":", ",", ".", ";"] { gap = gap.replacing(delimiter, with: " ") }
+        return gap.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
     }
 
     mutating func enter(_ b: MathBlock, statements: Int) {
@@ -72,25 +80,20 @@ struct EquationArgument {
         if !currentBlock.isEmpty { previousBlock = currentBlock }
         currentBlock = []
         statementCount = statements
-        let newlines = b.latex.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        defer {
-            previousEnd = b.line + newlines
-            previousDisplay = b.display
-        }
+        defer { previousDisplay = b.display }
         joinedToPrevious = false
         displayAfterDisplay = previousDisplay && b.display
-        guard let end = previousEnd, displayAfterDisplay, end < b.line, b.line - end <= 6 else { return }
-        var gap = ""
-        for n in (end + 1)..<b.line where n - 1 < textLines.count { gap += " " + textLines[n - 1] }
-        for delimiter in ["$$", "\\[", "\\]", "$", "*", ":", ",", ".", ";"] { gap = gap.replacing(delimiter, with: " ") }
-        let words = gap.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
-        joinedToPrevious = EquationArgument.connectives.contains(words)
+        // After a display block, or after a task's equation written inline, only connective
+        // words (or nothing) may stand before the next line of the argument.
+        let afterTask = last?.isTask == true && last?.block == block - 1
+        guard displayAfterDisplay || (afterTask && b.display), b.proseBefore.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }) <= 6 else { return }
+        joinedToPrevious = EquationArgument.connectives.contains(EquationArgument.gapWords(b.proseBefore))
     }
 
     /// True when statement k of the current block comes right after the argument's last line.
     func continues(at k: Int, _ s: Statement) -> Bool {
         guard let last else { return false }
         if last.block == block { return last.end == k }
-        return last.block == block - 1 && last.lastInBlock && k == 0 && (joinedToPrevious || (s.followsArrow && displayAfterDisplay))
+        return last.block == block - 1 && last.lastInBlock && k == 0 && (joinedToPrevious || (s.followsArrow && (displayAfterDisplay || last.isTask)))
     }
 }

@@ -29,8 +29,7 @@ enum EquationStepOutcome {
 
     static func outcome(_ c: SolutionSetComparison, _ link: Link) -> StepChecker.Outcome {
         let name = PlainPrinter.name(c.variable)
-        let arrow = link.needsEquivalence ? " (⇔)" : ""
-        let relation = c.relation.map { "equation step\(arrow): \($0.rawValue)" } ?? "equation step\(arrow): substitution"
+        let relation = c.relation.map { $0.rawValue } ?? "substitution"
         func invalid(_ reason: String, _ ce: CounterexampleReport) -> StepChecker.Outcome {
             StepChecker.Outcome(verdict: .invalid, method: relation, reason: reason, counterexample: ce)
         }

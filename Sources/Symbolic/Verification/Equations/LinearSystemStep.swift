@@ -27,30 +27,29 @@ enum LinearSystemStep {
         guard unknowns.count >= 2, let rs = rows(system, unknowns), let rl = rows(line, unknowns) else { return nil }
         let (ss, sl) = (AffineSolutionSet(rs, unknowns: unknowns), AffineSolutionSet(rl, unknowns: unknowns))
         let lost = ss.pointOutside(rl), gained = sl.pointOutside(rs)
-        let arrow = needsEquivalence ? " (⇔)" : ""
         func point(_ p: [Rational]) -> [String: String] {
             Dictionary(uniqueKeysWithValues: zip(unknowns, p).map { (PlainPrinter.name($0.0), $0.1.description) })
         }
         func describe(_ p: [Rational]) -> String { zip(unknowns, p).map { "\(PlainPrinter.name($0.0)) = \($0.1)" }.joined(separator: ", ") }
         if let lost {
             return StepChecker.Outcome(
-                verdict: .invalid, method: "equation step\(arrow): linear system",
+                verdict: .invalid, method: "linear system",
                 reason: "a solution is lost: \(describe(lost)) solves the system of the previous lines but not this line",
                 counterexample: CounterexampleReport(point: point(lost), lhs: "previous lines hold", rhs: "this line fails", correct: nil))
         }
         if let gained, needsEquivalence {
             return StepChecker.Outcome(
-                verdict: .invalid, method: "equation step\(arrow): linear system",
+                verdict: .invalid, method: "linear system",
                 reason: "not equivalent: \(describe(gained)) solves this line but not the system of the previous lines",
                 counterexample: CounterexampleReport(point: point(gained), lhs: "previous lines fail", rhs: "this line holds", correct: nil))
         }
         let names = unknowns.map(PlainPrinter.name).joined(separator: ", ")
         if gained == nil {
             let empty = ss.particular == nil ? "neither has a real solution" : "the same real solutions in \(names)"
-            return StepChecker.Outcome(verdict: .valid, method: "equation step\(arrow): linear system, equivalent",
+            return StepChecker.Outcome(verdict: .valid, method: "linear system, equivalent",
                                        reason: "this line and the system of the previous lines have \(empty)", counterexample: nil)
         }
-        return StepChecker.Outcome(verdict: .valid, method: "equation step\(arrow): linear system, implies",
+        return StepChecker.Outcome(verdict: .valid, method: "linear system, implies",
                                    reason: "every solution of the system of the previous lines solves this line", counterexample: nil)
     }
 

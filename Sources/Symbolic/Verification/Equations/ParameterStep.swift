@@ -33,14 +33,14 @@ enum ParameterStep {
             if let lost = c.lost, c.lostSolvesOriginal == true {
                 report[name] = lost.describe(variable: name)
                 return StepChecker.Outcome(
-                    verdict: .invalid, method: "equation step: with parameters (\(at))",
+                    verdict: .invalid, method: "with parameters (\(at))",
                     reason: "not valid for every value of the parameters: with \(at), \(name) = \(lost.describe(variable: name)) solves the previous line but not this one",
                     counterexample: CounterexampleReport(point: report, lhs: "previous line holds", rhs: "this line fails", correct: nil))
             }
             if needsEquivalence, let gained = c.gained {
                 report[name] = gained.describe(variable: name)
                 return StepChecker.Outcome(
-                    verdict: .invalid, method: "equation step (⇔): with parameters (\(at))",
+                    verdict: .invalid, method: "with parameters (\(at))",
                     reason: "not equivalent for every value of the parameters: with \(at), \(name) = \(gained.describe(variable: name)) solves this line but not the previous one",
                     counterexample: CounterexampleReport(point: report, lhs: "previous line fails", rhs: "this line holds", correct: nil))
             }

@@ -19,7 +19,7 @@ enum RewritingStep {
             for k in factors {
                 if case .equal = equivalence.check(bl - br, Expression(k) * (al - ar), domain: domain) {
                     let times = k == 1 ? "" : " times \(k)"
-                    return StepChecker.Outcome(verdict: .valid, method: "equation step: equivalent (a rewriting of the equation)",
+                    return StepChecker.Outcome(verdict: .valid, method: "equivalent (a rewriting of the equation)",
                                                reason: "the previous block's equation\(times), rewritten: the same identity in every name", counterexample: nil)
                 }
             }
@@ -37,7 +37,7 @@ enum RewritingStep {
                     let times = k == 1 ? "" : " (times \(k))"
                     let correct = PlainPrinter.string(expected)
                     return StepChecker.Outcome(
-                        verdict: .invalid, method: "equation step: a rewriting of the equation",
+                        verdict: .invalid, method: "a rewriting of the equation",
                         reason: "the \(other) side rewrites the previous block's\(times), but the \(which) side does not: they differ at \(ce.pointDescription) (written \(ce.lhs), should be \(ce.rhs)); the \(which) side should be \(correct)",
                         counterexample: CounterexampleReport(point: Dictionary(uniqueKeysWithValues: ce.point.map { (PlainPrinter.name($0.symbol), $0.value.description) }),
                                                              lhs: ce.lhs.description, rhs: ce.rhs.description, correct: correct))

@@ -1,13 +1,13 @@
-/// Steps between equations and inequalities. A line that the identity checker finds is no
-/// identity (an equation in unknowns) may open a solving argument; a line reached from it by
-/// `\Rightarrow`, `\implies`, `\therefore`, `\iff` or by plain succession is then checked as a
-/// step between conditions (`SolutionSets`), not as an identity, and the relation found
-/// (equivalent, implies, implied by) goes in the step's `method`.
+/// Steps between equations and inequalities. A task (`Solve $…$`), or a line that the identity
+/// checker does not prove and that evidence after it shows to be an equation to solve (see
+/// `Verifier.openArgument`), opens a solving argument; a line reached from it by `\Rightarrow`,
+/// `\implies`, `\therefore`, `\iff` or by plain succession is then checked as a step between
+/// conditions (`SolutionSets`), not as an identity, and the relation found (equivalent, implies,
+/// implied by) goes in the step's `method`. The argument holds its steps and emits them when it
+/// closes, once its answer has been compared with its first line.
 extension Verifier {
     static let implicationArrows: Set<String> = ["Rightarrow", "implies", "Longrightarrow", "therefore", "rightarrow", "longrightarrow"]
     static let equivalenceArrows: Set<String> = ["iff", "Leftrightarrow"]
-    /// The identity checker's reasons for a line that holds only for particular values.
-    static let equationReasons = ["an equation in", "an inequality between names", "numbers plugged in"]
 
     /// Checks statements[k] as a step from the argument's last line when it is one; returns the
     /// statements used, or nil (having ended the argument) when it is not.
@@ -22,9 +22,13 @@ extension Verifier {
             // Statements on one line are a list (`x > 0, \quad y = 2`), not successive steps.
             guard s.startsRow else { return endArgument(&state) }
             plainSuccession = true
-            // After an answer (`x = 3`, `0 = 3`), a new equation starts a new argument.
+            // After an answer (`x = 3`, `0 = 3`, `x = 5, y = 2`), a new equation starts a new argument.
             if let x = a.condition.unknowns.first, a.condition.unknowns.count == 1, a.condition.isAnswer(in: x),
                let b = ConditionReader.read(s, definitions: state.definitions), !b.renamingIndexed(to: x).isAnswer(in: x) {
+                return endArgument(&state)
+            }
+            if a.condition.unknowns.count > 1, a.condition.isAnswerLine(in: a.condition.unknowns),
+               let b = ConditionReader.read(s, definitions: state.definitions), !b.isAnswerLine(in: a.condition.unknowns) {
                 return endArgument(&state)
             }
         }
@@ -53,7 +57,9 @@ extension Verifier {
         if let linear {
             outcome = linear
         } else {
-        switch SolutionSets.compare(a.condition, b, original: original?.condition) {
+        // The section's premises on the unknowns hold on every line (`t > 0` with `t^2 = 16`).
+        let premises = state.premises.atoms(within: a.condition.unknowns.union(b.unknowns))
+        switch SolutionSets.compare(a.condition.conjoining(premises), b.conjoining(premises), original: original?.condition.conjoining(premises)) {
         case .failure(let why):
             // A true statement about numbers after an undecided equation: checked as arithmetic.
             if b.unknowns.isEmpty && b.truth(at: [:]) == true { return endArgument(&state) }
@@ -81,7 +87,7 @@ extension Verifier {
             lastMayBeCondition = plainSuccession && link.secondIsConstraint
         }
         }
-        if !outcome.method.hasPrefix("equation step") { outcome = outcome.taken(as: "equation step") }
+        outcome = outcome.taken(as: needsEquivalence && !outcome.method.isEmpty ? "equation step (⇔)" : "equation step")
         if let assumption = (s.assumedNames(state.definitions).first.flatMap { n in state.definitions.assumed[n].map { (n, $0) } }) {
             // The witness is a point of the assumption: the assumed name takes its partner's value.
             let (name, partner) = (PlainPrinter.name(assumption.0), PlainPrinter.name(assumption.1))
@@ -100,95 +106,78 @@ extension Verifier {
         let latex = (s.arrow.map { "\\\($0) " } ?? "") + written.map(\.latexText).joined(separator: ", ")
         let typeset = b.typeset
         let first = s.items[0]
-        state.steps.append(StepResult(line: block.line, column: first.line == block.line ? first.column : block.column, latex: latex,
-                                      lhs: a.plain, rhs: b.plain, verdict: outcome.verdict, method: outcome.method, reason: outcome.reason,
-                                      counterexample: outcome.counterexample, typeset: typeset))
-        // The line before was an equation to solve, not a claimed identity.
-        for i in a.identityRecords where state.steps[i].verdict != .valid {
-            state.steps[i] = state.steps[i].revised(verdict: .unchecked, method: "equation to solve",
-                reason: "an equation in \(a.condition.unknownList), solved by the lines after it (each checked as a step); not an identity", counterexample: nil)
-        }
+        // Held until the argument closes (its answer is compared with its first line then).
+        state.equations.pending.append(StepResult(line: block.line, column: first.line == block.line ? first.column : block.column, latex: latex,
+                                                  lhs: a.plain, rhs: b.plain, verdict: outcome.verdict, method: outcome.method, reason: outcome.reason,
+                                                  counterexample: outcome.counterexample, typeset: typeset))
         state.equations.last = EquationArgument.Line(
             condition: b, line: block.line, latex: latex, plain: b.plain, typeset: typeset, block: state.equations.block, end: k + used,
-            lastInBlock: k + used == statements.count, followsArrow: s.followsArrow, identityRecords: 0..<0)
+            lastInBlock: k + used == statements.count, followsArrow: s.followsArrow)
         state.equations.system = linear == nil ? nil : LinearSystemStep.extended(system, with: b)
         state.equations.currentBlock.append(b)
         state.solvedUnknowns.formUnion(b.unknowns)
         state.equations.steps += 1
         state.equations.lastMayBeCondition = lastMayBeCondition
-        state.equations.lastStepRecord = state.steps.count - 1
+        state.equations.lastStepRecord = state.equations.pending.count - 1
         state.previousLast = last.items.last
         return used
     }
 
-    /// After statements[k] was checked as usual: when it was found to be no identity (an
-    /// equation or inequality in unknowns), it opens a new argument.
-    func noteEquation(_ statements: [Statement], at k: Int, used: Int, records: Range<Int>, _ block: MathBlock, _ state: inout DocumentState) {
-        if state.equations.last != nil { _ = endArgument(&state) }
-        let s = statements[k]
-        // Under an assumption `a = b`, a line that holds is a line of the argument too: it holds
-        // on the assumption's solution set, and the next line must hold on all of it.
-        let underAssumption = !s.assumedNames(state.definitions).isEmpty
-        guard used == 1, !records.isEmpty, records.count == s.relations.count,
-              records.allSatisfy({ i in
-                  let r = state.steps[i]
-                  return r.verdict == .invalid || (underAssumption && r.verdict == .valid)
-                      || (r.verdict == .unchecked && (Verifier.equationReasons + ["a claim in words"]).contains { r.reason.hasPrefix($0) })
-              }),
-              var c = ConditionReader.read(s, definitions: state.definitions) else { return }
-        if underAssumption { c.assumedUnknowns = Set(s.assumedNames(state.definitions).compactMap { state.definitions.assumed[$0] }) }
-        guard !c.unknowns.isEmpty else { return }
-        // Words are read only as connectives between relations (`x + y = 3 \text{ and } x - y = 1`).
-        let connected = c.disjuncts.count > 1 || c.disjuncts.contains { $0.count > 1 }
-        if records.contains(where: { state.steps[$0].reason.hasPrefix("a claim in words") }) && !connected { return }
-        if connected && records.count > 1 {
-            // One record for the whole line (`x + y = 3 \text{ and } x - y = 1`), not one per pair of
-            // items split across the connective.
-            let r = state.steps[records.lowerBound]
-            state.steps[records.lowerBound] = StepResult(
-                line: r.line, column: r.column, latex: s.latexText, lhs: c.plain, rhs: "", verdict: .unchecked, method: "equation to solve",
-                reason: "an equation in \(c.unknownList), solved by the lines after it (each checked as a step); not an identity",
-                counterexample: nil, typeset: c.typeset)
-            for i in records.dropFirst() { state.gradients.retracted.insert(i) }
-        }
-        let line = EquationArgument.Line(
-            condition: c, line: block.line, latex: s.latexText, plain: c.plain, typeset: c.typeset, block: state.equations.block, end: k + 1,
-            lastInBlock: k + 1 == statements.count, followsArrow: s.followsArrow, identityRecords: records)
-        state.equations.first = line
-        state.equations.last = line
-        state.equations.currentBlock.append(c)
-        // A row that rewrites an equation of the block before it, reached by an arrow or in a
-        // block joined to it, is checked as that rewriting (not as an identity of its own).
-        if !underAssumption, s.followsArrow || state.equations.joinedToPrevious || k > 0,
-           let o = RewritingStep.outcome(c, candidates: state.equations.previousBlock, equivalence: checker.equivalence) {
-            for i in records { state.steps[i] = state.steps[i].revised(verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample) }
-        }
-        state.solvedUnknowns.formUnion(c.unknowns)
-    }
-
-    /// Ends the argument in progress: when its last line states the answer (`x = 2 \text{ or } x = 3`,
-    /// `x > 4`, `0 = 3`), the answer is compared with the first line. Returns nil.
+    /// Ends the argument in progress and emits its steps. When its last line states the answer
+    /// (`x = 2 \text{ or } x = 3`, `x > 4`, `0 = 3`), less the candidates the text rejected, the
+    /// answer is compared with the first line first; a wrong answer marks the last step, unless
+    /// an earlier step already carries the error. Returns nil.
     @discardableResult
     func endArgument(_ state: inout DocumentState) -> Int? {
-        defer { state.equations.reset() }
-        guard state.equations.steps > 0, !state.equations.lastMayBeCondition, let first = state.equations.first, let last = state.equations.last,
-              let record = state.equations.lastStepRecord, state.steps[record].verdict != .invalid,
-              first.condition.unknowns.count == 1, let x = first.condition.unknowns.first,
-              last.condition.isAnswer(in: x), !last.condition.unknowns.isEmpty || last.followsArrow,
-              case .success(let c) = SolutionSets.compare(first.condition, last.condition) else { return nil }
+        var pending = state.equations.pending
+        let answer = answerOutcome(state)
+        state.equations.reset()
+        if let (o, first) = answer, let i = pending.indices.last {
+            let step = pending[i]
+            pending[i] = StepResult(line: step.line, column: step.column, latex: step.latex, lhs: step.lhs, rhs: step.rhs, verdict: o.verdict,
+                                    method: o.method + " against line \(first)", reason: o.reason, counterexample: o.counterexample, typeset: step.typeset)
+        }
+        for step in pending { emit(step, &state) }
+        return nil
+    }
+
+    /// The outcome for the argument's last step when its answer differs from the first line's
+    /// solution set, with the first line's number; nil when it agrees, is no answer, or some
+    /// step already failed.
+    private func answerOutcome(_ state: DocumentState) -> (StepChecker.Outcome, Int)? {
+        let e = state.equations
+        guard e.steps > 0, !e.lastMayBeCondition, let first = e.first, let last = e.last, !e.pending.isEmpty,
+              !e.pending.contains(where: { $0.verdict == .invalid }),
+              first.condition.unknowns.count == 1, let x = first.condition.unknowns.first else { return nil }
+        var answer = last.condition
+        if !e.rejected.isEmpty {
+            answer = answer.renamingIndexed(to: x)
+            guard answer.isSolutionList(in: x) else { return nil }
+            answer.disjuncts = answer.disjuncts.filter { conj in
+                let value = conj[0].lhs == Expression(x) ? conj[0].rhs : conj[0].lhs
+                return !e.rejected.contains(value)
+            }
+            // Every candidate rejected: the answer is that there is no solution.
+            if answer.disjuncts.isEmpty { answer.disjuncts = [[Condition.Atom(lhs: .zero, relation: .equal, rhs: .one, domain: Domain())]] }
+        }
+        let premises = state.premises.atoms(within: [x])
+        guard answer.isAnswer(in: x), !answer.unknowns.isEmpty || last.followsArrow || !e.rejected.isEmpty,
+              case .success(let c) = SolutionSets.compare(first.condition.conjoining(premises), answer.conjoining(premises)) else { return nil }
         let name = PlainPrinter.name(x)
         if let g = c.gained {
-            state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the answer checked against line \(first.line)",
+            return (StepChecker.Outcome(verdict: .invalid, method: "equation step: the answer checked",
                 reason: "the answer is wrong: \(name) = \(g.describe(variable: name)) satisfies this last line but not the first line of the argument (\(first.latex))",
-                counterexample: EquationStepOutcome.report(name, g, first: "fails", second: "holds"))
-        } else if c.relation != nil, !c.firstIsInfinite, let l = c.lost, last.condition.isSolutionList(in: x) {
-            state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the answer checked against line \(first.line)",
+                counterexample: EquationStepOutcome.report(name, g, first: "fails", second: "holds")), first.line)
+        }
+        if c.relation != nil, !c.firstIsInfinite, let l = c.lost, answer.isSolutionList(in: x) || !e.rejected.isEmpty {
+            return (StepChecker.Outcome(verdict: .invalid, method: "equation step: the answer checked",
                 reason: "the answer is incomplete: \(name) = \(l.describe(variable: name)) solves the first line of the argument (\(first.latex)) but is not among the solutions given",
-                counterexample: EquationStepOutcome.report(name, l, first: "holds", second: "fails"))
-        } else if let wrong = Verifier.wrongMultiplicity(last.condition, of: first.condition, x) {
-            state.steps[record] = state.steps[record].revised(verdict: .invalid, method: "equation step: the multiplicities checked against line \(first.line)",
+                counterexample: EquationStepOutcome.report(name, l, first: "holds", second: "fails")), first.line)
+        }
+        if let wrong = Verifier.wrongMultiplicity(last.condition, of: first.condition, x) {
+            return (StepChecker.Outcome(verdict: .invalid, method: "equation step: the multiplicities checked",
                 reason: "\(name) = \(wrong.root) is a root of multiplicity \(wrong.actual) of the first line of the argument (\(first.latex)), not \(wrong.stated) as stated",
-                counterexample: nil)
+                counterexample: nil), first.line)
         }
         return nil
     }
@@ -209,14 +198,6 @@ extension Verifier {
             if actual != stated { return (r, stated, actual) }
         }
         return nil
-    }
-}
-
-extension StepResult {
-    /// The same step with another verdict.
-    func revised(verdict: StepVerdict, method: String, reason: String, counterexample: CounterexampleReport?) -> StepResult {
-        StepResult(line: line, column: column, latex: latex, lhs: lhs, rhs: rhs, verdict: verdict, method: method, reason: reason,
-                   counterexample: counterexample, typeset: typeset)
     }
 }
 

@@ -36,14 +36,14 @@ struct DistributionClaim {
                 let power = k == 1 ? "" : "^\(k)"
                 let name = "E[(\(PlainPrinter.string(x)))\(power)]"
                 return StepChecker.Outcome(
-                    verdict: .invalid, method: "distribution claim: moments under the declared distributions",
+                    verdict: .invalid, method: "moments under the declared distributions",
                     reason: "\(name) = \(PlainPrinter.string(moment)), but a variable with distribution \(d.plain) has E[X\(power)] = \(PlainPrinter.string(expected))",
                     counterexample: CounterexampleReport(point: [:], lhs: PlainPrinter.string(moment), rhs: PlainPrinter.string(expected), correct: nil))
             case .unknown(let why):
                 return .unchecked("cannot compare the moment E[X^\(k)] with the normal distribution's: \(why)")
             }
         }
-        let method = "distribution claim: moments under the declared distributions"
+        let method = "moments under the declared distributions"
         if isAffine(x), families.count == 1 || model.independent, families.allSatisfy({ model.gaussians[$0] != nil }) {
             if case .symbol = x.kind {
                 return StepChecker.Outcome(verdict: .valid, method: method, reason: "the distribution declared for \(PlainPrinter.string(x))", counterexample: nil)

@@ -147,7 +147,7 @@ extension Verifier {
             case .success(.scalar(let x)):
                 outcome = DistributionClaim(model: state.probability.model, equivalence: checker.equivalence).check(state.definitions.resolve(x), d)
             }
-            record(block, subject, s.items[1], outcome.method.hasPrefix("distribution claim") ? outcome : outcome.taken(as: "distribution claim"), &state, relation: .distributed)
+            record(block, subject, s.items[1], outcome.taken(as: "distribution claim"), &state, relation: .distributed)
         }
         state.previousLast = nil
         return 1
