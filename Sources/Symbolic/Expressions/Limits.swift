@@ -51,6 +51,11 @@ public struct Limits: Sendable {
     /// The work, in machine-word operations, that trial division may spend on one number:
     /// a number of many words is tried against fewer primes.
     public var trialDivisionWork: Int
+    /// The highest degree in one letter that a claim may have to be checked: exact evaluation
+    /// at a sample point costs time quadratic in it, so a higher one is unchecked before any work.
+    public var maximumCheckedDegree: Int
+    /// The highest degree of a polynomial whose real roots are isolated exactly (solution sets).
+    public var maximumRootIsolationDegree: Int
 
     /// The limits the engine and the `derive` command use.
     public static let `default` = Limits(
@@ -60,7 +65,8 @@ public struct Limits: Sendable {
         maximumDerivativeOrder: 1000, maximumExpressionNodes: 200_000,
         maximumExplicitTerms: 1000, maximumIsserlisFactors: 10,
         maximumNestingDepth: 200, maximumPlainNestingDepth: 500, maximumPeriodicArgumentBits: 1 << 14,
-        trialDivisionBound: 1 << 16, trialDivisionWork: 1 << 26)
+        trialDivisionBound: 1 << 16, trialDivisionWork: 1 << 26,
+        maximumCheckedDegree: 4096, maximumRootIsolationDegree: 20)
 }
 
 extension Limits {

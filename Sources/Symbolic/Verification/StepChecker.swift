@@ -104,6 +104,11 @@ public struct StepChecker: Sendable {
             }
             return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
         }
+        // Exact evaluation at a sample point costs time quadratic in the degree: bounded first.
+        let degree = max(a.largestExponent, b.largestExponent)
+        if degree > Limits.default.maximumCheckedDegree {
+            return .unchecked("a power of degree \(degree), beyond the limit of \(Limits.default.maximumCheckedDegree) for exact checks")
+        }
         let fa = a.freeSymbols, fb = b.freeSymbols
         switch relation {
         case .equal:
@@ -118,6 +123,7 @@ public struct StepChecker: Sendable {
         case .distributed: return .unchecked("a distribution claim (∼)")
         case .equivalent, .proportional: return .unchecked("a relation \(relation.rawValue)")
         }
+        if let o = checkKroneckerCases(a, b, domain: domain) { return o }
         if let o = checkIndexed(a, b, domain: domain) { return o }
         if fa.isEmpty && fb.isEmpty {
             // `\frac{1}{\sqrt{2}} = 0.707`: a decimal written on one side is read as rounded.
@@ -335,6 +341,34 @@ extension SampleValue {
 }
 
 extension Expression {
+    /// The largest integer exponent applied to an expression with letters, multiplied through
+    /// nested powers (`(x^{20})^{30}` is 600); 1 for a letter alone, 0 for none.
+    var largestExponent: Int {
+        let memo = NodeMemo<Int>()
+        // The degree of b^x from b's: times |x| for an integer x, else the larger of the two.
+        func raised(_ inner: Int, _ x: Expression) -> Int {
+            guard inner > 0, let r = x.rationalValue, r.isInteger else { return max(inner, walk(x)) }
+            guard let k = r.numerator.intValue else { return Int.max }
+            let (v, overflow) = inner.multipliedReportingOverflow(by: max(1, Int(clamping: k.magnitude)))
+            return overflow ? Int.max : v
+        }
+        func walk(_ e: Expression) -> Int {
+            memo.value(e) { e in
+                switch e.kind {
+                case .symbol: return 1
+                case .number, .constant, .undefined: return 0
+                case .power(let b, let x):
+                    return raised(walk(b), x)
+                case .mul(let m):
+                    return m.factors.reduce(0) { max($0, raised(walk($1.base), $1.exponent)) }
+                default:
+                    return e.children.reduce(0) { max($0, walk($1)) }
+                }
+            }
+        }
+        return walk(self)
+    }
+
     /// True when an unevaluated derivative node occurs.
     func contains(derivative: Void) -> Bool {
         switch kind {

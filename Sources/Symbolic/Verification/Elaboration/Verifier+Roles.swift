@@ -100,6 +100,9 @@ extension Verifier {
         // Under an assumption `a = b`, a line that holds is a line of the argument too: it holds
         // on the assumption's solution set, and the next line must hold on all of it.
         let underAssumption = !s.assumedNames(state.definitions).isEmpty
+        // Nothing after the line in its section: no evidence can follow (and nothing is read again).
+        guard k + 1 < statements.count || (state.blockIndex + 1 < state.blocks.count
+              && state.blockSections[state.blockIndex + 1] == state.blockSections[state.blockIndex]) else { return false }
         guard !outcomes.isEmpty, outcomes.count == s.relations.count,
               outcomes.allSatisfy({ o in
                   o.verdict == .invalid || (underAssumption && o.verdict == .valid) || (o.verdict == .unchecked && o.finding != .undecided)

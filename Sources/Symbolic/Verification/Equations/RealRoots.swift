@@ -6,7 +6,7 @@ enum RealRoots {
 
     /// The largest degree whose roots are isolated (the Sturm sequence has that many
     /// polynomials, with coefficients that grow with it).
-    static let maximumDegree = 20
+    static let maximumDegree = Limits.default.maximumRootIsolationDegree
     /// The largest coefficient, in bits, of a polynomial whose roots are isolated.
     static let maximumCoefficientBits = 512
 
