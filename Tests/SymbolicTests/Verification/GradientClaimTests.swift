@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    /// A document that states only the cell (no output layer, no loss): the gradients arriving
+    /// from later steps are da_next and dc_next alone, and no W_y enters.
+    @Test func aCellGetsOnlyTheLayersItsDocumentStates() throws {
+        let cell = Self.lstm.components(separatedBy: "\n").filter { !$0.contains("z^{(t)}") && !$0.contains("bar{y}") }.joined(separator: "\n")
+        let claims: [(String, StepVerdict)] = [
+            ("$$\\frac{\\partial L}{\\partial c^{(t)}} = dc_{next} + da_{next} * \\Gamma_o * (1 - \\tanh^2 c^{(t)})$$", .valid),
+            ("$$\\frac{\\partial L}{\\partial \\Gamma_o^{(t)}} = da_{next} * \\tanh(c^{(t)})$$", .valid),
+            ("$$\\frac{\\partial L}{\\partial \\Gamma_o^{(t)}} = da_{next} * c^{(t)}$$", .invalid),
+            ("$$dc_{prev} = \\frac{\\partial L}{\\partial c^{(t)}} \\odot \\Gamma_f^{(t)}$$", .valid),
+        ]
+        for (claim, verdict) in claims {
+            let steps = Verifier().verify(cell + claim, file: "cell.md").steps
+            let s = try #require(steps.last, "\(claim)")
+            #expect(s.verdict == verdict, "\(claim): \(s.reason)")
+        }
+    }
+
     @Test func forgetGateWithTheWrongStateIsInvalidAndNamesTheFactor() throws {
         // Seed 001's mistake: ∂c/∂Γ_f is c^{<t-1>}, not c̃.
         let steps = Self.steps("$$\\frac{\\partial L}{\\partial \\gamma_f^{(t)}} = \\frac{\\partial L}{\\partial c^{(t)}} * \\tilde{c}^{(t)} * (\\Gamma_f^{(t)} * (1 - \\Gamma_f^{(t)}))$$")
@@ -135,6 +152,38 @@ import Testing
             // The declarations are shapes, not claims; the forward equation is a definition.
             #expect(report.steps.count == 1, "\(report.steps.map(\.latex))")
         }
+    }
+
+    /// The document's own scalar loss receives ∂L/∂L = 1 (it is not an output whose gradient
+    /// arrives from outside). Hand-derived: ∂/∂w (Xw - y)ᵀ(Xw - y) = 2Xᵀ(Xw - y); with
+    /// L = ½‖ŷ - y‖², ŷ = W₂ tanh(W₁x): ∂L/∂ŷ = ŷ - y, ∂L/∂W₂ = (ŷ - y)aᵀ, ∂L/∂a = W₂ᵀ(ŷ - y).
+    @Test func theDocumentsScalarLossHasGradientOne() throws {
+        func verdicts(_ doc: String) -> [StepVerdict] { Verifier().verify(doc, file: "loss.md").steps.map(\.verdict) }
+        let v = "Let $W \\in \\mathbb{R}^{m \\times n}$, $x \\in \\mathbb{R}^n$, $v \\in \\mathbb{R}^m$.\n\n$$h = \\tanh(W x)$$\n\n$$L = v^T h$$\n\n"
+        #expect(verdicts(v + "$$\\frac{\\partial L}{\\partial h} = v$$") == [.valid])
+        #expect(verdicts(v + "$$\\frac{\\partial L}{\\partial h} = 2v$$") == [.invalid])
+        let ls = "Let $X \\in \\mathbb{R}^{n \\times d}$, $w \\in \\mathbb{R}^d$, $y \\in \\mathbb{R}^n$.\n\n$$L = (Xw - y)^T (Xw - y)$$\n\n"
+        #expect(verdicts(ls + "$$\\frac{\\partial L}{\\partial w} = 2X^T(Xw - y)$$") == [.valid])
+        #expect(verdicts(ls + "$$\\frac{\\partial L}{\\partial w} = X^T(Xw - y)$$") == [.invalid])
+        let net = """
+        Let $W_1 \\in \\mathbb{R}^{h \\times d}$, $W_2 \\in \\mathbb{R}^{k \\times h}$, $x \\in \\mathbb{R}^d$, $y \\in \\mathbb{R}^k$.
+
+        $$z = W_1 x$$
+
+        $$a = \\tanh(z)$$
+
+        $$\\hat{y} = W_2 a$$
+
+        $$L = \\frac{1}{2} (\\hat{y} - y)^T (\\hat{y} - y)$$
+
+        $$\\frac{\\partial L}{\\partial \\hat{y}} = \\hat{y} - y$$
+
+        $$\\frac{\\partial L}{\\partial W_2} = (\\hat{y} - y) a^T$$
+
+        $$\\frac{\\partial L}{\\partial a} = W_2^T (\\hat{y} - y)$$
+
+        """
+        #expect(verdicts(net) == [.valid, .valid, .valid])
     }
 
     @Test func exampleDocumentVerdicts() throws {

@@ -37,6 +37,8 @@ public struct DocumentModel: Sendable {
             var names: QuantityNames
             var matches = 0
             var changed: [Quantity] = []
+            /// The quantities whose equations the document states.
+            var stated: Set<Quantity> = []
         }
         private var progress: [Progress] = DocumentModel.catalog.map { Progress(model: $0, names: DocumentModel.spellings($0)) }
 
@@ -50,9 +52,10 @@ public struct DocumentModel: Sendable {
         /// The known model that most equations (at least three) matched, with the document's
         /// own equations in place of the standard ones; nil when none.
         public func best() -> DocumentModel? {
-            guard let p = progress.filter({ $0.matches >= DocumentModel.minimumMatches }).max(by: { $0.matches < $1.matches }),
-                  let pass = try? BackwardPass(p.model) else { return nil }
-            return DocumentModel(title: p.model.title, model: p.model, pass: pass, names: p.names, changed: p.changed)
+            guard let p = progress.filter({ $0.matches >= DocumentModel.minimumMatches }).max(by: { $0.matches < $1.matches }) else { return nil }
+            let model = DocumentModel.restricted(p.model, to: p.stated)
+            guard let pass = try? BackwardPass(model) else { return nil }
+            return DocumentModel(title: model.title, model: model, pass: pass, names: p.names, changed: p.changed)
         }
 
         /// How many equations the best model matched, to tell when `best()` changes.
@@ -70,6 +73,7 @@ public struct DocumentModel: Sendable {
         if let leaf = p.names.leaf(key: c.key), case .quantity(let q) = leaf.kind {
             guard let i = p.model.equations.firstIndex(where: { $0.quantity == q }), value.shape == leaf.shape else { return }
             p.matches += 1
+            p.stated.insert(q)
             if form.form(value) != form.form(p.model.equations[i].value) {
                 p.model.equations[i] = Model.Equation(quantity: q, value: value)
                 if !p.changed.contains(q) { p.changed.append(q) }
@@ -78,7 +82,36 @@ public struct DocumentModel: Sendable {
             p.names.add(key: c.key, .quantity(eq.quantity, eq.value.shape))
             p.names.add(key: "d" + c.key, .quantity(eq.quantity.gradient, eq.value.shape))
             p.matches += 1
+            p.stated.insert(eq.quantity)
         }
+    }
+
+    /// The model with only the layers the document states: the equations of the stated
+    /// quantities and those they read, so a cell written without its output layer gets no
+    /// `W_y` and no loss; a stated quantity that nothing then uses and that has no carry receives
+    /// the loss's gradient from outside (`\frac{\partial L}{\partial a}`).
+    static func restricted(_ model: Model, to stated: Set<Quantity>) -> Model {
+        var needed = stated
+        // The loss stays when the document states what it reads (`\hat{y}`): `dz = \hat{y} - y`
+        // is the course's convention for a stated softmax output, its loss left implicit.
+        if let loss = model.loss, let eq = model.equations.first(where: { $0.quantity == loss }) {
+            let computed = Set(model.equations.map(\.quantity))
+            if eq.value.quantities.allSatisfy({ !computed.contains($0) || stated.contains($0) }) { needed.insert(loss) }
+        }
+        for eq in model.equations.reversed() where needed.contains(eq.quantity) {
+            for q in eq.value.quantities { needed.insert(q) }
+        }
+        guard model.equations.contains(where: { !needed.contains($0.quantity) }) else { return model }
+        var m = model
+        m.equations = model.equations.filter { needed.contains($0.quantity) }
+        if let loss = m.loss, !needed.contains(loss) { m.loss = nil }
+        m.carries = model.carries.filter { needed.contains($0.quantity) }
+        for eq in m.equations where eq.quantity != m.loss && !m.equations.contains(where: { $0.value.quantities.contains(eq.quantity) })
+            && !m.carries.contains(where: { $0.quantity == eq.quantity }) {
+            let incoming = Quantity(eq.quantity.plain + "_out", latex: "\\frac{\\partial L}{\\partial " + eq.quantity.latex + "}")
+            m.carries.append(Model.Carry(quantity: eq.quantity, incoming: incoming))
+        }
+        return m
     }
 
     /// A model of the document's own: the declared quantities as inputs, the equations that read
@@ -108,7 +141,14 @@ public struct DocumentModel: Sendable {
             names.add(key: "d" + c.key, .quantity(q.gradient, value.shape))
         }
         guard !model.equations.isEmpty else { return nil }
-        for eq in model.equations where !model.equations.contains(where: { $0.value.quantities.contains(eq.quantity) }) {
+        let sinks = model.equations.filter { eq in !model.equations.contains(where: { $0.value.quantities.contains(eq.quantity) }) }
+        // The document's scalar loss receives ∂L/∂L = 1: the one scalar that nothing uses, or
+        // among several the one named as a loss is (L, J, E, ℓ, loss).
+        let scalarSinks = sinks.filter { $0.value.shape.isScalar }
+        let lossNames: Set<String> = ["L", "J", "E", "loss", "ell", "mathcalL", "mathcal{L}", "\\mathcal{L}", "\\ell"]
+        let loss = scalarSinks.count == 1 ? scalarSinks[0] : scalarSinks.first { lossNames.contains($0.quantity.plain) }
+        model.loss = loss?.quantity
+        for eq in sinks where eq.quantity != loss?.quantity {
             let incoming = Quantity(eq.quantity.plain + "_out", latex: "\\frac{\\partial L}{\\partial " + eq.quantity.latex + "}")
             model.carries.append(Model.Carry(quantity: eq.quantity, incoming: incoming))
         }
