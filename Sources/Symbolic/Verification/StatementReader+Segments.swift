@@ -38,6 +38,14 @@ extension StatementReader {
             let afterSize = i > 0 && (ts[i - 1].kind == .command("left") || ts[i - 1].kind == .command("right"))
             if t.kind == .command("{") && !afterSize { setDepth += 1 }
             if t.kind == .command("}") && !afterSize && setDepth > 0 { setDepth -= 1 }
+            if before == 0, let (word, close) = connectiveWord(ts, at: i) {
+                // `\text{ is }`, `\text{, so }`: words between two statements, never letters.
+                out.append((current, StatementReader.consequenceConnectives.contains(word) ? "therefore" : nil))
+                current = []
+                depth = 0
+                i = close + 1
+                continue
+            }
             if before == 0 {
                 var arrow: String? = nil, isSeparator = false
                 switch t.kind {
@@ -71,6 +79,27 @@ extension StatementReader {
         }
         out.append((current, nil))
         return out.filter { !$0.0.isEmpty }
+    }
+
+    /// Words in `\text{…}` that join two statements: the consequences are read as `\therefore`,
+    /// the rest separate (`f(x) = \sigma(x) \text{ is } f'(x) = …`, `\text{ where } h = …`).
+    static let consequenceConnectives: Set<String> = ["so", "hence", "thus", "therefore", "then", "which gives", "this gives", "gives",
+                                                      "we get", "we obtain", "and so", "پس", "بنابراین", "در نتیجه"]
+    static let separatingConnectives: Set<String> = ["is", "are", "i.e.", "ie", "that is", "where", "with", "here", "equivalently",
+                                                     "or equivalently", "یعنی", "که", "که در آن", "است"]
+
+    /// The connective word of a `\text{…}` group at `i` and the index of its closing brace, when
+    /// the group holds nothing but such a word.
+    static func connectiveWord(_ ts: [LaTeXToken], at i: Int) -> (String, Int)? {
+        guard i + 1 < ts.count, case .command(let c) = ts[i].kind, ["text", "textrm", "mathrm", "textnormal", "mbox"].contains(c),
+              ts[i + 1].kind == .symbol("{"), let close = matchingBrace(ts, i + 1) else { return nil }
+        var word = LaTeXReader.text(Array(ts[(i + 2)..<close])).lowercased()
+        word = word.trimmingCharacters()
+        while let f = word.first, ",;:".contains(f) { word.removeFirst(); word = word.trimmingCharacters() }
+        while let l = word.last, ",;:".contains(l) { word.removeLast(); word = word.trimmingCharacters() }
+        let collapsed = word.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard consequenceConnectives.contains(collapsed) || separatingConnectives.contains(collapsed) else { return nil }
+        return (collapsed, close)
     }
 
     /// Drops `\text{label}:` and `label:` prefixes, `: \text{label}` suffixes, `\text{Label: }` and a final period.

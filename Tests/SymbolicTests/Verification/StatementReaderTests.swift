@@ -15,6 +15,21 @@ import Testing
         #expect(arrow.count == 2 && arrow[1].followsArrow)
     }
 
+    @Test func wordsInsideMathJoinStatementsAndAreNeverLetters() {
+        // Seed 001: `f(x) = \sigma(x) \text{ is } f'(x) = …` is a definition and a claim, not an
+        // equation in the letters i, s and x.
+        #expect(shapes("f(x) = \\sigma(x) \\text{ is } f'(x) = 1") == [["f(x)", "\\sigma(x)"], ["f'(x)", "1"]])
+        let so = StatementReader.statements("a = 2 \\text{, so } b = 3", line: 1, column: 1)
+        #expect(so.map { $0.items.map(\.latex) } == [["a", "2"], ["b", "3"]])
+        #expect(so.count == 2 && so[1].followsArrow)
+        #expect(shapes("y = W h \\text{ where } h = 3") == [["y", "W h"], ["h", "3"]])
+        // `and` joins the relations of one condition (a system), and other words stay where they are.
+        #expect(shapes("x + y = 3 \\text{ and } x - y = 1").count == 1)
+        #expect(shapes("\\text{the area } A = 6") == [["A", "6"]])
+        let report = Verifier().verify("$$f(x) = x^2 \\text{ is } f'(x) = 2x$$", file: "t.md")
+        #expect(report.steps.map(\.verdict) == [.valid])
+    }
+
     @Test func alignedLinesAndContinuations() {
         let s = StatementReader.statements("\\begin{aligned} f &= (x+1)^2 \\\\ &= x^2 + 2x + 1 \\end{aligned}", line: 1, column: 1)
         #expect(s.count == 2)
