@@ -46,6 +46,13 @@ extension Verifier {
         // Kept as written (so ∂L/∂a sees L in terms of a); a definition that would make a cycle is an equation.
         if case .scalar(let e) = state.definitions.resolve(value), e.contains(name) { return nil }
         if case .scalar(let e) = value, case .symbol(let other) = e.kind, !state.definitions.isDefined(other) {
+            // A letter set equal to another that the section already used in a relation is a
+            // step about them (`2x = 6`, then `x = y`), not an assumption for the rest of it,
+            // unless the prose says so (`Let $a = b$`).
+            let premise = ProseCues.before(state.sentence)?.0.cue == .premise
+            if !premise && state.usedLetters.contains(name) { return nil }
+            // A fresh name for a letter in use (`B_t = f_t`) is a definition of the new name.
+            if !premise && state.usedLetters.contains(other) { return .value(name, value, s.items[1].domain) }
             return .assumption(name, equalTo: other)
         }
         return .value(name, value, s.items[1].domain)

@@ -48,6 +48,7 @@ public struct Verifier: Sendable {
                 state.previousLast = nil
                 state.pending = nil
                 state.sentence = ""
+                state.usedLetters = []
                 section += 1
             }
             if !block.display { state.pending = nil }
@@ -120,6 +121,8 @@ public struct Verifier: Sendable {
         var blockIndex = 0
         /// The prose of the sentence the current block sits in, up to it.
         var sentence = ""
+        /// Letters written in the section's relations so far.
+        var usedLetters: Set<Symbol> = []
 
         /// Steps recorded, and held by the solving argument in progress (emitted when it closes).
         var recordedCount: Int { steps.count + equations.pending.count }
@@ -131,8 +134,11 @@ public struct Verifier: Sendable {
         declareDistributions(statements, block, &state)
         var k = 0
         while k < statements.count {
-            if let used = equationStep(statements, at: k, block, &state) { k += used; continue }
-            k += processStatement(statements, at: k, block, &state)
+            let used = equationStep(statements, at: k, block, &state) ?? processStatement(statements, at: k, block, &state)
+            for s in statements[k..<min(k + used, statements.count)] where !s.relations.isEmpty {
+                for item in s.items { if case .success(let v) = item.value { state.usedLetters.formUnion(v.symbols) } }
+            }
+            k += used
         }
     }
 

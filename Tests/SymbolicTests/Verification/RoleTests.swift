@@ -82,6 +82,16 @@ import Testing
         #expect(verdicts("where $h = 3$ and\n\n$$h^2 = 9$$") == [.valid])
     }
 
+    @Test func aLetterSetEqualToAnotherInUseIsAStepNotAnAssumption() {
+        // After 2x = 6, `x = y` says something about x and y; it assumes nothing for later lines,
+        // so x + y = 2x is not proved by it.
+        #expect(!verdicts("$$2x = 6$$\n$$x = y$$\n\n$$x + y = 2x$$").contains(.valid))
+        // Said as an assumption, it is one (the lines after it are steps under it).
+        #expect(report("Let $a = b$.\n\n$$a + b = 2b$$").steps.map(\.verdict) == [.valid])
+        // A fresh name for a letter in use is defined by it.
+        #expect(verdicts("$$f_t = 3 g$$\n\n$$B_t = f_t$$\n\n$$B_t - f_t = 0$$") .last == .valid)
+    }
+
     // MARK: Tasks
 
     @Test func aTaskIsSolvedNotChecked() {
