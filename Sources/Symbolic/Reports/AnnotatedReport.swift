@@ -130,10 +130,7 @@ extension VerificationReport {
     private func details(_ s: StepResult, _ language: ReportLanguage) -> String {
         guard s.verdict != .valid else { return "" }
         let w = language.word
-        var reason = s.reason
-        if s.verdict == .invalid, s.counterexample?.correct != nil, let r = reason.range(of: "; the left side is ") {
-            reason = String(reason[..<r.lowerBound])
-        }
+        let reason = s.verdict == .invalid && s.counterexample?.correct != nil ? s.reasonWithoutCorrection : s.reason
         var lines = [TeXPreamble.latin(LaTeXText.escape(reason), language)]
         if s.verdict == .invalid, let c = s.counterexample {
             if !c.point.isEmpty {

@@ -64,7 +64,7 @@ extension VerificationReport {
                 var reason = s.reason
                 var correction = ""
                 if s.verdict == .invalid, let c = s.counterexample?.correct, let e = try? PlainParser.parse(c) {
-                    if let r = reason.range(of: "; the left side is ") { reason = String(reason[..<r.lowerBound]) }
+                    reason = s.reasonWithoutCorrection
                     correction = "\\par \\(\\text{left side} = \(e.latex)\\)"
                 }
                 // The printer writes canonical forms (2 + 2 reads as 4): the source, escaped, shows what was written.

@@ -37,8 +37,8 @@ extension StepChecker {
             // A bound takes integer values only: a point elsewhere proves nothing.
             if Set(na.freeSymbols) == Set(nb.freeSymbols), !na.freeSymbols.isEmpty, boundNames.isEmpty {
                 return Outcome(verdict: .invalid, method: "counterexample after normalisation",
-                               reason: "the sides differ at \(describe(ce.point)) (left \(ce.lhs), right \(ce.rhs)); the left side is \(PlainPrinter.string(na))",
-                               counterexample: report(ce, correct: PlainPrinter.string(na)))
+                               reason: "the sides differ at \(describe(ce.point)) (left \(ce.lhs), right \(ce.rhs))",
+                               counterexample: report(ce, correct: PlainPrinter.string(na))).correcting("; the left side is \(PlainPrinter.string(na))")
             }
         case .unknown:
             break

@@ -70,8 +70,10 @@ extension StepChecker {
                     ce = CounterexampleReport(point: point, lhs: r.lhs, rhs: r.rhs, correct: r.correct)
                     ce?.values = r.values
                 }
-                return Outcome(verdict: .invalid, method: "Kronecker delta cases: " + o.method, reason: "where \(c.description): " + o.reason,
-                               counterexample: ce)
+                var out = Outcome(verdict: .invalid, method: "Kronecker delta cases: " + o.method, reason: "where \(c.description): " + o.reason,
+                                  counterexample: ce)
+                out.correction = o.correction
+                return out
             case .unchecked:
                 return .unchecked("where \(c.description): " + o.reason, o.finding)
             }

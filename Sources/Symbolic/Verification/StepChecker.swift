@@ -16,6 +16,9 @@ public struct StepChecker: Sendable {
         public let counterexample: CounterexampleReport?
         /// What an unchecked outcome found, for the stages after the check (never read from the reason).
         public var finding: Finding = .undecided
+        /// The end of the reason that states the correction (`; the left side is x^2`), which
+        /// reports typeset on a line of its own.
+        public var correction: String? = nil
 
         /// Why a claim is unchecked, as the verifier's later stages need it.
         public enum Finding: Sendable, Equatable {
@@ -43,7 +46,16 @@ public struct StepChecker: Sendable {
         /// The same outcome with the kind of line it was taken for in front of its method
         /// (`identity claim: exact arithmetic`).
         func taken(as kind: String) -> Outcome {
-            Outcome(verdict: verdict, method: method.isEmpty ? kind : kind + ": " + method, reason: reason, counterexample: counterexample, finding: finding)
+            var o = Outcome(verdict: verdict, method: method.isEmpty ? kind : kind + ": " + method, reason: reason, counterexample: counterexample, finding: finding)
+            o.correction = correction
+            return o
+        }
+
+        /// The outcome with `correction` appended to its reason and recorded as such.
+        func correcting(_ text: String) -> Outcome {
+            var o = Outcome(verdict: verdict, method: method, reason: reason + text, counterexample: counterexample, finding: finding)
+            o.correction = text
+            return o
         }
     }
 
@@ -160,9 +172,10 @@ public struct StepChecker: Sendable {
                 return s.complexity <= 60 ? s : nil
             }()
             let correct = corrected.map(PlainPrinter.string)
-            var reason = "the sides differ at \(describe(ce.point)) (left \(ce.lhs), right \(ce.rhs))"
-            if let c = correct, corrected != b { reason += "; the left side is \(c)" }
-            return Outcome(verdict: .invalid, method: "counterexample", reason: reason, counterexample: report(ce, correct: correct))
+            let o = Outcome(verdict: .invalid, method: "counterexample", reason: "the sides differ at \(describe(ce.point)) (left \(ce.lhs), right \(ce.rhs))",
+                            counterexample: report(ce, correct: correct))
+            if let c = correct, corrected != b { return o.correcting("; the left side is \(c)") }
+            return o
         case .unknown(let reason):
             return .unchecked(reason)
         }
@@ -181,7 +194,8 @@ public struct StepChecker: Sendable {
         if a.isUndefined || b.isUndefined { return .unchecked("a side is undefined (division by zero or a similar operation)") }
         switch equivalence.check(a, b, domain: domain) {
         case .equal(let method):
-            let how = a.rationalValue != nil || b.rationalValue != nil || method.contains("canonical") ? "exact arithmetic" : method
+            // Every proof between numbers is exact (a constant's Schwartz–Zippel test is its exact value).
+            let how = a.rationalValue != nil || b.rationalValue != nil || a == b ? "exact arithmetic" : "exact arithmetic (\(method))"
             return Outcome(verdict: .valid, method: how, reason: "both sides equal \(PlainPrinter.string(b))", counterexample: nil)
         case .different(let ce):
             let correct = ce.lhs.description

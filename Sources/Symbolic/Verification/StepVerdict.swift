@@ -49,6 +49,15 @@ public struct StepResult: Sendable, Codable {
     /// writes the value read (escaped verbatim source where a side could not be read), joined
     /// by the relation's symbol. Not part of the JSON; nil when unknown (a decoded report).
     public internal(set) var typeset: String? = nil
+    /// The end of `reason` that states the correction (`; the left side is x^2`), for reports
+    /// that typeset the correction apart. Not part of the JSON; nil when there is none.
+    public internal(set) var correction: String? = nil
+
+    /// The reason without its correction.
+    public var reasonWithoutCorrection: String {
+        guard let c = correction, reason.hasSuffix(c) else { return reason }
+        return String(reason.dropLast(c.count))
+    }
 
     enum CodingKeys: String, CodingKey {
         case line, column, latex, lhs, rhs, verdict, method, reason, counterexample

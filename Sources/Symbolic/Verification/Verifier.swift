@@ -277,9 +277,11 @@ public struct Verifier: Sendable {
         let sides = [a, b].compactMap { $0 }.filter { !$0.latex.isEmpty }
         let latex = sides.map(\.latex).joined(separator: " \(relation.latex) ")
         let column = (a?.line == block.line ? a?.column : nil) ?? block.column
-        emit(StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
-                        verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
-                        typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) ")), &state)
+        var step = StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
+                              verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
+                              typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) "))
+        step.correction = o.correction
+        emit(step, &state)
     }
 
     /// The one place a verdict enters the report. A solving argument in progress holds its steps

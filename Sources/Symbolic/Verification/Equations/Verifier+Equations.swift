@@ -91,13 +91,15 @@ extension Verifier {
         if let assumption = (s.assumedNames(state.definitions).first.flatMap { n in state.definitions.assumed[n].map { (n, $0) } }) {
             // The witness is a point of the assumption: the assumed name takes its partner's value.
             let (name, partner) = (PlainPrinter.name(assumption.0), PlainPrinter.name(assumption.1))
+            var reason = outcome.reason
             let witness = outcome.counterexample.map { c in
                 var point = c.point
-                if let v = point[partner], point[name] == nil { point[name] = v }
+                if let v = point[partner], point[name] == nil {
+                    point[name] = v
+                    reason += " (and \(name) = \(v), as the assumption \(name) = \(partner) requires)"
+                }
                 return CounterexampleReport(point: point, lhs: c.lhs, rhs: c.rhs, correct: c.correct)
             }
-            var reason = outcome.reason
-            if witness != nil, let r = reason.range(of: "\(partner) = ") { reason.replaceSubrange(r, with: "\(name) = \(partner) = ") }
             outcome = StepChecker.Outcome(verdict: outcome.verdict, method: outcome.method + " (under the assumption \(name) = \(partner))",
                                           reason: reason, counterexample: witness)
         }
