@@ -39,6 +39,7 @@ public struct Verifier: Sendable {
             // Definitions are scoped to a section: a new question may reuse the names.
             while section < sections.count && sections[section] <= block.line {
                 endArgument(&state)
+                releaseHeldSteps(&state)
                 state.definitions = Definitions()
                 state.probability = assumed
                 state.solvedUnknowns = []
@@ -71,8 +72,10 @@ public struct Verifier: Sendable {
             state.lastNote = nil
         }
         endArgument(&state)
-        let steps = state.steps.indices.filter { !state.gradients.retracted.contains($0) }.map { state.steps[$0] }
-        return VerificationReport(file: file, steps: steps, notes: state.notes)
+        releaseHeldSteps(&state)
+        // Notes in document order (a note for a forward equation is written when its model is recognised).
+        let notes = state.notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return VerificationReport(file: file, steps: state.steps, notes: notes)
     }
 
     /// Lines that start a new section: Markdown headings and lines opening with a question or
@@ -124,8 +127,9 @@ public struct Verifier: Sendable {
         /// Letters written in the section's relations so far.
         var usedLetters: Set<Symbol> = []
 
-        /// Steps recorded, and held by the solving argument in progress (emitted when it closes).
-        var recordedCount: Int { steps.count + equations.pending.count }
+        /// Steps recorded so far, whether emitted yet or held (by a solving argument in progress or
+        /// while a model is recognised): a block that adds none gets a note.
+        var recordedCount = 0
     }
 
     private func process(_ statements: [Statement], block: MathBlock, _ state: inout DocumentState) {
@@ -286,9 +290,11 @@ public struct Verifier: Sendable {
 
     /// The one place a verdict enters the report. A solving argument in progress holds its steps
     /// until it closes; a step of anything else closes it first, so the report keeps document order.
-    func emit(_ step: StepResult, _ state: inout DocumentState) {
+    /// While a model's forward equations are being recognised, steps wait in `gradients.held`.
+    func emit(_ step: StepResult, _ state: inout DocumentState, recorded: Bool = true) {
+        if recorded { state.recordedCount += 1 }
         if !state.equations.pending.isEmpty { endArgument(&state) }
-        state.steps.append(step)
+        if state.gradients.held != nil { state.gradients.held!.append(step) } else { state.steps.append(step) }
     }
 }
 

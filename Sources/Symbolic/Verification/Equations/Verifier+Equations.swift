@@ -109,6 +109,7 @@ extension Verifier {
         let typeset = b.typeset
         let first = s.items[0]
         // Held until the argument closes (its answer is compared with its first line then).
+        state.recordedCount += 1
         state.equations.pending.append(StepResult(line: block.line, column: first.line == block.line ? first.column : block.column, latex: latex,
                                                   lhs: a.plain, rhs: b.plain, verdict: outcome.verdict, method: outcome.method, reason: outcome.reason,
                                                   counterexample: outcome.counterexample, typeset: typeset))
@@ -139,7 +140,7 @@ extension Verifier {
             pending[i] = StepResult(line: step.line, column: step.column, latex: step.latex, lhs: step.lhs, rhs: step.rhs, verdict: o.verdict,
                                     method: o.method + " against line \(first)", reason: o.reason, counterexample: o.counterexample, typeset: step.typeset)
         }
-        for step in pending { emit(step, &state) }
+        for step in pending { emit(step, &state, recorded: false) }
         return nil
     }
 

@@ -11,8 +11,11 @@ extension Verifier {
         /// Shapes the document declares (`W \in \mathbb{R}^{n \times d}`).
         var declarations: [DocumentModel.Declaration] = []
         var checker: GradientClaimChecker?
-        /// Steps recorded for forward equations before the model was recognised: not in the report.
-        var retracted = Set<Int>()
+        /// While a document's forward equations are read and no model is recognised yet, the
+        /// steps recorded since the first of them are held: once the model is recognised, those
+        /// for its forward equations become notes before anything is emitted; at the end of the
+        /// section (or when no model comes) they are emitted as they are. Nil when not holding.
+        var held: [StepResult]? = nil
         /// The gradient the current chain is about.
         var subject: ShapedExpression?
     }
@@ -96,6 +99,7 @@ extension Verifier {
         let candidate = DocumentModel.Candidate(key: key, tokens: Array(s.items[1].tokens[rhs]),
                                                 line: block.line, written: s.items[0].latex + " = " + s.items[1].latex)
         state.gradients.candidates.append(candidate)
+        if state.gradients.checker == nil && state.gradients.held == nil { state.gradients.held = [] }
         if state.gradients.recognizer == nil { state.gradients.recognizer = DocumentModel.Recognizer() }
         state.gradients.recognizer!.add(candidate)
         let signature = state.gradients.recognizer!.signature
@@ -132,19 +136,29 @@ extension Verifier {
         return (try? reader.readWhole()) != nil
     }
 
-    /// Steps recorded for forward equations before the model was recognised become definitions.
+    /// The held steps for forward equations of the model just recognised become notes (they were
+    /// never emitted); the other held steps are emitted, in order.
     private func reclassifyEarlierForwardEquations(_ state: inout DocumentState) {
         guard let checker = state.gradients.checker else { return }
+        var held = state.gradients.held ?? []
         for c in state.gradients.candidates {
             guard let leaf = checker.document.names.leaf(key: c.key), case .quantity(let q) = leaf.kind,
                   checker.document.model.equations.contains(where: { $0.quantity == q }) else { continue }
             var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: checker.context)
             guard (try? reader.readWhole()) != nil,
-                  let i = state.steps.indices.first(where: { !state.gradients.retracted.contains($0) && state.steps[$0].line == c.line && state.steps[$0].latex == c.written }) else { continue }
-            // Left in place (other parts of the state refer to steps by index), dropped from the report.
-            state.gradients.retracted.insert(i)
+                  let i = held.firstIndex(where: { $0.line == c.line && $0.latex == c.written }) else { continue }
+            held.remove(at: i)
             state.notes.append(BlockNote(line: c.line, reason: "forward equation of the \(checker.document.title): gradients are derived from it"))
         }
+        state.gradients.held = nil
+        state.steps += held
+    }
+
+    /// Emits the held steps as they are (the section ends without a recognised model).
+    func releaseHeldSteps(_ state: inout DocumentState) {
+        guard let held = state.gradients.held else { return }
+        state.gradients.held = nil
+        state.steps += held
     }
 
     /// A run of tokens that spells one name (no operators, fractions or words).
