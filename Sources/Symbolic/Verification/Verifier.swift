@@ -126,6 +126,8 @@ public struct Verifier: Sendable {
         var sentence = ""
         /// Letters written in the section's relations so far.
         var usedLetters: Set<Symbol> = []
+        /// Letters the document makes matrices or vectors.
+        var letterShapes = LetterShapes()
 
         /// Steps recorded so far, whether emitted yet or held (by a solving argument in progress or
         /// while a model is recognised): a block that adds none gets a note.
@@ -136,6 +138,11 @@ public struct Verifier: Sendable {
         let statements = joiningOpenChains(statements, block, &state)
         state.equations.enter(block, statements: statements.count)
         declareDistributions(statements, block, &state)
+        // `A, B \in \mathbb{R}^{n \times n}`: every name listed is a matrix from here on.
+        for (k, s) in statements.enumerated() where s.relations == [.member] && s.items.count == 2 {
+            guard let shape = DocumentModel.shape(s.items[1].tokens[...]) else { continue }
+            for name in Verifier.listedNames(statements, k) { state.letterShapes.declare(name, shape) }
+        }
         var k = 0
         while k < statements.count {
             let used = equationStep(statements, at: k, block, &state) ?? processStatement(statements, at: k, block, &state)
@@ -267,7 +274,8 @@ public struct Verifier: Sendable {
                 let premises = state.premises.conditions(on: letters)
                 let checked = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided),
                                             domain: domain.union(premises))
-                outcome = state.premises.restricting(checked, letters: letters, used: !premises.conditions.isEmpty)
+                outcome = state.letterShapes.restricting(state.premises.restricting(checked, letters: letters, used: !premises.conditions.isEmpty),
+                                                         letters: x.symbols.union(y.symbols), sides: [rx, ry])
             }
         }
         return outcome.taken(as: "identity claim")
