@@ -21,10 +21,22 @@ let package = Package(
             name: "CMPFI",
             providers: [.apt(["libmpfi-dev"])]
         ),
-        .target(
-            name: "Symbolic",
-            dependencies: ["CGMP", "CMPFI"]
-        ),
+        // The library's layers, each a target of its own under Sources/Symbolic: a layer sees only
+        // the layers below it. The hot kernel (numbers, expressions, algebra, calculus, polynomials)
+        // is one module, so nothing crosses a module boundary in its loops.
+        .target(name: "SymbolicCore", dependencies: ["CGMP", "CMPFI"], path: "Sources/Symbolic/Core"),
+        .target(name: "SymbolicLaTeX", dependencies: ["SymbolicCore"], path: "Sources/Symbolic/LaTeX"),
+        .target(name: "SymbolicShaped", dependencies: ["SymbolicCore", "SymbolicLaTeX"], path: "Sources/Symbolic/Shaped"),
+        .target(name: "SymbolicVerification", dependencies: ["SymbolicCore", "SymbolicLaTeX", "SymbolicShaped"],
+                path: "Sources/Symbolic/Verification"),
+        .target(name: "SymbolicDerivations", dependencies: ["SymbolicCore", "SymbolicLaTeX", "SymbolicShaped", "SymbolicVerification"],
+                path: "Sources/Symbolic/Derivations"),
+        .target(name: "SymbolicReports",
+                dependencies: ["SymbolicCore", "SymbolicLaTeX", "SymbolicShaped", "SymbolicVerification", "SymbolicDerivations"],
+                path: "Sources/Symbolic/Reports"),
+        .target(name: "Symbolic",
+                dependencies: ["SymbolicCore", "SymbolicLaTeX", "SymbolicShaped", "SymbolicVerification", "SymbolicDerivations", "SymbolicReports"],
+                path: "Sources/Symbolic/Symbolic"),
         .executableTarget(
             name: "derive",
             dependencies: [
@@ -40,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "SymbolicTests",
             dependencies: [
-                "Symbolic",
+                "Symbolic", "SymbolicCore", "SymbolicLaTeX", "SymbolicShaped", "SymbolicVerification", "SymbolicDerivations", "SymbolicReports",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

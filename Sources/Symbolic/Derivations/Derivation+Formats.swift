@@ -1,4 +1,8 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
 
 extension Derivation {
     /// Plain text: the title, the statement, then one line per step with its justification.
@@ -48,7 +52,7 @@ extension Derivation {
     }
 
     /// A justification for `\text{…}`: the words escaped, the engine's own `$…$` math kept as math.
-    static func typeset(_ justification: String) -> String {
+    package static func typeset(_ justification: String) -> String {
         justification.split(separator: "$", omittingEmptySubsequences: false).enumerated().map { k, part in
             k % 2 == 0 ? LaTeXText.escape(String(part)) : "$" + part + "$"
         }.joined()

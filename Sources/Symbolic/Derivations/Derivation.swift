@@ -1,3 +1,7 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
 /// A derivation: a problem statement and a sequence of steps `left relation right`, each with the
 /// rule that justifies it, built by the engine (differentiation, expansion, substitution,
 /// solving) and checked by the same `StepChecker` that `derive verify` uses.

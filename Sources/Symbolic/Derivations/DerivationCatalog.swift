@@ -1,3 +1,7 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
 /// Every derivation `derive` prints, by command name, with one line each for `derive list`.
 public enum DerivationCatalog {
     public struct Entry: Sendable {

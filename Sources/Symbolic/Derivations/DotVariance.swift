@@ -1,3 +1,7 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
 /// `E[(a^T b)^2] = D` for independent a, b in R^D with independent N(0, σ²) entries (D σ⁴ in
 /// general), the variance of the scaled product, and why `a_i b_i` is not Gaussian. Every
 /// expectation is computed by the engine (`ExpectationNormalForm`: linearity, independence,

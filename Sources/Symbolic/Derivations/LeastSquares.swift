@@ -1,3 +1,7 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
 /// Simple linear regression by least squares (../shared/seeds 000): `J(w) = \frac{1}{n}\sum_i
 /// (y_i - w_0 - w_1 x_i)^2`, its gradient by the engine's differentiation of the sum, the normal
 /// equations solved by Cramer's rule over the sums, and the solution in the statistics

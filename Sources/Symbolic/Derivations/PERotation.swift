@@ -1,3 +1,7 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
 /// The rotation form of sinusoidal positional encodings: for `PE(t) = [\sin \omega t; \cos \omega t]`,
 /// the matrix M with `M PE(t) = PE(t + \phi)` for every t, found by the engine: unknown entries,
 /// trigonometric expansion of `PE(t + \phi)`, matching the coefficients of `\sin \omega t` and

@@ -1,3 +1,7 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
 /// The gradient of a one-unit RNN unrolled over T steps (../shared/seeds 004):
 /// `h_t = w (u_t + h_{t-1})` (or `tanh` of it), output `\hat{y} = h_T`, loss `(\hat{y} - y)^2`.
 /// Every right side comes from the engine: unrolling by substitution, differentiation,

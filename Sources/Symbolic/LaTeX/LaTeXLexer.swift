@@ -1,3 +1,4 @@
+import SymbolicCore
 /// A token of LaTeX math, with its position in the source (1-based line and column).
 public struct LaTeXToken: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
@@ -22,6 +23,15 @@ public struct LaTeXToken: Equatable, Sendable {
     /// Character offsets of the token in the lexed text: `[start, end)`.
     public var start: Int = 0
     public var end: Int = 0
+
+    package init(kind: Kind, line: Int, column: Int, spaceBefore: Bool, start: Int = 0, end: Int = 0) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.spaceBefore = spaceBefore
+        self.start = start
+        self.end = end
+    }
 }
 
 /// Splits LaTeX math into tokens. Never fails: unknown characters become `prose` tokens,
@@ -108,34 +118,16 @@ public struct LaTeXLexer {
         return out
     }
 
-    /// Unicode characters that stand for LaTeX math.
+    /// Unicode characters that stand for LaTeX math (`UnicodeMath`), as tokens.
     static let unicodeMath: [Character: [LaTeXToken.Kind]] = {
         var m: [Character: [LaTeXToken.Kind]] = [:]
-        let greek: [(Character, String)] = [
-            ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "epsilon"), ("ζ", "zeta"), ("η", "eta"),
-            ("θ", "theta"), ("ι", "iota"), ("κ", "kappa"), ("λ", "lambda"), ("μ", "mu"), ("ν", "nu"), ("ξ", "xi"),
-            ("π", "pi"), ("ρ", "rho"), ("σ", "sigma"), ("τ", "tau"), ("υ", "upsilon"), ("φ", "phi"), ("χ", "chi"),
-            ("ψ", "psi"), ("ω", "omega"), ("Γ", "Gamma"), ("Δ", "Delta"), ("Θ", "Theta"), ("Λ", "Lambda"),
-            ("Σ", "Sigma"), ("Φ", "Phi"), ("Ψ", "Psi"), ("Ω", "Omega"),
-            ("≤", "leq"), ("≥", "geq"), ("≠", "neq"), ("≈", "approx"), ("→", "rightarrow"), ("⇒", "Rightarrow"),
-            ("∂", "partial"), ("∞", "infty"), ("∈", "in"), ("∑", "sum"), ("∏", "prod"), ("√", "sqrt"), ("±", "pm"),
-        ]
-        for (c, name) in greek { m[c] = [.command(name)] }
-        let superscripts: [(Character, Int)] = [("²", 2), ("³", 3)]
-        for (c, n) in superscripts { m[c] = [.symbol("^"), .number(Rational(n))] }
+        for (c, name) in UnicodeMath.commands { m[c] = [.command(name)] }
+        for (c, n) in UnicodeMath.superscripts { m[c] = [.symbol("^"), .number(Rational(n))] }
         return m
     }()
 
-    /// The value of an ASCII, Persian (U+06F0…) or Arabic-Indic (U+0660…) digit.
-    static func digitValue(_ c: Character) -> Int? {
-        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
-        switch s.value {
-        case 0x30...0x39: return Int(s.value - 0x30)
-        case 0x6F0...0x6F9: return Int(s.value - 0x6F0)
-        case 0x660...0x669: return Int(s.value - 0x660)
-        default: return nil
-        }
-    }
+    /// The value of an ASCII, Persian or Arabic-Indic digit.
+    package static func digitValue(_ c: Character) -> Int? { UnicodeMath.digitValue(c) }
 
     /// Reads digits with thousands separators (`7,680,000`), a decimal point or a decimal
     /// comma (`2,8`: the group after the comma is not three digits), and the Arabic
@@ -172,5 +164,16 @@ public struct LaTeXLexer {
         }
         let text = (whole.isEmpty ? "0" : whole) + (fraction.isEmpty ? "" : "." + fraction)
         return (Rational(text) ?? .zero, i - start)
+    }
+}
+
+extension LaTeXToken {
+    /// +1 for openers (`{`, `(`, `[`, `\left`, `\begin`), -1 for their closers, 0 otherwise.
+    package var nesting: Int {
+        switch kind {
+        case .symbol("{"), .symbol("("), .symbol("["), .command("left"), .command("begin"): return 1
+        case .symbol("}"), .symbol(")"), .symbol("]"), .command("right"), .command("end"): return -1
+        default: return 0
+        }
     }
 }

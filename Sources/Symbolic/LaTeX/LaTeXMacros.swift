@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Macros an author defines in a document (`\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}}`,
 /// `\renewcommand`, `\providecommand`, `\def\th{\theta}`, `\DeclareMathOperator{\tr}{tr}`), and
 /// their expansion in the document's math.

@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Arithmetic on read values: scalars with the engine's operators, matrices by the usual rules.
 extension LaTeXReader {
     func add(_ a: MathValue, _ b: MathValue) throws(ReaderError) -> MathValue {

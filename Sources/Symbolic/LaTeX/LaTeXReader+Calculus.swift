@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Limits, definite integrals and bracketed evaluations, computed exactly when read:
 /// `\lim_{h \to 0} \frac{(x+h)^2 - x^2}{h}`, `\int_0^1 x^2 \, dx`, `\left[ x^3 \right]_1^2`.
 /// What cannot be computed exactly is an error that names the construct (an unchecked step).
@@ -87,7 +88,7 @@ extension LaTeXReader {
                 differential = (j, j + 4)
                 break
             }
-            depth += StatementReader.nesting(peekSplit(j))
+            depth += peekSplit(j).nesting
             if depth < 0 { break }
             j += 1
         }

@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Commands: fractions and derivatives, roots, functions, decorations, text, sums and matrices.
 extension LaTeXReader {
     static let functionCommands: [String: Function] = [
@@ -264,7 +265,7 @@ extension LaTeXReader {
     }
 
     /// Reads all tokens as one value.
-    mutating func readWhole() throws(ReaderError) -> MathValue {
+    package mutating func readWhole() throws(ReaderError) -> MathValue {
         let v = try readValue()
         skipSpacing()
         if let t = peek { throw unreadable(t) }
@@ -359,14 +360,5 @@ extension LaTeXReader {
             return .scalar(d)
         }
         return .matrix(m)
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

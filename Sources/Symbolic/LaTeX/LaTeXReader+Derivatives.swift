@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Derivative notations: `\frac{d}{dx} f`, `\frac{d^2 y}{dx^2}`, `\frac{\partial^2 f}{\partial x \partial y}`,
 /// `\frac{dg}{dx}(x)`, `\partial_w L`, `(…)'` and the evaluation bar `\left. … \right|_{x=a}`.
 extension LaTeXReader {

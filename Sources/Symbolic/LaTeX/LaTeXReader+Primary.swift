@@ -1,7 +1,8 @@
+import SymbolicCore
 /// Primaries: numbers, symbols with decorations, groups, absolute values and commands.
 extension LaTeXReader {
     /// Letters that name functions when followed by `(`: `f(x)`, `g'(z)`, `J(w)`, `P(w|c)`.
-    static let functionLetters: Set<Character> = ["f", "g", "h", "F", "G", "H", "J", "L", "P", "E"]
+    package static let functionLetters: Set<Character> = ["f", "g", "h", "F", "G", "H", "J", "L", "P", "E"]
 
     /// A letter applied to what follows in parentheses: one of `functionLetters`, or one the
     /// document defines as a function, followed by `(` with no space.

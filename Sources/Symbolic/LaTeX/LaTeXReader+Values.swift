@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Values: sums, products (explicit and implicit), powers with their scripts and transposes,
 /// and braced groups; the factors themselves are read in `LaTeXReader+Primary.swift`.
 extension LaTeXReader {

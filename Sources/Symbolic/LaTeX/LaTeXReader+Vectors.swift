@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Inner products of vectors known to the reader (`LaTeXReader.vectors`).
 extension LaTeXReader {
     /// After `a^T`, with `a` a known vector: reads the vector `b` that follows (`a^T b`,

@@ -1,3 +1,4 @@
+import SymbolicCore
 /// A construct the reader could not interpret, with its position.
 public struct ReaderError: Error, Sendable, CustomStringConvertible {
     /// The construct, as the user wrote it (`\sum`, `a tuple`, `\in`).
@@ -71,7 +72,7 @@ public struct LaTeXReader {
     }
 
     /// For each `{`, the index of its matching `}` (-1 elsewhere and when unclosed), in one pass.
-    static func matchingBraces(_ ts: [LaTeXToken]) -> [Int] {
+    package static func matchingBraces(_ ts: [LaTeXToken]) -> [Int] {
         var out = [Int](repeating: -1, count: ts.count)
         var open: [Int] = []
         for (k, t) in ts.enumerated() {
@@ -138,7 +139,7 @@ public struct LaTeXReader {
 
     static let spacingWithArgument: Set<String> = ["hspace", "vspace", "phantom", "hphantom", "vphantom", "mspace", "hskip", "mkern", "kern"]
 
-    static let spacing: Set<String> = [
+    package static let spacing: Set<String> = [
         ",", ";", "!", " ", ":", ">", "displaystyle", "textstyle", "left.", "nonumber", "notag", "limits",
         "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
     ]
@@ -203,7 +204,7 @@ public struct LaTeXReader {
     }
 
     /// Source-like text of tokens (for names and labels).
-    static func text(_ ts: [LaTeXToken]) -> String {
+    package static func text(_ ts: [LaTeXToken]) -> String {
         var s = ""
         for t in ts {
             if t.spaceBefore && !s.isEmpty { s += " " }

@@ -1,3 +1,4 @@
+import SymbolicCore
 /// Truncated power series at k = 0 of exp, log, sin and cos of polynomials in k, so that a limit
 /// such as `\lim_{x \to 0} \frac{\sin 3x}{x}` becomes one of polynomials. Every coefficient below
 /// `order + 1` of a series is exact; `LaTeXReader.readLimit` trusts only those.

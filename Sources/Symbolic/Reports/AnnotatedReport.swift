@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 /// The verification report as a whole document: the pasted text itself, prose and math in their
 /// order, each step typeset from what was read with its verdict mark beside it, the counterexample

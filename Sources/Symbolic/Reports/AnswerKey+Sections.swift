@@ -1,3 +1,8 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 /// The sections of an answer key, built from the engine's derivations and backward passes.
 extension AnswerKey.Section {
     /// A derivation's steps, each with its rule; results boxed.

@@ -1,3 +1,8 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 /// An answer key: one section per derivation, each with the problem, the steps with the rule
 /// that justifies each, and the results boxed; typeset as a whole LaTeX document.
 ///

@@ -1,3 +1,8 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 /// A pasted document cut into its prose and its math, in order, for a report that shows the
 /// document itself.
 struct DocumentPieces {

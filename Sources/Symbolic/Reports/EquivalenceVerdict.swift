@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 /// An `EquivalenceResult` for people and tools: `equal`, `different` or `unknown`, with details.
 public struct EquivalenceVerdict: Codable, Sendable {

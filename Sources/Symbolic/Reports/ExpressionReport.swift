@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 /// The JSON form of a command's result: input and result, in plain syntax and LaTeX.
 public struct ExpressionReport: Codable, Sendable {
@@ -6,7 +11,7 @@ public struct ExpressionReport: Codable, Sendable {
     public let result: String
     public let latex: String
 
-    public init(input: Expression, result: Expression) {
+    public init(input: SymbolicCore.Expression, result: SymbolicCore.Expression) {
         self.input = input.description
         self.result = result.description
         self.latex = result.latex

@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 extension VerificationReport {
     /// One line per step, `FILE:LINE  verdict  step  reason`, then `N valid, N invalid, N unchecked`.

@@ -1,4 +1,6 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
 
 /// The backward pass as LaTeX, text, JSON and a NumPy module.
 extension BackwardPass {
@@ -61,12 +63,12 @@ extension BackwardPass {
         for c in model.carries { out += "    \(c.incoming.python) = np.asarray(v[\"\(c.incoming.python)\"], dtype=float)\n" }
         // Dimensions, from the first declaration whose rows are exactly that dimension.
         for s in model.dimensions {
-            if let d = model.declarations.first(where: { $0.shape.rows == Expression(s) }) {
+            if let d = model.declarations.first(where: { $0.shape.rows == SymbolicCore.Expression(s) }) {
                 out += "    \(Quantity(PlainPrinter.name(s)).python) = \(d.quantity.python).shape[0]\n"
             }
         }
         for (w, blocks) in model.splits.sorted(by: { $0.key.plain < $1.key.plain }) {
-            var offset = Expression.zero
+            var offset = SymbolicCore.Expression.zero
             for (b, width) in blocks {
                 let end = offset + width
                 out += "    \(b.python) = \(w.python)[:, \(python(offset)):\(python(end))]\n"
@@ -83,12 +85,12 @@ extension BackwardPass {
         out += "def gradients(**values):\n    f = _forward(values)\n"
         var names = model.declarations.map(\.quantity.python) + model.carries.map(\.incoming.python)
         names += model.splits.values.flatMap { $0.map(\.block.python) } + model.equations.map(\.quantity.python)
-        names += model.dimensions.filter { d in model.declarations.contains { $0.shape.rows == Expression(d) } }.map { Quantity(PlainPrinter.name($0)).python }
+        names += model.dimensions.filter { d in model.declarations.contains { $0.shape.rows == SymbolicCore.Expression(d) } }.map { Quantity(PlainPrinter.name($0)).python }
         for n in names.sorted() { out += "    \(n) = f[\"\(n)\"]\n" }
         for g in gradients { out += "    \(g.name.python) = \(ShapedPrinter.string(g.value, .python))\n" }
         out += "    return {" + gradients.map { "\"\($0.name.python)\": \($0.name.python)" }.joined(separator: ", ") + "}\n"
         return out
     }
 
-    private func python(_ e: Expression) -> String { PlainPrinter.string(e).replacingOccurrences(of: "^", with: "**") }
+    private func python(_ e: SymbolicCore.Expression) -> String { PlainPrinter.string(e).replacingOccurrences(of: "^", with: "**") }
 }

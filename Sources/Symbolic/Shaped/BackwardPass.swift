@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// Reverse mode over a model's forward equations: the gradient of the loss with respect to every
 /// quantity, input and parameter, each written with the named gradients of the quantities after
 /// it (`dc = da ∘ Γ_o ∘ (1 - tanh²(c)) + dc_next`) rather than expanded.

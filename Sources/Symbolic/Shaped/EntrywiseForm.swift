@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The entrywise form of shaped expressions: one scalar expression whose value at entry (i, j)
 /// is the shaped expression's entry (i, j), at every size of the dimensions.
 ///

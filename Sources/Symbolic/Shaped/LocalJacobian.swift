@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 extension Model {
     /// `∂A/∂B` between two quantities of the model, as documents write chain-rule factors:
     /// when every path from B to A is entrywise (sums, elementwise products and functions), the

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// A model: named inputs and parameters with shapes, and forward equations, each defining a new
 /// quantity from earlier ones. Reverse mode (`BackwardPass`) derives every gradient from it.
 public struct Model: Sendable {
@@ -6,18 +8,31 @@ public struct Model: Sendable {
         public let quantity: Quantity
         public let shape: Shape
         public let isParameter: Bool
+        package init(quantity: Quantity, shape: Shape, isParameter: Bool) {
+            self.quantity = quantity
+            self.shape = shape
+            self.isParameter = isParameter
+        }
     }
 
     /// `quantity = value`.
     public struct Equation: Sendable {
         public let quantity: Quantity
         public let value: ShapedExpression
+        package init(quantity: Quantity, value: ShapedExpression) {
+            self.quantity = quantity
+            self.value = value
+        }
     }
 
     /// A quantity that also feeds the next time step, with the name of the gradient it receives from there.
     public struct Carry: Sendable {
         public let quantity: Quantity
         public let incoming: Quantity
+        package init(quantity: Quantity, incoming: Quantity) {
+            self.quantity = quantity
+            self.incoming = incoming
+        }
     }
 
     public var title: String = ""

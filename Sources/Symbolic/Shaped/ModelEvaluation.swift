@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// Exact evaluation of shaped expressions at concrete sizes: every named quantity gets a
 /// matrix of scalar expressions (numbers, or symbols for differentiation).
 public struct ShapedEvaluator: Sendable {

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// Reads a model file: forward equations over named vectors and matrices.
 ///
 /// ```

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The shape of a quantity: rows × columns, each a symbolic dimension (`n_a`, `n_a + n_x`, `1`).
 /// A scalar is 1 × 1, a (column) vector n × 1.
 public struct Shape: Hashable, Sendable, CustomStringConvertible {

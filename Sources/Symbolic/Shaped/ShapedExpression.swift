@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// A quantity with a shape (scalar, vector or matrix, with symbolic dimensions), built from
 /// named quantities by `ShapedOperation`s. Immutable and shared, with its hash computed once.
 ///
@@ -66,14 +68,14 @@ final class ShapedNode: Sendable {
         var h = StableHasher()
         switch kind {
         case .quantity(let q): h.combine(1); h.combine(string: q.plain)
-        case .filled(let e): h.combine(2); h.combine(e.node.hash)
+        case .filled(let e): h.combine(2); h.combine(e.storedHash)
         case .identity: h.combine(3)
         case .operation(let op, let xs):
             h.combine(4); h.combine(string: op.key)
             for x in xs { h.combine(x.node.hash) }
         }
-        h.combine(shape.rows.node.hash)
-        h.combine(shape.columns.node.hash)
+        h.combine(shape.rows.storedHash)
+        h.combine(shape.columns.storedHash)
         hash = h.value
     }
 }

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// Reads the right side of a model equation into a shaped expression, against the quantities the
 /// model has declared or defined so far (see `ModelParser` for the syntax).
 struct ShapedExpressionReader {

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// An operation on shaped quantities. Each operation declares, in one place, its shape rule,
 /// its adjoint (reverse-mode) rule, its printing, its evaluation and its local canonical form,
 /// so a new operation is one new file.

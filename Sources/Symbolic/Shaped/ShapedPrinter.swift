@@ -1,4 +1,6 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
 
 /// Prints shaped expressions as LaTeX in course notation, as plain text, or as NumPy code.
 /// Each operation prints itself from its operands' printed forms; this walks the tree.

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The names a document has defined so far (`s_1 = 0.5`, `\hat{y} = w t`), and their use
 /// when checking later steps.
 ///

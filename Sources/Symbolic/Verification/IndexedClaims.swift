@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Steps with sums and products over symbolic bounds, or expectations.
 ///
 /// `valid` when the normal forms agree: expectations computed under the document's
@@ -137,8 +140,8 @@ extension StepChecker {
 
 /// Sums in normal form: each body expanded, so that linearity and the other canonical rules of
 /// `BigOperator` apply to every term.
-enum IndexedNormalForm {
-    static func normalize(_ e: Expression) -> Expression {
+package enum IndexedNormalForm {
+    package static func normalize(_ e: Expression) -> Expression {
         e.transformed { node in
             guard case .bigOperator(let o) = node.kind else { return node }
             if let ranged = SumRanges.canonical(o) { return normalize(ranged) }

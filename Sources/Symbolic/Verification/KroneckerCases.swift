@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A free Kronecker delta `δ_{ij}` with two letter indices takes the values 0 and 1 only: it is
 /// 1 when `i = j` and 0 otherwise. A claim holds when it holds in both cases: `i ≠ j` (δ = 0,
 /// the names indexed by i and j are independent) and `i = j` (δ = 1, every name indexed by j

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// What a statement of a derivation is taken for.
 ///
 /// The verifier decides the kind from the document before any check runs

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// `P = Q \rightarrow v_1 = r_1, v_2 = r_2`: claimed solutions of a polynomial equation, checked
 /// by substitution and, when all are roots, for completeness with multiplicity.
 extension Verifier {

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A relation between two consecutive items of a chain.
 public enum Relation: String, Sendable {
     case equal = "="

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Lines of a block: display wrappers removed, rows split at `\\`, and a `cases` brace of
 /// polynomial equations read as one system.
 extension StatementReader {

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// What the statement reader recognises around the relations themselves: relations beside an
 /// alignment `&`, remarks that a statement holds for every value, and functions a document defines.
 extension StatementReader {

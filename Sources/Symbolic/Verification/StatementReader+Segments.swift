@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Segments of a line: separators and arrows, labels and conditions, and the token scans
 /// (braces, nesting, top-level search) the splitting uses.
 extension StatementReader {
@@ -12,13 +15,7 @@ extension StatementReader {
     }
 
     /// +1 for openers, -1 for closers.
-    static func nesting(_ t: LaTeXToken) -> Int {
-        switch t.kind {
-        case .symbol("{"), .symbol("("), .symbol("["), .command("left"), .command("begin"): return 1
-        case .symbol("}"), .symbol(")"), .symbol("]"), .command("right"), .command("end"): return -1
-        default: return 0
-        }
-    }
+    static func nesting(_ t: LaTeXToken) -> Int { t.nesting }
 
     /// Splits a line at separators and arrows; each segment says whether an arrow follows it.
     static let backwardArrows: Set<String> = ["leftarrow", "Leftarrow", "because"]

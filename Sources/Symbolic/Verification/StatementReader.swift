@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Splits the math of a block into statements: lines (`\\`), separators (`\quad`, top-level
 /// commas, semicolons), arrows (`\Rightarrow`, `\rightarrow`) and relation chains, then reads
 /// each item with `LaTeXReader`. Labels (`\text{Total}:`) are dropped.

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The verdict on one step of a derivation.
 public enum StepVerdict: String, Sendable, Codable {
     /// Proved: canonical forms agree, exact arithmetic agrees, or a stated probabilistic bound.

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Canonical ranges of sums with symbolic bounds, so that shifted, split and swapped sums meet:
 /// - a constant lower bound L below 1 is shifted to 1 (`∑_{j=0}^{n-1} x_{j+1} = ∑_{i=1}^{n} x_i`);
 /// - one above 1 (at most `maximumPeel`) starts at 1 with the first terms taken away

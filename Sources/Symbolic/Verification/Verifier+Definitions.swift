@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Definitions and assumptions: how a statement defines names (`DefinitionKind`), recognised on
 /// the statement as written, and their effect on the rest of the section.
 extension Verifier {

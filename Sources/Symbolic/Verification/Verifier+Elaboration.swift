@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Elaboration: what each statement is taken for, decided before it is checked (`LineKind`).
 extension Verifier {
     /// A statement with the kind it was taken for.

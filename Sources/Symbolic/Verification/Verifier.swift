@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Verifies a pasted derivation: finds its math, splits it into steps, records definitions
 /// and checks every step in document order.
 public struct Verifier: Sendable {

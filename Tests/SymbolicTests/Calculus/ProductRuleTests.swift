@@ -1,6 +1,12 @@
 import PropertyBased
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// The product rule writes its summands straight into canonical terms (a performance path):
 /// the result must be the very expression the general constructors build, Σᵢ c·Π_{j≠i} fⱼ · dfᵢ.

@@ -1,7 +1,13 @@
 import Dispatch
 import Synchronization
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// A sum whose terms are held packed must be indistinguishable from the same sum built term by
 /// term: the same terms in the same order, the same hash, equal both ways.

@@ -1,7 +1,13 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 @Suite struct PrinterTests {
     @Test func latexOfTextbookForms() {

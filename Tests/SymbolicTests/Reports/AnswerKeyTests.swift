@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 @Suite struct AnswerKeyTests {
     static let all = DerivationCatalog.entries.map(\.name)

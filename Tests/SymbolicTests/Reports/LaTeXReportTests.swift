@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// The `--format latex` report must be a document a real TeX engine accepts, and nothing
 /// pasted into the checked document may run in it.

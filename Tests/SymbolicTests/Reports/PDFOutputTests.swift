@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Answer keys and annotated reports typeset by the real engines: the PDFs have pages, their text
 /// holds the results, and their first page is not blank. CI installs the engines (`.ci/setup`).

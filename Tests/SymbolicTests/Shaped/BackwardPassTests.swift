@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Every derived gradient against an independent computation: the loss expanded into scalars at
 /// small sizes and differentiated entry by entry with the scalar engine, compared with certified

@@ -1,6 +1,12 @@
 import PropertyBased
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 @Suite struct EquivalenceTests {
     func verdict(_ a: String, _ b: String) -> String {

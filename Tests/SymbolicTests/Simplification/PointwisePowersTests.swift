@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// The probe of `PointwisePowers`: a law that holds only under the convention `u^v = exp(v log u)`
 /// is never `valid`, whatever its letters are called.

@@ -1,5 +1,11 @@
 import PropertyBased
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Decodes a list of small integers into an expression, so PropertyBased can generate
 /// (and shrink) random expressions from integer arrays.

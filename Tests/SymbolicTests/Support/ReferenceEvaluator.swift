@@ -1,4 +1,10 @@
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// An evaluator of plain syntax straight from the text, written independently of the engine's
 /// canonical forms, for checking verdicts: exact rationals, `undefined` where the written form

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// The verdict of every step of the documents in Examples/dialects, worked out by hand: the same
 /// kinds of derivation written in the dialects authors use (kramdown, align-like environments,

@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Steps between equations and inequalities (issue 14). Every expected verdict and witness was
 /// worked out by hand; the comments give the solution sets.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// `derive verify` on documents that state a model's forward equations and then its gradients in
 /// vector notation. Expected verdicts are worked out by hand from the LSTM and RNN equations.

@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// A free δ_ij is 0 or 1: claims are checked where i ≠ j and where i = j (hand-derived verdicts).
 @Suite struct KroneckerCaseTests {

@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Every recorded step says in `method` which kind of line it was taken for.
 @Suite struct LineKindTests {

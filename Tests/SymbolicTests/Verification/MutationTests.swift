@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Correct steps of ordinary derivations, mutated the way students slip (a coefficient, a sign,
 /// a dropped term, an exponent, sin for cos): a mutated step that is false is never valid.

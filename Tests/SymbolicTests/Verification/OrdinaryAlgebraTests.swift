@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Identities from outside the course documents (trig, logs, radicals, |x|, hyperbolic and
 /// inverse functions), with verdicts worked out by hand.

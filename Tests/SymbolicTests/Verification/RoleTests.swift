@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// What a line is, decided before it is checked: equations to solve only on evidence, premises in
 /// prose, tasks, one mark per error, rejected candidates. Each case is one of the false verdicts

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Golden verdicts: the JSON report of every document in `Examples/`, `Examples/dialects/`,
 /// `bench/equations/arguments/` and `../shared/seeds`, committed under `Tests/VerdictSnapshots/`.

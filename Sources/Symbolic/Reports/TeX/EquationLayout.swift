@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 /// Breaks a long displayed equation across lines so it stays inside the margins.
 ///

@@ -1,3 +1,8 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 /// The language a PDF is typeset in: English with pdfLaTeX, or Persian, right to left, with
 /// XeLaTeX and xepersian.
 public enum ReportLanguage: String, Sendable, CaseIterable {

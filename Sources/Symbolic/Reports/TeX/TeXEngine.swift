@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 /// Runs a real TeX engine on a generated document: `latexmk` with pdfLaTeX or XeLaTeX in a
 /// fresh temporary directory, with shell escape off, non-stop interaction and a time limit.

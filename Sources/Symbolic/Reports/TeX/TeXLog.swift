@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 /// Reading a TeX log: the first real error and the line of the `.tex` it is on.
 enum TeXLog {

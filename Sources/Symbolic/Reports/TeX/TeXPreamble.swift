@@ -1,3 +1,8 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 /// The start of every generated document: the packages a report or answer key uses, in the
 /// engine its language needs (pdfLaTeX for English, XeLaTeX with xepersian for Persian).
 enum TeXPreamble {

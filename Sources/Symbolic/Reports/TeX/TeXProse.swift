@@ -1,4 +1,9 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+import SymbolicVerification
+import SymbolicDerivations
 
 /// Prose from a pasted document as text-mode LaTeX in a report's language.
 ///

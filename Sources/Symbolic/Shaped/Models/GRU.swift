@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// A GRU cell in the course's notation: relevance gate `Γ_r`, update gate `Γ_u`, candidate
 /// `c̃ = tanh(W_c [Γ_r ∘ c^{<t-1>}; x^{<t>}] + b_c)`, `c^{<t>} = Γ_u ∘ c̃ + (1 - Γ_u) ∘ c^{<t-1>}`,
 /// softmax output and cross-entropy. Only forward equations.

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The LSTM cell of the course documents (../shared/seeds 001 and 003): gates `Γ_f`, `Γ_u`,
 /// `Γ_o` from `[a^{<t-1>}; x^{<t>}]`, candidate `c̃`, memory `c`, activation `a`, softmax
 /// output and cross-entropy loss. Only forward equations: the backward pass is derived.

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The models `derive` knows by name, each given only by its forward equations.
 public enum ModelCatalog {
     /// `lstm`, `gru`, `rnn`.

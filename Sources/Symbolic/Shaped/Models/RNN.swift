@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The tanh RNN cell: `a^{<t>} = tanh(W_a [a^{<t-1>}; x^{<t>}] + b_a)`, softmax output,
 /// cross-entropy. Only forward equations.
 public enum RNNModel {

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// Vertical concatenation `[a; x]` of operands with the same number of columns.
 /// Adjoint: `∂Xᵢ` is the block of rows of G that Xᵢ occupies.
 public struct Concatenation: ShapedOperation {

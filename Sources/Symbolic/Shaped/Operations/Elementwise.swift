@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// A scalar function applied to every entry: `\sigma(X)`, `\tanh(X)`, `\exp`, `\log`, ReLU.
 /// Adjoints in textbook form, through the result R where it has a name:
 /// `σ' = R ∘ (1 - R)`, `tanh' = 1 - R²`, `exp' = R`, `log' = 1/X`, `ReLU' = H(X)`.

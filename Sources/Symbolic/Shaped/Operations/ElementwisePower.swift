@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// An entrywise integer power `X^{∘k}` (`(\tilde{c})^2`, `\tanh^2(c)`, `X^{-1}`).
 /// Adjoint: `∂X = G ∘ k X^{∘(k-1)}`.
 public struct ElementwisePower: ShapedOperation {

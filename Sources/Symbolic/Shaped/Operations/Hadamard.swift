@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The elementwise (Hadamard) product `A ∘ B ∘ …` of operands of one shape.
 /// Adjoint: `∂Xᵢ = G ∘ Π_{j≠i} Xⱼ`. Canonical form: flattened, factors of 1 dropped.
 public struct Hadamard: ShapedOperation {

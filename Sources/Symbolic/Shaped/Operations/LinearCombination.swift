@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// `c₁X₁ + c₂X₂ + …` with rational coefficients, all operands of one shape. Canonical form:
 /// nested sums flattened, equal operands merged, zero terms dropped, `1·X` is `X`.
 public struct LinearCombination: ShapedOperation {

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The matrix product `A B` (not commutative). Adjoints: `∂A = G Bᵀ`, `∂B = Aᵀ G`.
 public struct MatrixProduct: ShapedOperation {
     public init() {}

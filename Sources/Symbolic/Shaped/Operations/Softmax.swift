@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// `softmax(z) = exp(z) / Σ exp(z)` of a column vector.
 /// Adjoint: `∂z = R ∘ G - R (Rᵀ G)` for the result R.
 public struct Softmax: ShapedOperation {

@@ -1,3 +1,5 @@
+import SymbolicCore
+import SymbolicLaTeX
 /// The transpose `Xᵀ`. Adjoint: `∂X = Gᵀ`. Canonical form: transposes pushed through matrix
 /// products (`(A B)ᵀ = Bᵀ Aᵀ`), `(Xᵀ)ᵀ = X`, and dropped on scalars.
 public struct Transpose: ShapedOperation {

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// What the document says a letter is when it is no number: a matrix or vector by declaration
 /// (`A \in \mathbb{R}^{n \times n}`), or by typography (`\mathbf{A}`, `\vec{v}`).
 ///

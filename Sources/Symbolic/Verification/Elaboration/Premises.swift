@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The conditions a section states as premises (`Assume $x > 0$`, `$t$ is positive`, `where
 /// $a + b = 1$`), which every later check of the section uses.
 ///

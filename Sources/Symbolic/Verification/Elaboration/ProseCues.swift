@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// What the prose around a piece of math says the math is, decided by named rules before
 /// anything is checked.
 ///

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Roles decided before any check: what the prose says a block is (a task, a premise, a
 /// rejected candidate, a sign condition), and whether a line is an equation to solve, which
 /// needs evidence after it (an arrow, a consequence word, an answer line), never the failure of

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Coefficient matching: after equations that hold for all values of a variable t
 /// (`a \sin(2\omega t) + b \cos(2\omega t) + b = \sin(2\omega t + \omega\phi) + \sin(\omega\phi)`),
 /// a line that states values of the unknown coefficients (`b = \sin \omega\phi`, `a = d`).

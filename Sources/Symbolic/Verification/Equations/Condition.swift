@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A line of a solving argument as a condition on its unknowns: a disjunction of conjunctions
 /// of relations (`x = 2 \text{ or } x = -3`, `1 < x \le 4`, `x = \pm 2`).
 ///

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Reads a statement as a `Condition`: relations joined by `\text{or}`, `\lor`, `\text{and}`,
 /// `\land`, chains of inequalities (`1 < x \le 4`, a conjunction), and `\pm`/`\mp` (`x = \pm 2`,
 /// two cases). Defined names are replaced by their definitions.

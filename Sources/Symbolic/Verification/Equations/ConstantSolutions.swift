@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Lines whose solutions are constants with no rational form: `e^{2x} = 5` (x = ln 5 / 2),
 /// `2x = \ln 5`, `3^x = 7`, `\ln(x + 1) = 2` (x = e² - 1).
 ///

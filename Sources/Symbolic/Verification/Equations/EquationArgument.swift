@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The solving argument in progress in a document: its first line, the line the next step
 /// starts from, and where the blocks are (plain succession links lines of adjacent display
 /// blocks only when nothing but a connective word stands between them).

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The verdict on a step between two lines of a solving argument, from the comparison of their
 /// solution sets. A step by `\Rightarrow` or plain succession must keep every solution (A ⊆ B;
 /// gaining some, as squaring does, is allowed: the answer is checked at the end); a step by

@@ -1,4 +1,7 @@
 import CMPFI
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 
 /// A line that lists values of the unknown, some irrational (`x = \frac{5 \pm \sqrt{13}}{2}`),
 /// compared with a line that is rational in it. Each value is placed exactly: the rational line's

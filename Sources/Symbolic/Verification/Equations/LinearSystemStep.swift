@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Steps of an argument about a system of linear equations in several unknowns
 /// (`x + y = 3 \text{ and } x - y = 1 \Rightarrow 2x = 4 \Rightarrow x = 2 \text{ and } y = 1`).
 ///

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Equivalent rational forms of the simplest logarithmic and exponential equations, when the
 /// solution is rational:
 /// - `q·log_b(u) = c` (b a rational > 0, ≠ 1; q, c rational) is `u = b^(c/q)` when that power is

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A step between equations in one unknown and some parameters (`a x = b \Rightarrow x = b/a`):
 /// the unknown is the name the line isolates, the other names are parameters.
 ///

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A `Condition` in one unknown whose sides and domain conditions are rational functions:
 /// each relation is `N/D relation 0` with polynomials N and D, defined where D ≠ 0 and every
 /// domain condition `n/d ≠ 0, > 0, ≥ 0` holds. Its truth at a point follows from the signs of

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Equivalent rational forms of relations with absolute values and square roots, so that their
 /// solution sets are computed exactly:
 /// - `|u|` of a rational u splits the relation into the cases u ≥ 0 (|u| read as u) and

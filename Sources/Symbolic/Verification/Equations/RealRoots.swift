@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The real roots of a polynomial in one variable with rational coefficients, found exactly:
 /// rational roots as rationals, the others isolated by Sturm sequences in rational intervals
 /// that hold exactly one root. Nothing is rounded, so every sign decided here is certain.

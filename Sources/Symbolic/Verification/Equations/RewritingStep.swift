@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A line that rewrites an equation of the previous block, in several unknowns and variables,
 /// such as the rows of a system that must hold for all t (`a \sin(\omega t) + b \cos(\omega t) =
 /// \sin(\omega(t + \phi))`, multiplied by `\cos(\omega t)`, then rewritten by product-to-sum).

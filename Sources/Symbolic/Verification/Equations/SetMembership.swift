@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A line that states its solution set: `x \in \{1, 2\}`, `x \in (1, 4]`, `x \in [2, \infty)`,
 /// `x \in (-\infty, 0) \cup \{3\}`, `x \in \emptyset`, `x \in \mathbb{R}`, read as a `Condition`.
 ///

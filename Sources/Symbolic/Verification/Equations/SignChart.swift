@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The real line cut at every real root of every polynomial of some polynomial conditions:
 /// the roots themselves and the open intervals between them. On each cell every polynomial
 /// has one sign, so each condition is true on the whole cell or on none of it, and a

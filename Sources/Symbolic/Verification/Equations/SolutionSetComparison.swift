@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// How the solution sets of two lines A and B of an argument compare over the reals.
 public enum SolutionSetRelation: String, Sendable {
     /// The same solution set.

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Steps between equations and inequalities. A task (`Solve $…$`), or a line that the identity
 /// checker does not prove and that evidence after it shows to be an equation to solve (see
 /// `Verifier.openArgument`), opens a solving argument; a line reached from it by `\Rightarrow`,

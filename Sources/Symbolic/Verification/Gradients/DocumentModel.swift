@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The model a document states: its forward equations, matched against the models `derive` knows
 /// (LSTM in both notations, GRU, RNN) for the shapes of inputs and parameters, which documents
 /// rarely declare. The equations as the document writes them define the model: where one

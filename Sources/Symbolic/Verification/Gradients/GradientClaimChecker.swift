@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Checks a claim between two sides in vector notation against a document's model: gradients
 /// (`\frac{\partial L}{\partial \gamma_f}`, `dc_{prev}`) stand for the ones reverse mode derives
 /// from the model's forward equations.

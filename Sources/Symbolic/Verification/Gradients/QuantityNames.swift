@@ -1,4 +1,7 @@
 import Foundation
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 
 /// The spellings under which documents write a model's quantities and gradients, normalised so
 /// that `a^{<t-1>}`, `a^{(t-1)}`, `a^{\langle t-1 \rangle}` and `a_{prev}` are one key, and the

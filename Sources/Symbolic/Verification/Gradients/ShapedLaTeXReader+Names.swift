@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// The primaries of vector notation that name things: gradients and Jacobians written as
 /// fractions, functions applied to vectors, and the model's quantities by their spellings.
 extension ShapedLaTeXReader {

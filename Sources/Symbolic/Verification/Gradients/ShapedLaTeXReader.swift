@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Reads vector notation as documents write it into a shaped expression over a model's quantities:
 /// `W_y^T \times (\bar{y} - y) + da_{next}`, `\Gamma_o * (1 - \tanh^2 c)`, `W_f \cdot [h_{t-1}, x_t]`,
 /// `\frac{\partial L}{\partial W_c}`, `\begin{bmatrix} a \\ x \end{bmatrix}^T`, `\sigma'(z)`.

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Vector notation in a document: forward equations that state a known model (LSTM, GRU, RNN)
 /// are recorded as the document's model, and steps about its gradients are checked against the
 /// gradients reverse mode derives from those equations (`GradientClaimChecker`).

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// A distribution written after `\sim`: the normal distribution `\mathcal{N}(\mu, \sigma^2)`,
 /// or for a vector `\mathcal{N}(0, I)`, `\mathcal{N}(\mathbf{0}, \sigma^2 I_D)` (independent
 /// entries, each with variance σ²).

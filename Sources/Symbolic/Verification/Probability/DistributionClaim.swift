@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Checks a claim `X \sim \mathcal{N}(\mu, \sigma^2)` about an expression X in the document's
 /// random quantities, by its moments under the `ProbabilityModel`.
 ///

@@ -1,3 +1,6 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
 /// Statements with `\sim`: declarations of random quantities (`a, b \sim \mathcal{N}(0, I)`,
 /// read before the block's steps so that `a^T b` written first on the same line is a sum over
 /// the entries) and claims about the distribution of an expression (`a_i b_i \sim \mathcal{N}(0, 1)`).

@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Coefficient matching after equations that hold for all t. By hand: sin(2wt + wp) =
 /// sin(2wt) cos(wp) + cos(2wt) sin(wp), so a sin(2wt) + b cos(2wt) + b = sin(2wt + wp) + sin(wp)

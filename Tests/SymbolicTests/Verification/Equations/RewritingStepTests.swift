@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// Rows that rewrite the equations of the block before them (the rotation-matrix derivation of
 /// positional encodings): products to sums, multiplied by 2. Identities checked by hand:

@@ -1,5 +1,11 @@
 import Testing
-@testable import Symbolic
+import Symbolic
+@testable import SymbolicCore
+@testable import SymbolicLaTeX
+@testable import SymbolicShaped
+@testable import SymbolicVerification
+@testable import SymbolicDerivations
+@testable import SymbolicReports
 
 /// `\sim` declarations and claims, and vectors' inner products; verdicts worked out by hand
 /// (a_i, b_i independent N(0, 1): E[a_i b_i] = 0, E[(a_i b_i)^2] = 1, E[(a_i b_i)^4] = 3·3 = 9).

@@ -84,7 +84,7 @@ extension BigOperator {
     /// The canonical node for a body written with the bound index `k`; `height` is the body's.
     /// `closedForms` also counts terms and applies the closed forms: the checker does so, the
     /// reader does not, so that a step keeps its sums (and the knowledge that bounds are integers).
-    static func make(_ op: Operation, _ k: Symbol, _ lower: Expression?, _ upper: Expression?, _ written: Expression, closedForms: Bool = false) -> Expression {
+    package static func make(_ op: Operation, _ k: Symbol, _ lower: Expression?, _ upper: Expression?, _ written: Expression, closedForms: Bool = false) -> Expression {
         // The index is named by the height of this body (a term of a sum may nest less deeply).
         let height = written.bindingHeight
         let k0 = Symbol.boundIndex(height)

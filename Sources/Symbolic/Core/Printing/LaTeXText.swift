@@ -2,21 +2,21 @@
 ///
 /// Every character maps to a fixed piece of LaTeX: text from a document can never start a
 /// control sequence, unbalance braces, or hand pdfLaTeX a character it cannot typeset.
-enum LaTeXText {
+package enum LaTeXText {
     /// `s` as text-mode LaTeX.
-    static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         var out = ""
         for c in s { out += text(c) }
         return out
     }
 
     /// `s` as verbatim-looking text for math mode: `\text{\texttt{…}}`, escaped.
-    static func verbatim(_ s: String) -> String {
+    package static func verbatim(_ s: String) -> String {
         "\\text{\\texttt{\(escape(s))}}"
     }
 
     /// One character in text mode.
-    static func text(_ c: Character) -> String {
+    package static func text(_ c: Character) -> String {
         if c.isNewline || c == "\t" { return " " }
         switch c {
         case "\\": return "\\textbackslash{}"
@@ -42,7 +42,7 @@ enum LaTeXText {
     /// A non-ASCII character pdfLaTeX (utf8, OT1) sets in text: Latin-1 letters, dashes, quotes,
     /// and Persian and Arabic-Indic digits as ASCII digits.
     static func textSymbol(_ c: Character) -> String? {
-        if let d = LaTeXLexer.digitValue(c) { return String(d) }
+        if let d = UnicodeMath.digitValue(c) { return String(d) }
         switch c {
         case "٫": return "."
         case "–": return "--"
@@ -73,12 +73,11 @@ enum LaTeXText {
         case "⇔": return "\\Leftrightarrow "
         default: break
         }
-        guard let kinds = LaTeXLexer.unicodeMath[c] else { return nil }
-        if kinds.count == 1, case .command(let name) = kinds[0] {
+        if let name = UnicodeMath.commands[c] {
             // A bare `\sqrt` would take the next token as its argument.
             return name == "sqrt" ? "\\surd " : "\\\(name) "
         }
-        if kinds.count == 2, kinds[0] == .symbol("^"), case .number(let r) = kinds[1], r.isInteger {
+        if let r = UnicodeMath.superscripts[c] {
             // Braced, so that a script after it never doubles the superscript.
             return "{{}^{\(r)}}"
         }

@@ -88,7 +88,7 @@ public struct Symbol: Hashable, Sendable {
     var stableHash: Int { storage.stableHash }
 
     /// Total order used for canonical ordering: by name, then decorations.
-    static func compare(_ a: Symbol, _ b: Symbol) -> Int {
+    package static func compare(_ a: Symbol, _ b: Symbol) -> Int {
         if a.storage === b.storage { return 0 }
         if let p = a.storage.asciiPrefix, let q = b.storage.asciiPrefix, p != q { return p < q ? -1 : 1 }
         if a.name != b.name { return a.name < b.name ? -1 : 1 }

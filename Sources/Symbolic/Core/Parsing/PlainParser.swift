@@ -166,7 +166,7 @@ public struct PlainParser {
     }
 
     /// `W_ua` is `W` with subscript `ua`; trailing primes count as primes.
-    static func symbol(from name: String) -> Symbol {
+    package static func symbol(from name: String) -> Symbol {
         var base = Substring(name)
         var primes = 0
         while base.hasSuffix("'") { base = base.dropLast(); primes += 1 }

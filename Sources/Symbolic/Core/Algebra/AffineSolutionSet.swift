@@ -1,16 +1,23 @@
 /// The real solutions of linear equations `Σ_j a_j x_j = b` with rational coefficients: empty, or
 /// a particular solution plus the span of a null-space basis, from exact Gauss–Jordan elimination.
-struct AffineSolutionSet {
+package struct AffineSolutionSet {
     /// One equation: coefficients by unknown (in `unknowns` order) and the right side.
-    struct Row { var coefficients: [Rational]; var constant: Rational }
+    package struct Row {
+        var coefficients: [Rational]
+        var constant: Rational
+        package init(coefficients: [Rational], constant: Rational) {
+            self.coefficients = coefficients
+            self.constant = constant
+        }
+    }
 
     let unknowns: [Symbol]
     /// Nil when the equations are inconsistent.
-    let particular: [Rational]?
+    package let particular: [Rational]?
     /// Directions along which the solutions extend (one per free unknown).
     let directions: [[Rational]]
 
-    init(_ rows: [Row], unknowns: [Symbol]) {
+    package init(_ rows: [Row], unknowns: [Symbol]) {
         self.unknowns = unknowns
         let n = unknowns.count
         var rows = rows
@@ -60,7 +67,7 @@ struct AffineSolutionSet {
     }
 
     /// A solution of `self` outside `other`, or nil when `self` lies inside `other`.
-    func pointOutside(_ other: [Row]) -> [Rational]? {
+    package func pointOutside(_ other: [Row]) -> [Rational]? {
         for row in other { if let x = pointViolating(row) { return x } }
         return nil
     }

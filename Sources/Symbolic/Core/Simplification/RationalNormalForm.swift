@@ -1,11 +1,11 @@
 /// A rational function `numerator / denominator` with both parts expanded polynomials.
-struct Fraction {
-    var numerator: Expression
-    var denominator: Expression
+package struct Fraction {
+    package var numerator: Expression
+    package var denominator: Expression
 
     /// Combines an atomized expression into one fraction. Returns nil when an expansion
     /// would exceed `termLimit` terms (the caller then falls back to sampling).
-    static func from(_ e: Expression, termLimit: Int) -> Fraction? {
+    package static func from(_ e: Expression, termLimit: Int) -> Fraction? {
         switch e.kind {
         case .add(let a):
             // Numerators over the same denominator are summed in one pass: adding the terms one by

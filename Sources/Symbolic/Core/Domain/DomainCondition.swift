@@ -13,7 +13,7 @@ public enum DomainCondition: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The same condition on another expression.
-    func with(_ u: Expression) -> DomainCondition {
+    package func with(_ u: Expression) -> DomainCondition {
         switch self {
         case .nonZero: return .nonZero(u)
         case .positive: return .positive(u)
@@ -62,7 +62,7 @@ public enum DomainCondition: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the condition holds for an expression of this sign.
-    func holds(sign: Int) -> Bool {
+    package func holds(sign: Int) -> Bool {
         switch self {
         case .nonZero: return sign != 0
         case .positive: return sign > 0

@@ -40,7 +40,7 @@ public enum PlainPrinter {
         }
     }
 
-    static func name(_ s: Symbol) -> String {
+    package static func name(_ s: Symbol) -> String {
         var n = s.name
         if let a = s.accent { n = "\(a.rawValue)_\(n)" }
         if let sub = s.subscriptText { n += "_" + sub.filter { !$0.isWhitespace && $0 != "{" && $0 != "}" } }

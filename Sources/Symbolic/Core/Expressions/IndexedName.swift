@@ -40,19 +40,19 @@ extension Symbol {
     static func boundIndex(_ height: Int) -> Symbol { Symbol("\u{2}\(height)") }
 
     /// A fresh name for opening a sum (replacing its bound index while its body is rebuilt).
-    static func openedIndex(_ id: Int) -> Symbol { Symbol("\u{3}\(id)") }
+    package static func openedIndex(_ id: Int) -> Symbol { Symbol("\u{3}\(id)") }
 
     /// True for the names `boundIndex` makes.
     var isBoundIndex: Bool { name.unicodeScalars.first == "\u{2}" }
 
     /// True for `\delta` used as the Kronecker delta (`\delta_{ij}`).
-    var isKroneckerDelta: Bool { name == "delta" && accent == nil && timeStep == nil && primes == 0 }
+    package var isKroneckerDelta: Bool { name == "delta" && accent == nil && timeStep == nil && primes == 0 }
 
     /// The family `x` of the name `x_i`: the same symbol without its subscript.
-    var family: Symbol { Symbol(name, accent: accent, subscriptText: nil, timeStep: timeStep, primes: primes) }
+    package var family: Symbol { Symbol(name, accent: accent, subscriptText: nil, timeStep: timeStep, primes: primes) }
 }
 
-enum IndexedName {
+package enum IndexedName {
     /// The subscript text of one index: `3`, `i`, `t-1`.
     static func text(_ e: Expression) -> String {
         if case .symbol(let s) = e.kind, s.subscriptText == nil, s.accent == nil, s.timeStep == nil, s.primes == 0 { return s.name }
@@ -60,7 +60,7 @@ enum IndexedName {
     }
 
     /// The indices a subscript text lists: `i,j` and `ij` are two, `t-1` is one.
-    static func components(_ text: String) -> [String] {
+    package static func components(_ text: String) -> [String] {
         if text.contains(",") { return text.split(separator: ",").map(String.init) }
         let cs = Array(text)
         if cs.count == 2, cs.allSatisfy({ $0.isLetter || $0.isNumber }), !cs.allSatisfy(\.isNumber) { return cs.map { String($0) } }

@@ -54,8 +54,8 @@ extension Rational {
 }
 
 /// Cancelling the greatest common divisor of two polynomials in one symbol with rational coefficients.
-enum UnivariateDivision {
-    typealias Poly = [Rational]  // coefficient of x^i at index i
+package enum UnivariateDivision {
+    package typealias Poly = [Rational]  // coefficient of x^i at index i
 
     /// The largest sum of degrees for which the gcd is computed by Euclid's algorithm.
     static let maximumEuclidDegree = 64
@@ -77,7 +77,7 @@ enum UnivariateDivision {
         return (expression(pq, x), expression(qq, x))
     }
 
-    static func poly(_ e: Expression, _ x: Symbol) -> Poly? {
+    package static func poly(_ e: Expression, _ x: Symbol) -> Poly? {
         guard let cs = e.coefficients(in: x) else { return nil }
         var out: Poly = []
         for (k, c) in cs {
@@ -88,13 +88,13 @@ enum UnivariateDivision {
         return trim(out)
     }
 
-    static func trim(_ p: Poly) -> Poly {
+    package static func trim(_ p: Poly) -> Poly {
         var p = p
         while let l = p.last, l.isZero { p.removeLast() }
         return p
     }
 
-    static func divide(_ a: Poly, _ b: Poly) -> (Poly, Poly) {
+    package static func divide(_ a: Poly, _ b: Poly) -> (Poly, Poly) {
         var r = a
         guard let lead = b.last, a.count >= b.count else { return ([], a) }
         var q = Poly(repeating: .zero, count: a.count - b.count + 1)
@@ -107,7 +107,7 @@ enum UnivariateDivision {
         return (trim(q), trim(r))
     }
 
-    static func gcd(_ a: Poly, _ b: Poly) -> Poly {
+    package static func gcd(_ a: Poly, _ b: Poly) -> Poly {
         var (x, y) = (a, b)
         while !y.isEmpty {
             let (_, r) = divide(x, y)
@@ -117,7 +117,7 @@ enum UnivariateDivision {
         return x.map { ($0 / l)! }
     }
 
-    static func expression(_ p: Poly, _ x: Symbol) -> Expression {
+    package static func expression(_ p: Poly, _ x: Symbol) -> Expression {
         var b = AddBuilder()
         for (i, c) in p.enumerated() where !c.isZero { b.add(Expression(x).pow(i), times: c) }
         return b.build()

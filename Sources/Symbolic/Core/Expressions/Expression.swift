@@ -9,10 +9,13 @@ public struct Expression: Sendable {
     @usableFromInline let node: Node
 
     @inlinable init(node: Node) { self.node = node }
-    init(_ kind: Kind) { node = Node(kind) }
+    package init(_ kind: Kind) { node = Node(kind) }
 
     /// The node's kind and payload.
     @inlinable public var kind: Kind { node.kind }
+
+    /// The hash stored in the node (structural: the same in every run).
+    package var storedHash: Int { node.hash }
 }
 
 /// The kinds of expression node; each non-trivial kind's canonical form lives in its own file.
@@ -141,25 +144,27 @@ final class Node: Sendable {
 }
 
 /// FNV-1a style mixing with a fixed seed: stable across runs, unlike `Hasher`.
-struct StableHasher {
-    private(set) var value: Int = Int(bitPattern: 0xcbf2_9ce4_8422_2325)
+package struct StableHasher {
+    package private(set) var value: Int = Int(bitPattern: 0xcbf2_9ce4_8422_2325)
 
-    mutating func combine(_ x: Int) {
+    package init() {}
+
+    package mutating func combine(_ x: Int) {
         value = (value ^ x) &* 0x0000_0100_0000_01b3
         value ^= value >> 29
     }
 
-    mutating func combine(_ x: UInt) { combine(Int(bitPattern: x)) }
+    package mutating func combine(_ x: UInt) { combine(Int(bitPattern: x)) }
 
     /// Mixes in the sign and machine words of the value (never its decimal text, which
     /// costs more than linear time for a large number).
-    mutating func combine(_ i: Integer) {
+    package mutating func combine(_ i: Integer) {
         if let v = i.intValue { combine(v); return }
         combine(i.signum)
         i.forEachWord { combine($0) }
     }
 
-    mutating func combine(string: String) {
+    package mutating func combine(string: String) {
         for b in string.utf8 { combine(Int(b)) }
         combine(0xff)
     }

@@ -63,7 +63,7 @@ public final class Interval: @unchecked Sendable {
         isBounded && other.isBounded && cmpfi_disjoint(pointer, other.pointer) != 0
     }
 
-    func unary(_ op: (UnsafeMutablePointer<__mpfi_struct>, UnsafePointer<__mpfi_struct>) -> Int32) -> Interval {
+    package func unary(_ op: (UnsafeMutablePointer<__mpfi_struct>, UnsafePointer<__mpfi_struct>) -> Int32) -> Interval {
         let r = Interval(precision: precision)
         _ = op(r.pointer, pointer)
         return r
@@ -75,11 +75,11 @@ public final class Interval: @unchecked Sendable {
         return r
     }
 
-    static func + (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_add) }
-    static func - (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_sub) }
-    static func * (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_mul) }
+    package static func + (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_add) }
+    package static func - (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_sub) }
+    package static func * (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_mul) }
     /// Precondition: `b` excludes zero.
-    static func / (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_div) }
+    package static func / (a: Interval, b: Interval) -> Interval { a.binary(b, mpfi_div) }
 
     /// `self^k` for an integer k (by squaring, so even powers stay non-negative).
     func power(_ k: Int) -> Interval {

@@ -1,3 +1,4 @@
+import SymbolicCore
 /// A piece of math found in a document, with where it starts.
 public struct MathBlock: Sendable, Equatable {
     /// The LaTeX between the delimiters.
@@ -27,7 +28,7 @@ public struct MathBlock: Sendable, Equatable {
 /// `gather`, `multline` and `eqnarray` environments (starred or not). Text in any language
 /// around it is ignored; an escaped dollar `\$` is not a delimiter.
 public enum MathBlockScanner {
-    static let environments = ["equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*"]
+    package static let environments = ["equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*"]
 
     public static func blocks(in text: String) -> [MathBlock] {
         var scanner = DelimiterScanner(bytes: Array(text.utf8))

@@ -162,3 +162,63 @@ extension Expression {
         }
     }
 }
+
+extension Expression {
+    /// The largest integer exponent applied to an expression with letters, multiplied through
+    /// nested powers (`(x^{20})^{30}` is 600); 1 for a letter alone, 0 for none.
+    package var largestExponent: Int {
+        let memo = NodeMemo<Int>()
+        // The degree of b^x from b's: times |x| for an integer x, else the larger of the two.
+        func raised(_ inner: Int, _ x: Expression) -> Int {
+            guard inner > 0, let r = x.rationalValue, r.isInteger else { return max(inner, walk(x)) }
+            guard let k = r.numerator.intValue else { return Int.max }
+            let (v, overflow) = inner.multipliedReportingOverflow(by: max(1, Int(clamping: k.magnitude)))
+            return overflow ? Int.max : v
+        }
+        func walk(_ e: Expression) -> Int {
+            memo.value(e) { e in
+                switch e.kind {
+                case .symbol: return 1
+                case .number, .constant, .undefined: return 0
+                case .power(let b, let x):
+                    return raised(walk(b), x)
+                case .mul(let m):
+                    return m.factors.reduce(0) { max($0, raised(walk($1.base), $1.exponent)) }
+                default:
+                    return e.children.reduce(0) { max($0, walk($1)) }
+                }
+            }
+        }
+        return walk(self)
+    }
+
+    /// True when an unevaluated derivative node occurs.
+    package func contains(derivative: Void) -> Bool {
+        switch kind {
+        case .derivative: return true
+        case .add(let a): return a.terms.contains { $0.term.contains(derivative: ()) }
+        case .mul(let m): return m.factors.contains { $0.base.contains(derivative: ()) || $0.exponent.contains(derivative: ()) }
+        case .power(let b, let x): return b.contains(derivative: ()) || x.contains(derivative: ())
+        case .function(_, let args): return args.contains { $0.contains(derivative: ()) }
+        case .indexed, .bigOperator, .expectation: return children.contains { $0.contains(derivative: ()) }
+        case .number, .symbol, .constant, .undefined: return false
+        }
+    }
+}
+
+extension Expression {
+    /// True when a function the engine does not know (`J(\mathbf{w})`, `f(y)`) is applied somewhere.
+    package var appliesUndefinedFunction: Bool {
+        if case .function(.undefined, _) = kind { return true }
+        return children.contains { $0.appliesUndefinedFunction }
+    }
+
+    /// True when a user-defined function named `name` is applied somewhere.
+    package func usesFunction(_ name: String) -> Bool { usesFunction(where: { $0 == name }) }
+
+    /// True when a user-defined function whose name satisfies `matches` is applied somewhere.
+    package func usesFunction(where matches: (String) -> Bool) -> Bool {
+        if case .function(.undefined(let n), _) = kind, matches(n) { return true }
+        return children.contains { $0.usesFunction(where: matches) }
+    }
+}

@@ -164,7 +164,7 @@ public struct EquivalenceChecker: Sendable {
 
     /// For a rational function: zero at k random points from a set of size N proves it zero
     /// with error probability at most (d/N)^k, d a bound on the numerator's degree.
-    func schwartzZippel(_ d: Expression, _ symbols: [Symbol]) -> String? {
+    package func schwartzZippel(_ d: Expression, _ symbols: [Symbol]) -> String? {
         let trials = 16
         var rng = SplitMix64(seed: 0x5eed)
         let range: UInt64 = 1 << 31
@@ -196,7 +196,7 @@ extension Expression {
     /// An upper bound on the degree of the numerator of the expression over one common
     /// denominator (for rational functions): degrees of numerators and denominators add up,
     /// and a sum's terms are counted together, since their denominators multiply.
-    var degreeBound: Int {
+    package var degreeBound: Int {
         switch kind {
         case .symbol: return 1
         case .add(let a): return a.terms.reduce(0) { $0 + $1.term.degreeBound }

@@ -16,17 +16,17 @@ public struct ProbabilityModel: Sendable {
     public var constants: Set<Symbol> = []
     /// Unknown-distribution variables taking two values with probability 1/2 each (a witness
     /// distribution for counterexamples); empty for the document's own model.
-    var twoPoint: [Symbol: (Rational, Rational)] = [:]
+    package var twoPoint: [Symbol: (Rational, Rational)] = [:]
 
     public init() {}
 
     /// The Gaussian family of a name (`a_3`, `a_i`, `a`).
-    func gaussian(_ s: Symbol) -> Gaussian? { gaussians[s.family] ?? gaussians[s] }
+    package func gaussian(_ s: Symbol) -> Gaussian? { gaussians[s.family] ?? gaussians[s] }
 
     /// Random variables of unknown distribution: by convention `X`, `Y`, `Z`.
-    func isUnknownRandom(_ s: Symbol) -> Bool { ["X", "Y", "Z"].contains(s.name) && s.accent == nil && gaussian(s) == nil }
+    package func isUnknownRandom(_ s: Symbol) -> Bool { ["X", "Y", "Z"].contains(s.name) && s.accent == nil && gaussian(s) == nil }
 
-    func isRandom(_ s: Symbol) -> Bool { gaussian(s) != nil || isUnknownRandom(s) }
+    package func isRandom(_ s: Symbol) -> Bool { gaussian(s) != nil || isUnknownRandom(s) }
     var isEmpty: Bool { gaussians.isEmpty }
 }
 
@@ -35,12 +35,12 @@ public struct ProbabilityModel: Sendable {
 /// of zero-mean Gaussian families by Isserlis' theorem with `E[a_u a_v] = σ² δ_{uv}`.
 /// What remains (moments of unknown distributions) stays as `E[monomial]`.
 /// Every rewrite is an identity under the model, so equal results prove equality.
-enum ExpectationNormalForm {
+package enum ExpectationNormalForm {
     /// Why an expectation cannot be computed soundly (a name not known to be random or constant).
-    struct Unclassified: Error { let symbol: Symbol }
+    package struct Unclassified: Error { package let symbol: Symbol }
 
     /// `e` with every expectation computed; `constants` are the names known not to be random.
-    static func normalize(_ e: Expression, _ model: ProbabilityModel, constants: Set<Symbol>) throws(Unclassified) -> Expression {
+    package static func normalize(_ e: Expression, _ model: ProbabilityModel, constants: Set<Symbol>) throws(Unclassified) -> Expression {
         var failure: Unclassified? = nil
         let out = e.transformed { node in
             guard failure == nil, case .expectation(let body) = node.kind else { return node }
@@ -184,7 +184,7 @@ enum ExpectationNormalForm {
 
 extension Expression {
     /// The random name this factor is (`a_3`, `a_i`, `X`), or nil.
-    func randomName(_ model: ProbabilityModel) -> Symbol? {
+    package func randomName(_ model: ProbabilityModel) -> Symbol? {
         switch kind {
         case .symbol(let s): return model.isRandom(s) ? s : nil
         case .indexed(let base, _): return model.isRandom(base) ? base : nil
@@ -193,7 +193,7 @@ extension Expression {
     }
 
     /// True when a member of a random family occurs (at a bound index).
-    func containsRandomMember(_ model: ProbabilityModel) -> Bool {
+    package func containsRandomMember(_ model: ProbabilityModel) -> Bool {
         if case .indexed(let base, _) = kind, model.isRandom(base) { return true }
         return children.contains { $0.containsRandomMember(model) }
     }

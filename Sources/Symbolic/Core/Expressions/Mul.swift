@@ -283,7 +283,7 @@ extension Expression {
     }
 
     /// A product from factors already in canonical form (sorted, merged).
-    static func product(coefficient: Rational, factors: [(base: Expression, exponent: Expression)]) -> Expression {
+    package static func product(coefficient: Rational, factors: [(base: Expression, exponent: Expression)]) -> Expression {
         var f = factors
         if f.count == 1 && coefficient.isOne { return f[0].exponent.isOne ? f[0].base : Expression(.power(f[0].base, f[0].exponent)) }
         if f.isEmpty { return Expression(coefficient) }
