@@ -25,8 +25,8 @@ extension StepChecker {
         let boundNames = Set((a.sumBounds + b.sumBounds).flatMap { ($0.lower?.freeSymbols ?? []) + ($0.upper?.freeSymbols ?? []) })
         let na: Expression, nb: Expression
         do {
-            na = IndexedNormalForm.normalize(try ExpectationNormalForm.normalize(a, probability, constants: constants))
-            nb = IndexedNormalForm.normalize(try ExpectationNormalForm.normalize(b, probability, constants: constants))
+            na = IndexedNormalForm.normalize(try ExpectationNormalForm.normalize(a, probability, constants: constants)).substituting(premiseRewrites)
+            nb = IndexedNormalForm.normalize(try ExpectationNormalForm.normalize(b, probability, constants: constants)).substituting(premiseRewrites)
         } catch {
             return .unchecked("cannot tell whether \(error.symbol.writtenName) is random (declare it with \\sim, or use it outside the expectation)")
         }

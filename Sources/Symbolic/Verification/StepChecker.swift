@@ -8,6 +8,8 @@ public struct StepChecker: Sendable {
     public var equivalence = EquivalenceChecker()
     /// The document's random quantities (for expectations).
     public var probability = ProbabilityModel()
+    /// Equality premises as rewrites (`\sum_i p_i` to 1), applied to the normal forms of sums.
+    var premiseRewrites: [Expression: Expression] = [:]
 
     public init() {}
 

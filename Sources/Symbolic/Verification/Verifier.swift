@@ -275,10 +275,29 @@ public struct Verifier: Sendable {
                 }
                 let letters = rx.symbols.union(ry.symbols)
                 let premises = state.premises.conditions(on: letters)
-                let checked = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided),
+                var checked = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided),
                                             domain: domain.union(premises))
-                outcome = state.letterShapes.restricting(state.premises.restricting(checked, letters: letters, used: !premises.conditions.isEmpty),
-                                                         letters: x.symbols.union(y.symbols), sides: [rx, ry])
+                var usedEquality = false
+                // Not proved as written: the equality premises (`\sum_i w_i = 1`) rewritten into
+                // both sides (and into their normal forms). A proof then holds under them; a
+                // refutation only when no letter is left (every point of the premises gives it).
+                if checked.verdict != .valid, !state.premises.rewrites.isEmpty, case .scalar(let l) = rx, case .scalar(let h) = ry {
+                    checker.premiseRewrites = state.premises.rewrites
+                    let (l2, h2) = (state.premises.rewriting(l), state.premises.rewriting(h))
+                    let again = checker.check(.scalar(l2), r, .scalar(h2), lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names,
+                                              oneSided: Array(oneSided), domain: domain.union(premises))
+                    let certain = again.verdict == .invalid && l2.freeSymbols.isEmpty && h2.freeSymbols.isEmpty
+                        && !l2.hasIndexedParts && !h2.hasIndexedParts
+                    if again.verdict == .valid || certain {
+                        checked = again
+                        usedEquality = true
+                    }
+                }
+                let indexed = usedEquality || { if case .scalar(let l) = x, case .scalar(let h) = y { return l.hasIndexedParts || h.hasIndexedParts }; return false }()
+                outcome = state.letterShapes.restricting(
+                    usedEquality && checked.verdict == .invalid ? checked
+                        : state.premises.restricting(checked, letters: letters, used: !premises.conditions.isEmpty || usedEquality, indexed: indexed),
+                    letters: x.symbols.union(y.symbols), sides: [rx, ry])
             }
         }
         return outcome.taken(as: "identity claim")

@@ -76,6 +76,20 @@ import Symbolic
         #expect(r.steps[0].reason.contains("premise"))
     }
 
+    @Test func sumPremisesAreUsedByLaterClaims() {
+        // `so that`/`satisfy` with a sum, and a probability vector (entries ≥ 0 summing to 1).
+        #expect(verdicts("Let the weights satisfy $\\sum_i w_i = 1$.\n\n$$\\sum_i w_i c = c$$") == [.valid])
+        #expect(verdicts("Here $p$ is a probability vector.\n\n$$\\sum_j c p_j = c$$\n\n$$\\sum_j 2 p_j = 1$$") == [.valid, .invalid])
+        // Without the premise neither is decided.
+        #expect(!verdicts("$$\\sum_i w_i c = c$$").contains(.valid))
+    }
+
+    @Test func aNewSystemAfterAnAnswerStartsANewArgument() {
+        let text = "$$x + y = 7 \\text{ and } x - y = 3$$\n$$\\Rightarrow 2x = 10$$\n$$\\Rightarrow x = 5 \\text{ and } y = 2$$\n\n"
+            + "$$x + 2y = 4 \\text{ and } x - y = 1$$\n$$\\Rightarrow 3y = 3$$\n$$\\Rightarrow x = 2 \\text{ and } y = 1$$"
+        #expect(verdicts(text) == [.unchecked, .valid, .valid, .unchecked, .valid, .valid])
+    }
+
     @Test func aPremiseRestrictsASolvingArgument() {
         // t > 0 with t² = 16: t = 4 is the whole answer.
         #expect(verdicts("Let $t > 0$.\n\n$$t^2 = 16 \\Rightarrow t = 4$$").last == .valid)

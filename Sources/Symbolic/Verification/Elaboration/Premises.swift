@@ -41,10 +41,31 @@ struct Premises {
         inequalities.filter { !$0.letters.isEmpty && $0.letters.isSubset(of: letters) }
     }
 
+    /// `e` with the left side of each equality premise whose left side is no bare letter
+    /// replaced by its right side (`\sum_i w_i = 1` makes `c \sum_i w_i` read `c`): equal to `e`
+    /// wherever the premises hold.
+    func rewriting(_ e: Expression) -> Expression {
+        let map = rewrites
+        return map.isEmpty ? e : e.substituting(map)
+    }
+
+    /// The left sides of the equality premises that are no bare letter, as written and in the
+    /// normal form of sums (so `c \sum_j p_j` meets `\sum_i p_i` once normalised), to their right sides.
+    var rewrites: [Expression: Expression] {
+        var map: [Expression: Expression] = [:]
+        for atom in equalities {
+            if case .symbol = atom.lhs.kind { continue }
+            if atom.lhs.rationalValue != nil { continue }
+            map[atom.lhs] = atom.rhs
+            if atom.lhs.hasIndexedParts { map[IndexedNormalForm.normalize(atom.lhs)] = atom.rhs }
+        }
+        return map
+    }
+
     /// The outcome of a check under the premises: a counterexample that may violate an equality
     /// premise refutes nothing; a proof names the premises it was made under.
-    func restricting(_ o: StepChecker.Outcome, letters: Set<Symbol>, used: Bool) -> StepChecker.Outcome {
-        let relevant = equalities.filter { !$0.letters.isDisjoint(with: letters) }
+    func restricting(_ o: StepChecker.Outcome, letters: Set<Symbol>, used: Bool, indexed: Bool = false) -> StepChecker.Outcome {
+        let relevant = equalities.filter { !$0.letters.isDisjoint(with: letters) || (indexed && $0.lhs.hasIndexedParts) }
         switch o.verdict {
         case .invalid where !relevant.isEmpty:
             let point = o.counterexample?.values ?? [:]

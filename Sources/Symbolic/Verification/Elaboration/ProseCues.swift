@@ -21,6 +21,8 @@ enum ProseCue: String, Sendable, CaseIterable {
     case rejection
     /// `$x$ is positive`, `مثبت است`: a condition on the names just written.
     case sign
+    /// `$p$ is a probability vector`, `$y$ is one-hot`: its entries are non-negative and sum to 1.
+    case distribution
 }
 
 /// A named rule: a cue and the phrases that make it.
@@ -41,7 +43,7 @@ enum ProseCues {
         ProseRule(name: "premise word", cue: .premise, phrases: [
             "assume", "assume that", "we assume", "we assume that", "suppose", "suppose that", "let", "given", "given that", "where",
             "with", "so that", "such that", "provided", "provided that", "under the assumption", "under the assumption that",
-            "assuming", "assuming that",
+            "assuming", "assuming that", "satisfy", "satisfies", "satisfying", "that satisfy", "which satisfy",
             "فرض کنید", "فرض کنیم", "فرض می‌کنیم", "فرض میکنیم", "با فرض", "که در آن", "به طوری که", "بطوری که", "با شرط", "می‌دانیم",
         ]),
         ProseRule(name: "consequence word", cue: .consequence, phrases: [
@@ -58,6 +60,10 @@ enum ProseCues {
             "is excluded", "is rejected", "is extraneous", "is not a solution", "is not a root", "does not satisfy", "is not acceptable",
             "is not valid", "is invalid", "must be rejected", "must be excluded", "is not allowed", "fails the original",
             "قابل قبول نیست", "غیرقابل قبول", "غیر قابل قبول", "مردود", "نمی‌پذیریم", "نمی پذیریم", "جواب نیست", "ریشه نیست", "قبول نیست",
+        ]),
+        ProseRule(name: "distribution word", cue: .distribution, phrases: [
+            "is a probability vector", "is a probability distribution", "is a distribution", "is one-hot", "is a one-hot vector",
+            "is a one-hot label", "is a one-hot encoding", "بردار احتمال است", "یک بردار احتمال است", "یک توزیع احتمال است", "وان-هات است",
         ]),
         ProseRule(name: "sign word", cue: .sign, phrases: [
             "is positive", "are positive", "is negative", "are negative", "is nonnegative", "are nonnegative", "is non-negative",

@@ -19,6 +19,11 @@ extension Verifier {
             state.lastNote = "a candidate the text rejects (\(after!.1)): not part of the answer"
             return true
         }
+        if after?.0.cue == .distribution, let atoms = distributionPremise(statements) {
+            state.addPremises(atoms)
+            state.lastNote = "premise (\(after!.1)): " + atoms.map(\.description).joined(separator: ", ")
+            return true
+        }
         if after?.0.cue == .sign, let atoms = signPremise(statements, phrase: after!.1) {
             state.addPremises(atoms)
             state.lastNote = "premise: " + atoms.map(\.description).joined(separator: ", ")
@@ -43,7 +48,9 @@ extension Verifier {
             // `name = value`, `f(x) = body`, `(a, b) = (1, 2)`: definitions, not premises.
             if definitionKind(s, state) != nil { return nil }
             if s.relations.first == .equal, case .success(.scalar(let l)) = s.items[0].value, case .symbol = l.kind { return nil }
-            guard let c = ConditionReader.read(s, definitions: state.definitions), c.disjuncts.count == 1, !c.unknowns.isEmpty else { return nil }
+            // Some name in it (a sum's family counts: `\sum_i w_i = 1`).
+            guard let c = ConditionReader.read(s, definitions: state.definitions), c.disjuncts.count == 1,
+                  c.disjuncts[0].contains(where: { !$0.letters.isEmpty || $0.lhs.hasIndexedParts || $0.rhs.hasIndexedParts }) else { return nil }
             atoms += c.disjuncts[0]
         }
         return atoms.isEmpty ? nil : atoms
@@ -61,6 +68,22 @@ extension Verifier {
             }
         }
         return atoms.isEmpty ? nil : atoms
+    }
+
+    /// `$p$ is a probability vector`: `\sum_i p_i = 1` (whatever the index is called: sums are
+    /// equal up to the names of their indices) and `p_i \ge 0`.
+    private func distributionPremise(_ statements: [Statement]) -> [Condition.Atom]? {
+        guard statements.count == 1, statements[0].relations.isEmpty, statements[0].items.count == 1,
+              case .success(.scalar(let e)) = statements[0].items[0].value, case .symbol(let p) = e.kind, p.subscriptText == nil else { return nil }
+        let name = PlainPrinter.name(p)
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }), name.count <= 12 else { return nil }
+        let latex = statements[0].items[0].latex
+        let sum = StatementReader.statements("\\sum_{i} \(latex)_{i} = 1", line: 0, column: 1)
+        guard sum.count == 1, let c = ConditionReader.read(sum[0], definitions: Definitions()), c.disjuncts.count == 1 else { return nil }
+        var atoms = c.disjuncts[0]
+        let entry = Expression(Symbol(p.name, accent: p.accent, subscriptText: "i"))
+        atoms.append(Condition.Atom(lhs: entry, relation: .greaterOrEqual, rhs: .zero, domain: Domain()))
+        return atoms
     }
 
     /// `Solve $x^2 - 3x = 4$`: the equation opens a solving argument; it is no claim.
