@@ -144,7 +144,12 @@ public struct Verifier: Sendable {
         // `A, B \in \mathbb{R}^{n \times n}`: every name listed is a matrix from here on.
         for (k, s) in statements.enumerated() where s.relations == [.member] && s.items.count == 2 {
             guard let shape = DocumentModel.shape(s.items[1].tokens[...]) else { continue }
-            for name in Verifier.listedNames(statements, k) { state.letterShapes.declare(name, shape) }
+            let names = Verifier.listedNames(statements, k)
+            // The listed names are the bare statements just before (`A, B \in …`), and this one's left side.
+            for (offset, name) in names.enumerated() {
+                let j = k - (names.count - 1 - offset)
+                state.letterShapes.declare(name, shape, tokens: j >= 0 ? statements[j].items[0].tokens : [])
+            }
         }
         var k = 0
         while k < statements.count {
@@ -249,6 +254,12 @@ public struct Verifier: Sendable {
     /// The outcome of `a r b` checked as an identity claim under the section's definitions and
     /// premises (not recorded).
     func claimOutcome(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ state: inout DocumentState) -> StepChecker.Outcome {
+        // Declared matrices and vectors: read in vector notation, where products do not commute
+        // (also when the scalar reader could not read a side: `(AB)^\top`).
+        if r == .equal, !state.letterShapes.declarations.isEmpty,
+           let o = MatrixClaimChecker(declarations: state.letterShapes.declarations).check(a, b) {
+            return o.taken(as: "identity claim")
+        }
         let outcome: StepChecker.Outcome
         switch (a.value, b.value) {
         case (.failure(let e), _), (_, .failure(let e)):

@@ -30,8 +30,43 @@ import Symbolic
     @Test func aNumericRefutationStandsOnlyWhereEveryDimensionMayBeOne() {
         // A + A = A fails for 1×1 matrices, and n may be 1.
         #expect(verdicts(Self.declared + "$$A + A = A$$") == [.invalid])
-        // Declared 3×3, or n + d wide: a 1×1 counterexample is none.
-        #expect(verdicts("Let $A \\in \\mathbb{R}^{3 \\times 3}$.\n\n$$A + A = A$$") == [.unchecked])
-        #expect(verdicts("Let $W \\in \\mathbb{R}^{n \\times (n + d)}$.\n\n$$W + W = W$$") == [.unchecked])
+        // Declared 3×3, or n + d wide: refuted by matrices of those sizes (not by numbers).
+        let three = Verifier().verify("Let $A \\in \\mathbb{R}^{3 \\times 3}$.\n\n$$A + A = A$$", file: "t.md").steps
+        #expect(three.map(\.verdict) == [.invalid])
+        #expect(three.first?.counterexample?.point["A"]?.split(separator: ";").count == 3)
+        #expect(verdicts("Let $W \\in \\mathbb{R}^{n \\times (n + d)}$.\n\n$$W + W = W$$") == [.invalid])
+        // Read as numbers only (the vector reader cannot read `\\det`): a 1×1 refutation is none for a 3×3 matrix.
+        #expect(verdicts("Let $A \\in \\mathbb{R}^{3 \\times 3}$.\n\n$$\\det(A) + A = A$$") != [.invalid])
+    }
+
+    @Test func declaredMatricesAreCheckedAsMatrices() throws {
+        // Refuted with explicit 2×2 matrices (checked by hand for AB = BA: entry (1,1) of AB and BA).
+        for claim in ["A B = B A", "(A + B)^2 = A^2 + 2AB + B^2", "(A B)^\\top = A^\\top B^\\top"] {
+            let step = try #require(Verifier().verify(Self.declared + "$$" + claim + "$$", file: "t.md").steps.first)
+            #expect(step.verdict == .invalid, "\(claim): \(step.reason)")
+            #expect(step.reason.contains("with every dimension 2"), "\(claim): \(step.reason)")
+            let a = try #require(step.counterexample?.point["A"])
+            #expect(a.hasPrefix("[") && a.contains(";"), "\(a)")
+        }
+        // Proved at every size.
+        #expect(verdicts(Self.declared + "$$(A B)^\\top = B^\\top A^\\top$$") == [.valid])
+        #expect(verdicts(Self.declared + "$$(A + B)^2 = A^2 + AB + BA + B^2$$") == [.valid])
+        #expect(verdicts(Self.declared + "$$A (B + A) = A B + A^2$$") == [.valid])
+    }
+
+    @Test func theCounterexampleMatricesRefuteTheClaim() throws {
+        // Recompute AB and BA from the reported matrices (an independent check of the report).
+        let step = try #require(Verifier().verify(Self.declared + "$$A B = B A$$", file: "t.md").steps.first)
+        func matrix(_ text: String) throws -> [[Rational]] {
+            try text.dropFirst().dropLast().split(separator: ";").map { row in
+                try row.split(separator: ",").map { try #require(Rational(String($0).trimmingCharacters())) }
+            }
+        }
+        let a = try matrix(try #require(step.counterexample?.point["A"]))
+        let b = try matrix(try #require(step.counterexample?.point["B"]))
+        func product(_ x: [[Rational]], _ y: [[Rational]]) -> [[Rational]] {
+            (0..<2).map { i in (0..<2).map { j in (0..<2).reduce(Rational.zero) { $0 + x[i][$1] * y[$1][j] } } }
+        }
+        #expect(product(a, b) != product(b, a))
     }
 }

@@ -11,9 +11,17 @@ import SymbolicShaped
 struct LetterShapes {
     /// Declared shapes, for the rest of the document (a letter once a matrix is never a number).
     private(set) var declared: [Symbol: Shape] = [:]
+    /// The same declarations as the vector-notation reader takes them (spelling, LaTeX, shape).
+    private(set) var declarations: [DocumentModel.Declaration] = []
 
-    mutating func declare(_ s: Symbol, _ shape: Shape) {
-        if !shape.isScalar { declared[s] = shape }
+    mutating func declare(_ s: Symbol, _ shape: Shape, tokens: [LaTeXToken] = []) {
+        guard !shape.isScalar else { return }
+        declared[s] = shape
+        if !tokens.isEmpty {
+            let key = QuantityNames.key(tokens[...])
+            declarations.removeAll { $0.key == key }
+            declarations.append(DocumentModel.Declaration(key: key, latex: LaTeXReader.text(tokens), shape: shape))
+        }
     }
 
     /// The letters among `letters` that are matrices or vectors, with their shape when declared.

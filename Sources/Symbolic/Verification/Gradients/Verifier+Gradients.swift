@@ -167,6 +167,8 @@ extension Verifier {
     /// A run of tokens that spells one name (no operators, fractions or words).
     static func isName(_ ts: ArraySlice<LaTeXToken>) -> Bool {
         guard !ts.isEmpty, ts.count <= QuantityNames.maximumTokens else { return false }
+        // A name starts with a letter or a command (`(AB)^\top` is an expression, not a name).
+        if case .symbol = ts[ts.startIndex].kind { return false }
         let forbidden: Set<String> = ["frac", "partial", "times", "cdot", "sum", "prod", "text", "left", "right", "odot", "circ", "sqrt", "begin"]
         return ts.allSatisfy { t in
             switch t.kind {

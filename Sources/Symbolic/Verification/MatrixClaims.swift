@@ -1,0 +1,131 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+
+/// Claims between the matrices and vectors a document declares (`A, B \in \mathbb{R}^{n \times n}`),
+/// read in vector notation, where products do not commute.
+///
+/// - `valid` when the sides' entrywise forms agree (`EntrywiseForm`: products expanded
+///   bilinearly, transposes pushed to the leaves), a proof at every size of the dimensions;
+/// - `invalid` when, with every dimension 1 and then 2 and each entry a variable, some entry of
+///   the two sides differs at a point: the report shows the matrices of that point;
+/// - `unchecked` when they agree at those sizes but no proof is found;
+/// - nil when a side is not read in vector notation (the scalar checks then decide, under
+///   `LetterShapes`).
+struct MatrixClaimChecker {
+    /// The declared names: their spelling keys, their LaTeX and shapes.
+    let declarations: [DocumentModel.Declaration]
+
+    /// The most entries of one matrix the refutation builds (sizes stay small).
+    static let maximumEntries = 64
+
+    func check(_ lhs: ChainItem, _ rhs: ChainItem) -> StepChecker.Outcome? {
+        guard !declarations.isEmpty else { return nil }
+        let names = DocumentModel.declaredNames(declarations)
+        let context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
+        func read(_ item: ChainItem) -> ShapedExpression? {
+            guard !item.tokens.isEmpty else { return nil }
+            var reader = ShapedLaTeXReader(item.tokens, 0..<item.tokens.count, context: context)
+            return try? reader.readWhole()
+        }
+        guard let l = read(lhs), let r = read(rhs), !l.quantities.isEmpty || !r.quantities.isEmpty else { return nil }
+        guard l.shape == r.shape else {
+            return .unchecked("the left side is \(l.shape) and the right side \(r.shape) as the declared shapes read them")
+        }
+        // `A^2` of a square matrix is the matrix power; the reader takes `^2` as the elementwise
+        // square (what vectors need). A power of matrices combined by sums and products is the
+        // matrix power; of an elementwise function (`\tanh^2(C)`) both readings are checked, and
+        // if they disagree neither is taken.
+        guard let (l1, r1) = try? (Self.matrixPowers(l, algebraicOnly: true), Self.matrixPowers(r, algebraicOnly: true)),
+              let (l2, r2) = try? (Self.matrixPowers(l1, algebraicOnly: false), Self.matrixPowers(r1, algebraicOnly: false)) else {
+            return .unchecked("a power of a matrix whose shape does not allow a matrix power")
+        }
+        if l2 == l1 && r2 == r1 { return decide(l1, r1) }
+        let power = decide(l2, r2), elementwise = decide(l1, r1)
+        if power.verdict == elementwise.verdict { return power }
+        return .unchecked("a power of a square matrix reads as the matrix power (then \(power.verdict.rawValue): \(power.reason)) "
+                          + "or as the elementwise power (then \(elementwise.verdict.rawValue)); the readings disagree")
+    }
+
+    /// `e` with each elementwise power of a square, non-scalar operand written as a matrix power
+    /// (with `algebraicOnly`, only where the operand holds no elementwise function or product).
+    static func matrixPowers(_ e: ShapedExpression, algebraicOnly: Bool) throws(ShapeError) -> ShapedExpression {
+        try e.transformed { node throws(ShapeError) -> ShapedExpression in
+            guard case .operation(let op as ElementwisePower, let xs) = node.kind, op.exponent >= 2,
+                  xs[0].shape.rows == xs[0].shape.columns, !xs[0].shape.isScalar,
+                  !algebraicOnly || !Self.hasElementwiseParts(xs[0]) else { return node }
+            var out = xs[0]
+            for _ in 1..<op.exponent { out = try ShapedExpression.product(out, xs[0]) }
+            return out
+        }
+    }
+
+    /// True when an elementwise function, product or power occurs in `e`.
+    static func hasElementwiseParts(_ e: ShapedExpression) -> Bool {
+        if case .operation(let op, let xs) = e.kind {
+            if op is Elementwise || op is Hadamard || op is ElementwisePower || op is EntrywiseTemplate { return true }
+            return xs.contains { hasElementwiseParts($0) }
+        }
+        return false
+    }
+
+    /// The verdict on `l = r` between shaped expressions of one shape.
+    private func decide(_ l: ShapedExpression, _ r: ShapedExpression) -> StepChecker.Outcome {
+        var form = EntrywiseForm()
+        if let proof = GradientClaimChecker.equal(form.form(l), form.form(r)) {
+            return StepChecker.Outcome(verdict: .valid, method: "matrix algebra", reason: "equal entry by entry at every size (\(proof))", counterexample: nil)
+        }
+        for size in [1, 2] {
+            if let o = refute(l, r, size: size) { return o }
+        }
+        return .unchecked("equal for matrices of sizes 1 and 2, but not proved equal at every size")
+    }
+
+    /// The sides evaluated with every dimension `size` and each entry of each declared matrix a
+    /// variable; a counterexample when some entry certainly differs.
+    private func refute(_ l: ShapedExpression, _ r: ShapedExpression, size: Int) -> StepChecker.Outcome? {
+        var sizes: [Symbol: Int] = [:]
+        for d in declarations { for s in d.shape.rows.freeSymbols + d.shape.columns.freeSymbols { sizes[s] = size } }
+        var values: [Quantity: Matrix] = [:]
+        var shown: [(Quantity, Int, Int)] = []
+        for d in declarations {
+            guard let (rows, columns) = d.shape.instantiated(sizes), rows * columns <= Self.maximumEntries else { return nil }
+            let q = Quantity(d.key, latex: d.latex)
+            let entries = (0..<(rows * columns)).map { k in Expression(Symbol(Self.entryName(q, k, rows, columns))) }
+            values[q] = Matrix(rows: rows, columns: columns, entries: entries)
+            shown.append((q, rows, columns))
+        }
+        let evaluator = ShapedEvaluator(sizes: sizes, values: values)
+        guard let a = evaluator.evaluate(l), let b = evaluator.evaluate(r), a.entries.count == b.entries.count else { return nil }
+        let checker = EquivalenceChecker()
+        for k in a.entries.indices {
+            guard case .different(let ce) = checker.check(a.entries[k], b.entries[k]) else { continue }
+            let point = Dictionary(ce.point.map { ($0.symbol, $0.value) }, uniquingKeysWith: { x, _ in x })
+            // Every declared matrix that occurs, with the entries the point does not fix set to 0.
+            let used = Set(l.quantities + r.quantities)
+            var matrices: [String] = []
+            var report: [String: String] = [:]
+            for (q, rows, columns) in shown where used.contains(q) {
+                let entry = { (i: Int, j: Int) -> Rational in point[Symbol(Self.entryName(q, i * columns + j, rows, columns))] ?? .zero }
+                let text = rows * columns == 1 ? entry(0, 0).description
+                    : "[" + (0..<rows).map { i in (0..<columns).map { j in entry(i, j).description }.joined(separator: ", ") }.joined(separator: "; ") + "]"
+                matrices.append("\(q.plain) = \(text)")
+                report[q.plain] = text
+            }
+            let at = a.entries.count == 1 ? "" : " in entry (\(k / a.columns + 1), \(k % a.columns + 1))"
+            let dims = size == 1 ? "with every dimension 1" : "with every dimension \(size)"
+            return StepChecker.Outcome(
+                verdict: .invalid, method: "matrix algebra (entries as variables)",
+                reason: "the sides differ\(at) \(dims), at \(matrices.joined(separator: ", ")) (left \(ce.lhs), right \(ce.rhs))",
+                counterexample: CounterexampleReport(point: report, lhs: ce.lhs.description, rhs: ce.rhs.description, correct: nil))
+        }
+        return nil
+    }
+
+    /// The variable for entry k of a rows × columns matrix: `A[1,2]`, `x[2]`, `c` for 1 × 1.
+    static func entryName(_ q: Quantity, _ k: Int, _ rows: Int, _ columns: Int) -> String {
+        if rows * columns == 1 { return q.plain }
+        if columns == 1 { return q.plain + "[\(k + 1)]" }
+        return q.plain + "[\(k / columns + 1),\(k % columns + 1)]"
+    }
+}
