@@ -40,6 +40,19 @@ struct CLI {
         }
     }
 
+    @Test func gradOfAQuadraticForm() throws {
+        let r = try CLI.run(["grad", "x^T A x", "--wrt", "x", "--shape", "A=n,n", "--shape", "x=n"])
+        #expect(r.status == 0)
+        #expect(r.out == "dx = A @ x + A^T @ x\n")
+        let ls = try CLI.run(["grad", "-", "--wrt", "w", "--shape", "X=n,d", "--shape", "w=d", "--shape", "y=n", "--json"], stdin: "(X w - y)^T (X w - y)")
+        #expect(ls.status == 0 && ls.out.contains("\"plain\" : \"2*X^T @ (X @ w - y)\""), "\(ls.out)")
+        // Not a scalar, or a name without a shape: one line, status 2.
+        let bad = try CLI.run(["grad", "x", "--shape", "x=n"])
+        #expect(bad.status == 2 && bad.err.split(separator: "\n").count == 1, "\(bad.err)")
+        let unknown = try CLI.run(["grad", "x^T B", "--shape", "x=n"])
+        #expect(unknown.status == 2 && unknown.err.contains("B"))
+    }
+
     @Test func expandDiffSimplify() throws {
         #expect(try CLI.run(["expand", "(x+y)^2"]).out == "x^2 + 2*x*y + y^2\n")
         #expect(try CLI.run(["expand", "(x+y)^2", "--latex"]).out == "x^{2} + 2 x y + y^{2}\n")

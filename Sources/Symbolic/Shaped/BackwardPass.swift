@@ -20,6 +20,12 @@ public struct BackwardPass: Sendable {
     public let model: Model
     public let gradients: [Gradient]
 
+    /// A pass with the given gradients (a selection of another pass's).
+    init(model: Model, gradients: [Gradient]) {
+        self.model = model
+        self.gradients = gradients
+    }
+
     public init(_ model: Model) throws(ShapeError) {
         self.model = model
         var contributions: [Quantity: [ShapedExpression]] = [:]
