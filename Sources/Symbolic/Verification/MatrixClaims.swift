@@ -75,6 +75,11 @@ struct MatrixClaimChecker {
         if let proof = GradientClaimChecker.equal(form.form(l), form.form(r)) {
             return StepChecker.Outcome(verdict: .valid, method: "matrix algebra", reason: "equal entry by entry at every size (\(proof))", counterexample: nil)
         }
+        if let a = MatrixNormalForm(l), let b = MatrixNormalForm(r), a == b {
+            return StepChecker.Outcome(verdict: .valid, method: "matrix algebra",
+                                       reason: "the same non-commutative polynomial (products associative, transposes reversed, a 1×1 product equal to its transpose): equal at every size",
+                                       counterexample: nil)
+        }
         for size in [1, 2] {
             if let o = refute(l, r, size: size) { return o }
         }
