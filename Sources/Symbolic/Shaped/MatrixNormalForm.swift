@@ -7,7 +7,10 @@ import SymbolicLaTeX
 ///
 /// Products are associative and distribute over sums; a transpose reverses a word and transposes
 /// each letter (`(AB)ᵀ = BᵀAᵀ`, `(Aᵀ)ᵀ = A`); a word whose value is 1 × 1 equals its transpose,
-/// and is written as the smaller of the two (`xᵀAx = xᵀAᵀx`). Each rule holds for matrices of
+/// and is written as the smaller of the two (`xᵀAx = xᵀAᵀx`). The inverse of a word of square
+/// letters reverses it and inverts each letter, and a letter next to its inverse cancels
+/// (`A A⁻¹ = I`: both sides are defined only where A is invertible). A trace is a scalar letter
+/// named by the smallest rotation of its word or of the word's transpose (`tr(ABC) = tr(CAB)`). Each rule holds for matrices of
 /// every size, so two expressions with the same normal form are equal at every size: a proof.
 /// Different forms prove nothing (opaque letters are not independent), so refutation needs a point.
 public struct MatrixNormalForm: Hashable, Sendable {
@@ -16,15 +19,20 @@ public struct MatrixNormalForm: Hashable, Sendable {
         /// The name, or an opaque operand's printed form.
         let key: String
         let transposed: Bool
+        var inverted = false
         /// The letter's own shape (after its transpose), printed.
         let rows: String
         let columns: String
 
-        var transpose: Letter { Letter(key: key, transposed: !transposed, rows: columns, columns: rows) }
+        var transpose: Letter { Letter(key: key, transposed: !transposed, inverted: inverted, rows: columns, columns: rows) }
+        var inverse: Letter { Letter(key: key, transposed: transposed, inverted: !inverted, rows: rows, columns: columns) }
+        var isSquare: Bool { rows == columns }
 
         public static func < (a: Letter, b: Letter) -> Bool {
-            (a.key, a.transposed ? 1 : 0, a.rows, a.columns) < (b.key, b.transposed ? 1 : 0, b.rows, b.columns)
+            (a.key, a.transposed ? 1 : 0, a.inverted ? 1 : 0, a.rows, a.columns) < (b.key, b.transposed ? 1 : 0, b.inverted ? 1 : 0, b.rows, b.columns)
         }
+
+        var description: String { key + (transposed ? "ᵀ" : "") + (inverted ? "⁻¹" : "") }
     }
 
     /// Word (letters left to right) to coefficient; no zero coefficients.
@@ -55,6 +63,27 @@ public struct MatrixNormalForm: Hashable, Sendable {
         guard scalar, !w.isEmpty else { return w }
         let t = transposed(w)
         return t.lexicographicallyPrecedes(w) ? t : w
+    }
+
+    /// The word with each letter next to its own inverse removed (`A A⁻¹`, `A⁻¹ A`).
+    static func cancelled(_ w: [Letter]) -> [Letter] {
+        var out: [Letter] = []
+        for l in w {
+            if let last = out.last, last.isSquare, last == l.inverse { out.removeLast() } else { out.append(l) }
+        }
+        return out
+    }
+
+    /// The smallest rotation of `w` or of its transpose: the name of `tr(w)`.
+    static func traceKey(_ w: [Letter]) -> String {
+        var best: [Letter]? = nil
+        for v in [w, transposed(w)] {
+            for k in 0..<max(1, v.count) {
+                let r = Array(v[k...] + v[..<k])
+                if best == nil || r.lexicographicallyPrecedes(best!) { best = r }
+            }
+        }
+        return "tr:" + (best ?? []).map(\.description).joined(separator: "·")
     }
 
     private static func add(_ a: inout [[Letter]: Rational], _ w: [Letter], _ c: Rational) {
@@ -89,7 +118,21 @@ public struct MatrixNormalForm: Hashable, Sendable {
                 case is MatrixProduct:
                     guard let fa = visit(xs[0]), let fb = visit(xs[1]), fa.count * fb.count <= maximumTerms else { return nil }
                     for (wa, ca) in fa {
-                        for (wb, cb) in fb { add(&out, canonical(wa + wb, scalar: scalar), ca * cb) }
+                        for (wb, cb) in fb { add(&out, canonical(cancelled(wa + wb), scalar: scalar), ca * cb) }
+                    }
+                case is Inverse:
+                    // One word of square letters: reversed and inverted. Anything else stays whole.
+                    guard let f = visit(xs[0]) else { return nil }
+                    if f.count == 1, let (w, c) = f.first, let ci = c.inverse, w.allSatisfy(\.isSquare) {
+                        out[canonical(w.reversed().map(\.inverse), scalar: scalar)] = ci
+                    } else {
+                        out[[letter("inv:" + ShapedPrinter.string(xs[0], .plain), e.shape)]] = .one
+                    }
+                case is Trace:
+                    guard let f = visit(xs[0]) else { return nil }
+                    let n = PlainPrinter.string(xs[0].shape.rows)
+                    for (w, c) in f {
+                        add(&out, [letter(w.isEmpty ? "tr:I:" + n : traceKey(w), .scalar)], c)
                     }
                 case is Transpose:
                     guard let f = visit(xs[0]) else { return nil }

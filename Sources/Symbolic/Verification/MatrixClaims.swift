@@ -23,12 +23,26 @@ struct MatrixClaimChecker {
         guard !declarations.isEmpty else { return nil }
         let names = DocumentModel.declaredNames(declarations)
         let context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
-        func read(_ item: ChainItem) -> ShapedExpression? {
+        func read(_ item: ChainItem) -> ShapedLaTeXReader.Value? {
             guard !item.tokens.isEmpty else { return nil }
             var reader = ShapedLaTeXReader(item.tokens, 0..<item.tokens.count, context: context)
-            return try? reader.readWhole()
+            return try? reader.readWholeValue()
         }
-        guard let l = read(lhs), let r = read(rhs), !l.quantities.isEmpty || !r.quantities.isEmpty else { return nil }
+        // A side that is `I` or `0` alone takes the other side's shape.
+        func sized(_ v: ShapedLaTeXReader.Value, like other: ShapedLaTeXReader.Value) -> ShapedExpression? {
+            switch (v, other) {
+            case (.shaped(let e), _): return e
+            case (.identity(let c), .shaped(let o)) where o.shape.rows == o.shape.columns: return try? .scaled(.identity(o.shape), c)
+            case (.number(let c), .shaped(let o)) where c.isZero: return .zero(o.shape)
+            default: return nil
+            }
+        }
+        let shaped = { (v: ShapedLaTeXReader.Value) in if case .shaped = v { return true }; return false }
+        guard let lv = read(lhs), let rv = read(rhs), shaped(lv) || shaped(rv), let l = sized(lv, like: rv), let r = sized(rv, like: lv) else { return nil }
+        // `A + 1`: a number added to a matrix is every entry or a multiple of I; nothing says which.
+        if Self.addsNumberToMatrix(l) || Self.addsNumberToMatrix(r) {
+            return .unchecked("a number added to a matrix: to every entry (as code broadcasts) or as a multiple of I; the document does not say which")
+        }
         guard l.shape == r.shape else {
             return .unchecked("the left side is \(l.shape) and the right side \(r.shape) as the declared shapes read them")
         }
@@ -58,6 +72,14 @@ struct MatrixClaimChecker {
             for _ in 1..<op.exponent { out = try ShapedExpression.product(out, xs[0]) }
             return out
         }
+    }
+
+    /// True when a sum holds a constant matrix other than 0 beside a matrix that is no vector.
+    static func addsNumberToMatrix(_ e: ShapedExpression) -> Bool {
+        guard case .operation(let op, let xs) = e.kind else { return false }
+        if op is LinearCombination, !e.shape.rows.isOne, !e.shape.columns.isOne,
+           xs.contains(where: { if case .filled(let v) = $0.kind { return !v.isZero }; return false }) { return true }
+        return xs.contains { addsNumberToMatrix($0) }
     }
 
     /// True when an elementwise function, product or power occurs in `e`.

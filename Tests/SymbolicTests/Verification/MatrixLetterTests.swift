@@ -69,4 +69,21 @@ import Symbolic
         }
         #expect(product(a, b) != product(b, a))
     }
+
+    @Test func inversesTracesAndTheIdentity() {
+        let d = "Let $A, B, C \\in \\mathbb{R}^{n \\times n}$.\n\n"
+        // Hand-derived: (AB)⁻¹ = B⁻¹A⁻¹; the trace is invariant under rotation, not under swaps.
+        #expect(verdicts(d + "$$(AB)^{-1} = B^{-1} A^{-1}$$") == [.valid])
+        #expect(verdicts(d + "$$(AB)^{-1} = A^{-1} B^{-1}$$") == [.invalid])
+        #expect(verdicts(d + "$$\\operatorname{tr}(ABC) = \\operatorname{tr}(CAB)$$") == [.valid])
+        #expect(verdicts(d + "$$\\operatorname{tr}(ABC) = \\operatorname{tr}(BAC)$$") == [.invalid])
+        #expect(verdicts(d + "$$\\mathrm{tr}(A^\\top B) = \\mathrm{tr}(B^\\top A)$$") == [.valid])
+        #expect(verdicts(d + "$$A A^{-1} B = B$$") == [.valid])
+        #expect(verdicts(d + "$$(I + A)^{-1} (I + A) = I$$") == [.valid])
+        #expect(verdicts(d + "$$(A + I)^2 = A^2 + 2A + I$$") == [.valid])
+        // True for matrices, not proved here: never refuted (the identity is no free number).
+        #expect(verdicts(d + "$$A (I + A)^{-1} = I - (I + A)^{-1}$$") != [.invalid])
+        // A number added to a matrix: the convention is not stated.
+        #expect(verdicts(d + "$$A + 1 = 1 + A$$") == [.unchecked])
+    }
 }

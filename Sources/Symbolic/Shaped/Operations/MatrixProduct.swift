@@ -33,6 +33,9 @@ public struct MatrixProduct: ShapedOperation {
         if x[0].isFilled(with: .one), x[0].shape.isScalar { return x[1] }
         if case .identity = x[0].kind { return x[1] }
         if case .identity = x[1].kind { return x[0] }
+        // X⁻¹ X = X X⁻¹ = I, wherever X⁻¹ is defined.
+        if case .operation(is Inverse, let y) = x[0].kind, y[0] == x[1] { return .identity(shape) }
+        if case .operation(is Inverse, let y) = x[1].kind, y[0] == x[0] { return .identity(shape) }
         return nil
     }
 }

@@ -29,6 +29,8 @@ struct LetterShapes {
         letters.sorted { Symbol.compare($0, $1) < 0 }.compactMap { s in
             if let shape = declared[s] { return (s, shape) }
             if s.accent == .bold || s.accent == .vec { return (s, nil) }
+            // `I` beside declared matrices is their identity, no number.
+            if !declared.isEmpty, s.name == "I", s.subscriptText == nil { return (s, nil) }
             return nil
         }
     }
@@ -38,7 +40,9 @@ struct LetterShapes {
     /// of them, to the first power, outside any function, or the side is 0): such an identity
     /// between numbers holds entry by entry.
     func restricting(_ o: StepChecker.Outcome, letters: Set<Symbol>, sides: [MathValue]) -> StepChecker.Outcome {
-        let found = nonScalars(letters)
+        // Beside a matrix written out, `I` was read as its identity already.
+        let explicit = sides.contains { if case .matrix = $0 { return true }; return false }
+        let found = nonScalars(letters).filter { !(explicit && $0.0.name == "I" && $0.1 == nil) }
         guard !found.isEmpty else { return o }
         let named = found.map { s, shape in PlainPrinter.name(s) + (shape.map { " (\($0))" } ?? "") }.joined(separator: ", ")
         let set = Set(found.map(\.0))

@@ -56,6 +56,13 @@ extension ShapedLaTeXReader {
         pos += 1
         let g = try group()
         let word = ts[g].map { t -> String in if case .letter(let l) = t.kind { return String(l) }; return "" }.joined().lowercased()
+        if word == "tr" || word == "trace" {
+            // `\operatorname{tr}(A B)`: the trace of a square matrix.
+            skipSpacing()
+            let arg: Value = isSymbol("(") || isCommand(["left"]) || isSymbol("[") ? try primary() : try postfix(try primary())
+            guard case .shaped(let x) = arg else { throw fail("the trace of a number") }
+            return try wrap { () throws(ShapeError) in try .trace(x) }
+        }
         guard ["softmax", "relu", "sigmoid", "tanh"].contains(word) else { throw fail("words in vector notation") }
         return try function(word)
     }
@@ -95,6 +102,14 @@ extension ShapedLaTeXReader {
         return v
     }
 
+    /// The number of tokens spelling the identity here (`I`, or `I` in a font command), or nil.
+    func identityLength() -> Int? {
+        if peek == .letter("I") { return 1 }
+        if case .command(let c) = peek, ["mathbf", "mathbb", "mathrm", "boldsymbol", "bm"].contains(c),
+           peek(1) == .symbol("{"), peek(2) == .letter("I"), peek(3) == .symbol("}") { return 4 }
+        return nil
+    }
+
     /// The longest run of tokens from here that spells a known quantity.
     mutating func name() throws(Failure) -> Value {
         var best: (end: Int, leaf: ShapedExpression)?
@@ -114,6 +129,11 @@ extension ShapedLaTeXReader {
             if d == 0, let leaf = context.names.leaf(ts[pos..<k]) { best = (k, leaf) }
         }
         guard let best else {
+            // `I`, `\mathbf{I}`, `\mathbb{I}`: the identity, sized by the matrix it meets.
+            if let n = identityLength() {
+                pos += n
+                return .identity(.one)
+            }
             throw fail("an unknown name \(QuantityNames.key(ts[pos..<max(k, pos + 1)]))")
         }
         pos = best.end

@@ -11,6 +11,8 @@ struct ShapedLaTeXReader {
     enum Value {
         case shaped(ShapedExpression)
         case number(Rational)
+        /// `c I`: a multiple of the identity, which takes its size from the matrix it meets.
+        case identity(Rational)
     }
 
     /// Why a side could not be read, in words.
@@ -40,10 +42,18 @@ struct ShapedLaTeXReader {
         self.context = context
     }
 
+    /// The whole range as a value: shaped, a number, or a multiple of the identity.
+    mutating func readWholeValue() throws(Failure) -> Value {
+        let v = try sum()
+        guard pos == end else { throw Failure(reason: "cannot read \(describe(ts[pos])) in vector notation") }
+        return v
+    }
+
     /// The whole range as one shaped expression.
     mutating func readWhole() throws(Failure) -> ShapedExpression {
         let v = try sum()
         guard pos == end else { throw Failure(reason: "cannot read \(describe(ts[pos])) in vector notation") }
+        if case .identity = v { throw Failure(reason: "an identity matrix whose size nothing fixes") }
         guard case .shaped(let e) = v else { throw Failure(reason: "a number where a vector was expected") }
         return e
     }
@@ -123,6 +133,7 @@ struct ShapedLaTeXReader {
     func negate(_ v: Value) throws(Failure) -> Value {
         switch v {
         case .number(let r): return .number(-r)
+        case .identity(let r): return .identity(-r)
         case .shaped(let e): return try wrap { () throws(ShapeError) in try .scaled(e, .minusOne) }
         }
     }
@@ -133,6 +144,12 @@ struct ShapedLaTeXReader {
         case let (.number(x), .shaped(e)): return try wrap { () throws(ShapeError) in try .sum([.filled(Expression(x), e.shape), e]) }
         case let (.shaped(e), .number(y)): return try wrap { () throws(ShapeError) in try .sum([e, .filled(Expression(y), e.shape)]) }
         case let (.shaped(e), .shaped(f)): return try wrap { () throws(ShapeError) in try .sum([e, f]) }
+        case let (.identity(x), .identity(y)): return .identity(x + y)
+        case let (.identity(x), .shaped(e)), let (.shaped(e), .identity(x)):
+            guard e.shape.rows == e.shape.columns else { throw fail("the identity added to a \(e.shape) matrix, which is not square") }
+            return try wrap { () throws(ShapeError) in try .sum([.scaled(.identity(e.shape), x), e]) }
+        case (.identity, .number), (.number, .identity):
+            throw fail("a number added to the identity matrix")
         }
     }
 
@@ -156,6 +173,10 @@ struct ShapedLaTeXReader {
         switch (a, b) {
         case let (.number(x), .number(y)): return .number(x * y)
         case let (.number(x), .shaped(e)), let (.shaped(e), .number(x)):
+            return try wrap { () throws(ShapeError) in try .scaled(e, x) }
+        case let (.number(x), .identity(y)), let (.identity(y), .number(x)): return .identity(x * y)
+        case let (.identity(x), .identity(y)): return .identity(x * y)
+        case let (.identity(x), .shaped(e)), let (.shaped(e), .identity(x)):
             return try wrap { () throws(ShapeError) in try .scaled(e, x) }
         case let (.shaped(x), .shaped(y)):
             return try wrap { () throws(ShapeError) in hadamard ? try .hadamard([x, y]) : try .product(x, y) }
@@ -188,6 +209,16 @@ struct ShapedLaTeXReader {
                 if case .shaped(let e) = v { v = try wrap { () throws(ShapeError) in try .transpose(e) } }
                 continue
             }
+            // `^{-1}`: the inverse of a square matrix (of a number, its reciprocal).
+            if inner.count == 2, inner.first!.kind == .symbol("-"), inner.last!.kind == .number(1) {
+                switch v {
+                case .number(let x), .identity(let x):
+                    guard let r = x.inverse else { throw fail("1/0") }
+                    v = { if case .identity = v { return .identity(r) }; return .number(r) }()
+                case .shaped(let e): v = try wrap { () throws(ShapeError) in try .inverse(e) }
+                }
+                continue
+            }
             guard inner.count == 1, case .number(let r) = inner.first!.kind, r.isInteger, let k = r.numerator.intValue, abs(k) <= 8 else {
                 throw fail("an exponent that is not T or a small integer")
             }
@@ -196,6 +227,9 @@ struct ShapedLaTeXReader {
                 guard let p = x.power(k) else { throw fail("0 to a negative power") }
                 v = .number(p)
             case .shaped(let e): v = try wrap { () throws(ShapeError) in try .elementwisePower(e, k) }
+            case .identity(let x):
+                guard let p = x.power(k) else { throw fail("0 to a negative power") }
+                v = .identity(p)
             }
         }
         return v
