@@ -19,7 +19,7 @@ import SymbolicLaTeX
 /// ```
 /// In equations, juxtaposition and `*` are matrix products, `∘` and `.*` elementwise products,
 /// `^T` (or `'`) a transpose, `^2` an elementwise power, `[a; x]` a concatenation; functions:
-/// sigmoid, tanh, exp, log, relu, softmax, cross_entropy, transpose. A number next to a vector
+/// sigmoid, tanh, exp, log, relu, softmax, cross_entropy, transpose, tr, inv, det. A number next to a vector
 /// is filled to its shape (`1 - Gamma_u`).
 public struct ModelParser {
     /// An error with its line and column in the model file.

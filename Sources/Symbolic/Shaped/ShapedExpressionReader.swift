@@ -186,6 +186,9 @@ struct ShapedExpressionReader {
         case "softmax": op = Softmax()
         case "cross_entropy": op = CrossEntropy()
         case "transpose": op = Transpose()
+        case "tr", "trace": op = Trace()
+        case "inv", "inverse": op = Inverse()
+        case "det": op = Determinant()
         default: throw failure("unknown function \(name)")
         }
         let arity = name == "cross_entropy" ? 2 : 1

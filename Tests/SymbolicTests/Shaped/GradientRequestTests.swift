@@ -27,6 +27,16 @@ import Symbolic
          "B^T C (D x + d) + D^T C^T (B x + b)"),
         ("a^T tanh(W x)", [("a", "m"), ("W", "m,n"), ("x", "n")], "W", "(a ∘ (1 - tanh²(Wx))) x^T"),
         ("v^T sigmoid(W x)", [("v", "m"), ("W", "m,n"), ("x", "n")], "x", "W^T (v ∘ σ(Wx) ∘ (1 - σ(Wx)))"),
+        // Traces, inverses and determinants (cookbook 2.2, 2.4, 2.5).
+        ("tr(A X)", [("A", "n,n"), ("X", "n,n")], "X", "A^T"),
+        ("tr(X^T A)", [("A", "m,n"), ("X", "m,n")], "X", "A"),
+        ("tr(A X B)", [("A", "k,m"), ("X", "m,n"), ("B", "n,k")], "X", "A^T B^T"),
+        ("tr(X A X^T)", [("A", "n,n"), ("X", "m,n")], "X", "X (A + A^T)"),
+        ("tr(X^T X)", [("X", "m,n")], "X", "2 X"),
+        ("log(det(X))", [("X", "n,n")], "X", "X^{-T}"),
+        ("det(X)", [("X", "n,n")], "X", "det(X) X^{-T}"),
+        ("a^T inv(X) b", [("a", "n"), ("b", "n"), ("X", "n,n")], "X", "-X^{-T} a b^T X^{-T}"),
+        ("tr(A inv(X) B)", [("A", "n,n"), ("B", "n,n"), ("X", "n,n")], "X", "-X^{-T} A^T B^T X^{-T}"),
     ]
 
     @Test(arguments: 0..<cases.count) func gradientMatchesTheEntrywiseDerivative(index: Int) throws {

@@ -33,6 +33,12 @@ public struct MatrixProduct: ShapedOperation {
         if x[0].isFilled(with: .one), x[0].shape.isScalar { return x[1] }
         if case .identity = x[0].kind { return x[1] }
         if case .identity = x[1].kind { return x[0] }
+        // Between scalars, x^{-1} x = 1 wherever x^{-1} is defined.
+        if shape.isScalar {
+            for (p, q) in [(x[0], x[1]), (x[1], x[0])] {
+                if case .operation(let op as ElementwisePower, let y) = p.kind, op.exponent == -1, y[0] == q { return .filled(.one, .scalar) }
+            }
+        }
         // X⁻¹ X = X X⁻¹ = I, wherever X⁻¹ is defined.
         if case .operation(is Inverse, let y) = x[0].kind, y[0] == x[1] { return .identity(shape) }
         if case .operation(is Inverse, let y) = x[1].kind, y[0] == x[0] { return .identity(shape) }
