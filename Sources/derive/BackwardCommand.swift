@@ -22,8 +22,11 @@ struct BackwardCommand: ParsableCommand {
           loss L = cross_entropy(y, yhat)
           carry a : da_next "da_{next}"
 
-        Juxtaposition and * are matrix products, ∘ and .* elementwise products, ^T a transpose, \
-        [a; x] a concatenation; functions: sigmoid, tanh, exp, log, relu, softmax, cross_entropy. \
+        Juxtaposition and * are matrix products (a 1 × 1 quantity beside a vector or matrix scales \
+        it, on either side), ∘ and .* elementwise products, ^T a transpose, / a division by a \
+        number or a scalar, [a; x] a concatenation; functions: sigmoid, tanh, exp, log, relu, \
+        softmax (of a column), softmax_rows, cross_entropy, sum, mean, tr, inv, det, and sqrt of \
+        a dimension. Examples/models/ has an attention layer. \
         `split W : W_1 "W_{1}", W_2` names the column blocks of a parameter that multiplies a \
         concatenation. Quoted text at the end of a line is the LaTeX name.
         """

@@ -56,6 +56,11 @@ extension BackwardPass {
             return e / np.sum(e, axis=0, keepdims=True)
 
 
+        def _softmax_rows(z):
+            e = np.exp(z - np.max(z, axis=1, keepdims=True))
+            return e / np.sum(e, axis=1, keepdims=True)
+
+
         def _forward(v):
 
         """
@@ -65,6 +70,8 @@ extension BackwardPass {
         for s in model.dimensions {
             if let d = model.declarations.first(where: { $0.shape.rows == SymbolicCore.Expression(s) }) {
                 out += "    \(Quantity(PlainPrinter.name(s)).python) = \(d.quantity.python).shape[0]\n"
+            } else if let d = model.declarations.first(where: { $0.shape.columns == SymbolicCore.Expression(s) }) {
+                out += "    \(Quantity(PlainPrinter.name(s)).python) = \(d.quantity.python).shape[1]\n"
             }
         }
         for (w, blocks) in model.splits.sorted(by: { $0.key.plain < $1.key.plain }) {
@@ -81,11 +88,12 @@ extension BackwardPass {
         out += "    return locals()\n\n\n"
         out += "def loss(**values):\n    f = _forward(values)\n"
         let carried = model.carries.map { " + np.sum(f[\"\($0.incoming.python)\"] * f[\"\($0.quantity.python)\"])" }.joined()
-        out += "    return float(f[\"\(model.loss?.python ?? "L")\"]\(carried))\n\n\n"
+        // np.sum: a loss computed as a 1 × 1 array (`r^T r`) is a number too.
+        out += "    return float(np.sum(f[\"\(model.loss?.python ?? "L")\"])\(carried))\n\n\n"
         out += "def gradients(**values):\n    f = _forward(values)\n"
         var names = model.declarations.map(\.quantity.python) + model.carries.map(\.incoming.python)
         names += model.splits.values.flatMap { $0.map(\.block.python) } + model.equations.map(\.quantity.python)
-        names += model.dimensions.filter { d in model.declarations.contains { $0.shape.rows == SymbolicCore.Expression(d) } }.map { Quantity(PlainPrinter.name($0)).python }
+        names += model.dimensions.filter { d in model.declarations.contains { $0.shape.rows == SymbolicCore.Expression(d) || $0.shape.columns == SymbolicCore.Expression(d) } }.map { Quantity(PlainPrinter.name($0)).python }
         for n in names.sorted() { out += "    \(n) = f[\"\(n)\"]\n" }
         for g in gradients { out += "    \(g.name.python) = \(ShapedPrinter.string(g.value, .python))\n" }
         out += "    return {" + gradients.map { "\"\($0.name.python)\": \($0.name.python)" }.joined(separator: ", ") + "}\n"

@@ -50,6 +50,8 @@ public struct EntrywiseForm {
                 return atom("T:" + signature(xs[0]))
             case is MatrixProduct:
                 return product(xs[0], xs[1])
+            case is ScalarMultiple:
+                return form(xs[0]) * form(xs[1])
             default:
                 return atom(op.key + "(" + xs.map { signature($0) }.joined(separator: ", ") + ")")
             }

@@ -19,7 +19,9 @@ import SymbolicLaTeX
 /// ```
 /// In equations, juxtaposition and `*` are matrix products, `∘` and `.*` elementwise products,
 /// `^T` (or `'`) a transpose, `^2` an elementwise power, `[a; x]` a concatenation; functions:
-/// sigmoid, tanh, exp, log, relu, softmax, cross_entropy, transpose, tr, inv, det. A number next to a vector
+/// sigmoid, tanh, exp, log, relu, softmax, softmax_rows, cross_entropy, transpose, sum, mean, tr,
+/// inv, det, and sqrt of a dimension; `/` divides by a number or a scalar, and a scalar beside a
+/// vector or matrix scales it (`g v`, `v g`). A number next to a vector
 /// is filled to its shape (`1 - Gamma_u`).
 public struct ModelParser {
     /// An error with its line and column in the model file.

@@ -84,17 +84,46 @@ struct ShapedExpressionReader {
             skipSpace()
             guard let c = peek else { return acc }
             var hadamard = false
+            if c == "/" {
+                // Division by a number or by a 1 × 1 quantity (`/ 2`, `/ sqrt(d)` is a number only when d is one).
+                pos += 1
+                let rhs = try postfix()
+                switch (acc, rhs) {
+                case let (.number(x), .number(y)):
+                    guard !y.isZero else { throw failure("division by 0") }
+                    acc = .number((x / y)!)
+                case let (.shaped(e), .number(y)):
+                    guard let inv = y.inverse else { throw failure("division by 0") }
+                    acc = try wrap { () throws(ShapeError) in try .scaled(e, inv) }
+                case let (_, .shaped(d)):
+                    guard d.shape.isScalar else { throw failure("division by a \(d.shape) matrix (only by a number or a scalar)") }
+                    let inverse = try wrap { () throws(ShapeError) in try .elementwisePower(d, -1) }
+                    acc = try multiplyValues(acc, inverse, hadamard: false)
+                }
+                continue
+            }
             if c == "∘" || c == "⊙" { pos += 1; hadamard = true }
             else if c == ".", pos + 1 < chars.count, chars[pos + 1] == "*" { pos += 2; hadamard = true }
             else if c == "*" || c == "@" { pos += 1 }
             else if !(c.isLetter || c == "(" || c == "[" || c.isNumber) { return acc }
             let rhs = try postfix()
-            switch (acc, rhs) {
-            case let (.number(x), .number(y)): acc = .number(x * y)
-            case let (.number(x), .shaped(e)), let (.shaped(e), .number(x)):
-                acc = try wrap { () throws(ShapeError) in try .scaled(e, x) }
-            case let (.shaped(a), .shaped(b)):
-                acc = try wrap { () throws(ShapeError) in hadamard ? try .hadamard([a, b]) : try .product(a, b) }
+            acc = try multiplyValues(acc, rhs, hadamard: hadamard)
+        }
+    }
+
+    /// `a b`: numbers scale, a 1 × 1 quantity beside a vector or matrix is a scalar multiple
+    /// (`g v` and `v g` alike), otherwise a matrix (or, with `hadamard`, elementwise) product.
+    private func multiplyValues(_ a: Value, _ b: Value, hadamard: Bool) throws(ModelParser.Failure) -> Value {
+        switch (a, b) {
+        case let (.number(x), .number(y)): return .number(x * y)
+        case let (.number(x), .shaped(e)), let (.shaped(e), .number(x)):
+            return try wrap { () throws(ShapeError) in try .scaled(e, x) }
+        case let (.shaped(x), .shaped(y)):
+            return try wrap { () throws(ShapeError) in
+                if hadamard { return try .hadamard([x, y]) }
+                if x.shape.isScalar && !y.shape.isScalar { return try .scalarMultiple(x, y) }
+                if y.shape.isScalar && !x.shape.isScalar { return try .scalarMultiple(y, x) }
+                return try .product(x, y)
             }
         }
     }
@@ -167,6 +196,20 @@ struct ShapedExpressionReader {
 
     private mutating func call(_ name: String) throws(ModelParser.Failure) -> Value {
         let open = pos
+        // `sqrt(d)` of a dimension: a scalar (the scale of attention scores).
+        if name == "sqrt" {
+            var k = pos + 1
+            while k < chars.count, chars[k] == " " { k += 1 }
+            let start = k
+            while k < chars.count, chars[k].isLetter || chars[k].isNumber || chars[k] == "_" { k += 1 }
+            let word = String(chars[start..<k])
+            while k < chars.count, chars[k] == " " { k += 1 }
+            if k < chars.count, chars[k] == ")", let d = model.dimensions.first(where: { PlainPrinter.name($0) == word }) {
+                pos = k + 1
+                return .shaped(.filled(Expression.power(Expression(d), Expression(Rational(1, 2)!)), .scalar))
+            }
+            throw failure("sqrt of something other than a dimension")
+        }
         pos += 1
         var args: [ShapedExpression] = []
         repeat {
@@ -184,11 +227,19 @@ struct ShapedExpressionReader {
         case "log": op = Elementwise(.log)
         case "relu", "ReLU": op = Elementwise(.relu)
         case "softmax": op = Softmax()
+        case "softmax_rows": op = SoftmaxRows()
         case "cross_entropy": op = CrossEntropy()
         case "transpose": op = Transpose()
         case "tr", "trace": op = Trace()
         case "inv", "inverse": op = Inverse()
         case "det": op = Determinant()
+        case "sum":
+            guard args.count == 1 else { throw failure("sum takes 1 argument") }
+            return try wrap { () throws(ShapeError) in try .entrySum(args[0]) }
+        case "mean":
+            guard args.count == 1 else { throw failure("mean takes 1 argument") }
+            let count = args[0].shape.rows * args[0].shape.columns
+            return try wrap { () throws(ShapeError) in try .product(.filled(Expression.one / count, .scalar), .entrySum(args[0])) }
         default: throw failure("unknown function \(name)")
         }
         let arity = name == "cross_entropy" ? 2 : 1

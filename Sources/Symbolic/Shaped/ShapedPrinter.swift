@@ -40,6 +40,18 @@ public enum ShapedPrinter {
 
     public static func string(_ e: ShapedExpression, _ style: Style) -> String { printed(e, style).text }
 
+    /// A scalar expression over dimensions in Python's syntax (`np.sqrt(d)`, `n_a + n_x`).
+    static func python(_ v: SymbolicCore.Expression) -> String {
+        let s = String(PlainPrinter.string(v).flatMap { $0 == "^" ? "**" : String($0) })
+        var out = "", rest = Substring(s)
+        while let r = rest.range(of: "sqrt(") {
+            let before = rest[..<r.lowerBound]
+            out += before + ((before.last.map { $0.isLetter || $0 == "." } ?? false) ? "sqrt(" : "np.sqrt(")
+            rest = rest[r.upperBound...]
+        }
+        return "(" + out + rest + ")"
+    }
+
     public static func printed(_ e: ShapedExpression, _ style: Style) -> Printed {
         var memo: [ShapedExpression: Printed] = [:]
         return printed(e, style, &memo)
@@ -55,7 +67,11 @@ public enum ShapedPrinter {
             switch style {
             case .latex: p = Printed(v.latex, v.rationalValue?.isInteger == true && !(v.rationalValue!.isNegative) ? .atom : .prefix)
             case .plain: p = Printed(v.description, .atom)
-            case .python: p = Printed(v.rationalValue.map { $0.isInteger ? "\($0.numerator).0" : "(\($0.numerator)/\($0.denominator))" } ?? "0.0", .atom)
+            case .python:
+                // A value with dimensions in it (`d^(-1/2)`) in Python's syntax, over the module's
+                // dimension variables; a matrix of it has its shape (a product needs it).
+                let value = v.rationalValue.map { $0.isInteger ? "\($0.numerator).0" : "(\($0.numerator)/\($0.denominator))" } ?? ShapedPrinter.python(v)
+                p = Printed(e.shape.isScalar ? value : "np.full((\(ShapedPrinter.python(e.shape.rows)), \(ShapedPrinter.python(e.shape.columns))), \(value))", .atom)
             }
         case .identity:
             p = Printed(style == .python ? "np.eye(\(PlainPrinter.string(e.shape.rows)))" : "I", .atom)

@@ -175,6 +175,64 @@ import Symbolic
         #expect(worst < 1e-6, "largest difference from finite differences: \(worst)")
     }
 
+    /// Every model of `Examples/models/`: its NumPy module's gradients against central finite
+    /// differences computed here (each dimension a different small size).
+    @Test func exampleModelsMatchFiniteDifferences() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import numpy"]
+        probe.standardError = FileHandle.nullDevice
+        do { try probe.run(); probe.waitUntilExit() } catch { return }
+        guard probe.terminationStatus == 0 else { return }
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/models")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let pass = try BackwardPass(ModelParser.parse(text))
+            var sizes: [Symbol: Symbolic.Expression] = [:]
+            for (k, d) in pass.model.dimensions.enumerated() { sizes[d] = Symbolic.Expression(2 + k) }
+            func shape(_ s: Shape) -> String {
+                "(\(PlainPrinter.string(s.rows.substituting(sizes))), \(PlainPrinter.string(s.columns.substituting(sizes))))"
+            }
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-model-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try pass.numpy.write(to: dir.appendingPathComponent("model.py"), atomically: true, encoding: .utf8)
+            let inputs = pass.model.declarations.map { "\"\($0.quantity.python)\": \(shape($0.shape))" }
+            let script = """
+            import numpy as np, model
+            rng = np.random.default_rng(11)
+            shapes = {\(inputs.joined(separator: ", "))}
+            v = {k: rng.normal(size=s) for k, s in shapes.items()}
+            g = model.gradients(**v)
+            worst = 0.0
+            for k in shapes:
+                if "d" + k not in g: continue
+                num = np.zeros(shapes[k])
+                for i in np.ndindex(*shapes[k]):
+                    h = 1e-6
+                    up = dict(v); up[k] = v[k].copy(); up[k][i] += h
+                    dn = dict(v); dn[k] = v[k].copy(); dn[k][i] -= h
+                    num[i] = (model.loss(**up) - model.loss(**dn)) / (2 * h)
+                worst = max(worst, float(np.max(np.abs(num - g["d" + k]))))
+            print(worst)
+            """
+            let run = Process()
+            run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            run.arguments = ["python3", "-c", script]
+            run.currentDirectoryURL = dir
+            let out = Pipe()
+            run.standardOutput = out
+            try run.run()
+            run.waitUntilExit()
+            let result = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(run.terminationStatus == 0, "\(file): the NumPy module failed to run")
+            let worst = try #require(Double(result), "\(file): unexpected output \(result)")
+            #expect(worst < 1e-6, "\(file): largest difference from finite differences \(worst)")
+        }
+    }
+
     func pythonShape(_ s: Shape) -> String {
         let sizes = BackwardPassTests.sizes.mapValues { Symbolic.Expression($0) }
         let r = PlainPrinter.string(s.rows.substituting(sizes)), c = PlainPrinter.string(s.columns.substituting(sizes))

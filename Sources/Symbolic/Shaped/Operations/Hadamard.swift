@@ -37,6 +37,14 @@ public struct Hadamard: ShapedOperation {
         if let z = flat.first(where: \.isZero) { return z }
         flat.removeAll { $0.isFilled(with: .one) }
         if flat.isEmpty { return .filled(.one, x[0].shape) }
+        // Constant factors come out as a coefficient: `(1/2) ∘ X` is `X/2`.
+        if let k = flat.firstIndex(where: { if case .filled(let v) = $0.kind { return v.rationalValue != nil }; return false }),
+           case .filled(let v) = flat[k].kind, let c = v.rationalValue, flat.count > 1 {
+            var rest = flat
+            rest.remove(at: k)
+            let inner = rest.count == 1 ? rest[0] : ShapedExpression(.operation(Hadamard(), rest), shape: x[0].shape)
+            return try? .scaled(inner, c)
+        }
         if flat.count == 1 { return flat[0] }
         return flat == x ? nil : ShapedExpression(.operation(Hadamard(), flat), shape: x[0].shape)
     }

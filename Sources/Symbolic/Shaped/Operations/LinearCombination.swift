@@ -54,6 +54,8 @@ public struct LinearCombination: ShapedOperation {
         for (x, c) in zip(xs, coefficients) { add(x, c) }
         terms.removeAll { $0.1.isZero }
         if terms.isEmpty { return .zero(xs[0].shape) }
+        // c times a constant matrix is a constant matrix.
+        if terms.count == 1, case .filled(let v) = terms[0].0.kind { return .filled(Expression(terms[0].1) * v, xs[0].shape) }
         if terms.count == 1 && terms[0].1.isOne { return terms[0].0 }
         let changed = terms.count != xs.count || zip(terms, zip(xs, coefficients)).contains { $0.0 != $1.0 || $0.1 != $1.1 }
         guard changed else { return nil }

@@ -31,6 +31,9 @@ public struct MatrixProduct: ShapedOperation {
         // A scalar 1 (the seed of a scalar loss) changes nothing.
         if x[1].isFilled(with: .one), x[1].shape.isScalar { return x[0] }
         if x[0].isFilled(with: .one), x[0].shape.isScalar { return x[1] }
+        // A constant 1 × 1 factor is a scalar.
+        if x[1].shape.isScalar, case .filled(let v) = x[1].kind, let c = v.rationalValue { return try? .scaled(x[0], c) }
+        if x[0].shape.isScalar, case .filled(let v) = x[0].kind, let c = v.rationalValue { return try? .scaled(x[1], c) }
         if case .identity = x[0].kind { return x[1] }
         if case .identity = x[1].kind { return x[0] }
         // Between scalars, x^{-1} x = 1 wherever x^{-1} is defined.

@@ -1,7 +1,8 @@
 import SymbolicCore
 import SymbolicLaTeX
 /// The transpose `Xᵀ`. Adjoint: `∂X = Gᵀ`. Canonical form: transposes pushed through matrix
-/// products (`(A B)ᵀ = Bᵀ Aᵀ`), `(Xᵀ)ᵀ = X`, and dropped on scalars.
+/// products (`(A B)ᵀ = Bᵀ Aᵀ`) and linear combinations (`(c X + Y)ᵀ = c Xᵀ + Yᵀ`), `(Xᵀ)ᵀ = X`,
+/// and dropped on scalars.
 public struct Transpose: ShapedOperation {
     public init() {}
     public var key: String { "transpose" }
@@ -25,6 +26,11 @@ public struct Transpose: ShapedOperation {
         case .identity: return e
         case .operation(is Transpose, let inner): return inner[0]
         case .operation(is MatrixProduct, let ab): return try? .product(.transpose(ab[1]), .transpose(ab[0]))
+        // (c X + d Y)ᵀ = c Xᵀ + d Yᵀ: scalars and sums come out of a transpose.
+        case .operation(let op as LinearCombination, let xs):
+            var ts: [ShapedExpression] = []
+            for y in xs { guard let t = try? ShapedExpression.transpose(y) else { return nil }; ts.append(t) }
+            return try? .apply(op, ts)
         default:
             return e.shape.rows.isOne && e.shape.columns.isOne ? e : nil
         }
