@@ -233,6 +233,58 @@ import Symbolic
         }
     }
 
+    /// The NumPy module's conventions: 1-D vectors, a batch in the columns (a bias's gradient
+    /// summed over it), a 1 × 1 loss as a float, an input named `v`, and its own `check`.
+    @Test func numpyModuleTakesVectorsAndBatches() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import numpy"]
+        probe.standardError = FileHandle.nullDevice
+        do { try probe.run(); probe.waitUntilExit() } catch { return }
+        guard probe.terminationStatus == 0 else { return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-numpy-conventions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try pass("lstm").numpy.write(to: dir.appendingPathComponent("lstm.py"), atomically: true, encoding: .utf8)
+        let dot = try GradientRequest(expression: "u^T v", shapes: [("u", "n"), ("v", "n")], variables: []).derive()
+        try dot.numpy.write(to: dir.appendingPathComponent("dot.py"), atomically: true, encoding: .utf8)
+        let script = """
+        import numpy as np, lstm, dot
+        rng = np.random.default_rng(3)
+        na, nx, ny, m = 3, 2, 2, 4
+        v = dict(a_prev=rng.normal(size=(na, m)), c_prev=rng.normal(size=(na, m)), x=rng.normal(size=(nx, m)),
+                 y=np.abs(rng.normal(size=(ny, m))), da_next=rng.normal(size=(na, m)), dc_next=rng.normal(size=(na, m)),
+                 W_y=rng.normal(size=(ny, na)), b_y=rng.normal(size=(ny, 1)))
+        for gate in "fuco":
+            v["W_" + gate] = rng.normal(size=(na, na + nx)); v["b_" + gate] = rng.normal(size=(na, 1))
+        v["y"] /= v["y"].sum(axis=0, keepdims=True)
+        g = lstm.gradients(**v)
+        assert g["db_f"].shape == (na, 1) and g["dW_f"].shape == (na, na + nx) and g["dx"].shape == (nx, m)
+        batch = lstm.check(**v)
+        one = {k: (a[:, 0] if a.shape[1] == m else a[:, 0] if k.startswith("b_") else a) for k, a in v.items()}
+        g1 = lstm.gradients(**one)
+        assert g1["dx"].shape == (nx,) and g1["db_f"].shape == (na,)
+        single = lstm.check(**one)
+        u, w = rng.normal(size=3), rng.normal(size=3)
+        assert isinstance(dot.loss(u=u, v=w), float)
+        print(max(batch, single, dot.check(u=u, v=w)))
+        """
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        run.arguments = ["python3", "-c", script]
+        run.currentDirectoryURL = dir
+        let out = Pipe(), err = Pipe()
+        run.standardOutput = out
+        run.standardError = err
+        try run.run()
+        run.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(run.terminationStatus == 0, "\(errors)")
+        let worst = try #require(Double(text), "unexpected output: \(text) \(errors)")
+        #expect(worst < 1e-6)
+    }
+
     func pythonShape(_ s: Shape) -> String {
         let sizes = BackwardPassTests.sizes.mapValues { Symbolic.Expression($0) }
         let r = PlainPrinter.string(s.rows.substituting(sizes)), c = PlainPrinter.string(s.columns.substituting(sizes))
