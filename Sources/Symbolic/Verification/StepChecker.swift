@@ -10,6 +10,12 @@ public struct StepChecker: Sendable {
     public var probability = ProbabilityModel()
     /// Equality premises as rewrites (`\sum_i p_i` to 1), applied to the normal forms of sums.
     var premiseRewrites: [Expression: Expression] = [:]
+    /// Names the document defines: a derivative with respect to one of them cannot be taken
+    /// once its definition has been substituted (the dependence would be lost).
+    var definedNames: Set<Symbol> = []
+    /// Letters the section differentiates in more than one place (`∂L/∂z`, `∂L/∂a`): functions
+    /// of the variables, whose derivatives stay atoms; another letter is a constant for `d/dx`.
+    var functionLetters: Set<Symbol> = []
 
     public init() {}
 
@@ -119,6 +125,10 @@ public struct StepChecker: Sendable {
             if a.contains(LaTeXReader.primeVariable) || b.contains(LaTeXReader.primeVariable) {
                 return .unchecked("a prime (…)' on an expression of several names: the variable is not clear")
             }
+        }
+        // Derivatives of undefined letters and unknown functions (`\frac{d}{dx} k`, `f'(x) g(x)`).
+        if relation == .equal, let o = checkCalculus(a, b, domain: domain) { return o }
+        if a.contains(derivative: ()) || b.contains(derivative: ()) {
             return .unchecked("a derivative of a name given only by its value (or not defined) cannot be computed")
         }
         // Exact evaluation at a sample point costs time quadratic in the degree: bounded first.

@@ -55,6 +55,9 @@ public struct Verifier: Sendable {
                 state.usedLetters = []
                 section += 1
             }
+            if index == 0 || state.blockSections[index] != state.blockSections[index - 1] {
+                state.functionLetters = Verifier.differentiatedTwice(state, section: state.blockSections[index])
+            }
             if !block.display { state.pending = nil }
             let before = state.recordedCount
             var statements = state.functionNames.isEmpty ? state.preread[index]
@@ -79,6 +82,22 @@ public struct Verifier: Sendable {
         // Notes in document order (a note for a forward equation is written when its model is recognised).
         let notes = state.notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return VerificationReport(file: file, steps: state.steps, notes: notes)
+    }
+
+    /// The letters that more than one statement of the section differentiates (`\partial L`).
+    static func differentiatedTwice(_ state: DocumentState, section: Int) -> Set<Symbol> {
+        var counts: [Symbol: Int] = [:]
+        for (i, statements) in state.preread.enumerated() where state.blockSections[i] == section {
+            for s in statements {
+                var seen = Set<Symbol>()
+                for item in s.items {
+                    guard case .success(.scalar(let e)) = item.value else { continue }
+                    seen.formUnion(UnknownFunctions.differentiatedLetters(e))
+                }
+                for l in seen { counts[l, default: 0] += 1 }
+            }
+        }
+        return Set(counts.filter { $0.value >= 2 }.keys)
     }
 
     /// Lines that start a new section: Markdown headings and lines opening with a question or
@@ -131,6 +150,8 @@ public struct Verifier: Sendable {
         var usedLetters: Set<Symbol> = []
         /// Letters the document makes matrices or vectors.
         var letterShapes = LetterShapes()
+        /// Letters the section differentiates in more than one statement (functions, not constants).
+        var functionLetters: Set<Symbol> = []
 
         /// Steps recorded so far, whether emitted yet or held (by a solving argument in progress or
         /// while a model is recognised): a block that adds none gets a note.
@@ -280,6 +301,8 @@ public struct Verifier: Sendable {
                     .union(state.definitions.domain(of: x)).union(state.definitions.domain(of: y))
                 var checker = self.checker
                 checker.probability = state.probability.model
+                checker.definedNames = Set(state.definitions.values.keys)
+                checker.functionLetters = state.functionLetters
                 if [.notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(r), case .scalar(let l) = rx, case .scalar(let h) = ry,
                    !(l.freeSymbols + h.freeSymbols).isEmpty {
                     state.assumptions.append(Condition.Atom(lhs: l, relation: r, rhs: h, domain: domain))

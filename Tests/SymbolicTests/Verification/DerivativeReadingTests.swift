@@ -26,3 +26,25 @@ import Symbolic
         #expect(steps.allSatisfy { $0.verdict == .unchecked })
     }
 }
+
+/// Issue rows of calculus as courses write it: unknown functions, constants, indices (hand-derived).
+@Suite struct UnknownFunctionTests {
+    func verdicts(_ text: String) -> [StepVerdict] { Verifier().verify(text, file: "u.md").steps.map(\.verdict) }
+
+    @Test func rulesOfDifferentiationHoldForEveryFunction() {
+        #expect(verdicts("$$\\frac{d}{dx} k = 0$$") == [.valid])
+        #expect(verdicts("$$\\frac{d}{dx}(f(x) g(x)) = f'(x) g(x) + f(x) g'(x)$$") == [.valid])
+        #expect(verdicts("$$\\frac{d}{dx} f(g(x)) = f'(g(x)) g'(x)$$") == [.valid])
+        #expect(verdicts("$$\\frac{d}{dx} \\frac{f(x)}{g(x)} = \\frac{f'(x) g(x) - f(x) g'(x)}{g(x)^2}$$") == [.valid])
+        #expect(verdicts("$$\\frac{\\partial z_i}{\\partial z_j} = \\delta_{ij}$$") == [.valid])
+        // A dropped factor is never valid; a claim about the one f a document means is never refuted.
+        #expect(verdicts("$$\\frac{d}{dx}(f(x) g(x)) = f'(x) g(x)$$") != [.valid])
+        #expect(verdicts("$$f'(x) = f(x) (1 - f(x))$$") == [.unchecked])
+    }
+
+    @Test func aLetterDifferentiatedTwiceIsAFunction() {
+        // ∂L/∂z and ∂L/∂a in one section: L depends on them, so ∂L/∂z = 0 is not proved by L being constant.
+        #expect(verdicts("$$\\frac{\\partial L}{\\partial z} = 0$$\n\n$$\\frac{\\partial L}{\\partial a} = 0$$") == [.unchecked, .unchecked])
+        #expect(verdicts("$$\\frac{\\partial E}{\\partial W} = \\sum_{t=1}^T \\frac{\\partial E_t}{\\partial W}$$") == [.unchecked])
+    }
+}

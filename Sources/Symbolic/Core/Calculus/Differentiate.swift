@@ -59,7 +59,19 @@ struct Differentiator {
     private func derivative(_ e: Expression) -> Expression {
         switch e.kind {
         case .number, .constant, .undefined: return .zero
-        case .symbol(let s): return s == variable ? .one : .zero
+        case .symbol(let s):
+            if s == variable { return .one }
+            // ∂z_i/∂z_j = δ_ij: members of one family at two index letters may be the same entry.
+            if s.family == variable.family, s.subscriptText != nil, let a = s.subscriptText, let b = variable.subscriptText {
+                let (ia, ib) = (IndexedName.components(a), IndexedName.components(b))
+                if ia.count == 1, ib.count == 1, ia[0] != ib[0] {
+                    let letters = ia[0].count == 1 && ia[0].first!.isLetter && ib[0].count == 1 && ib[0].first!.isLetter
+                    if letters { return Expression.indexed(Symbol("delta"), [Expression(Symbol(ia[0])), Expression(Symbol(ib[0]))]) }
+                    // A letter and a number (z_i, z_3): equal when i = 3; left unevaluated.
+                    if ia[0].first!.isLetter || ib[0].first!.isLetter { return Expression(.derivative(e, variable, order: 1)) }
+                }
+            }
+            return .zero
         case .add(let a):
             if let fast = diffMonomialSum(a) { return fast }
             return diffSum(a)
