@@ -1,0 +1,28 @@
+import Testing
+import Symbolic
+@testable import SymbolicVerification
+
+/// Indefinite integrals checked by differentiating back (verdicts derived by hand).
+@Suite struct IndefiniteIntegralTests {
+    func verdicts(_ text: String) -> [StepVerdict] { Verifier().verify(text, file: "i.md").steps.map(\.verdict) }
+
+    @Test func rightAntiderivativesAreValid() {
+        #expect(verdicts("$$\\int x e^{x} dx = (x - 1) e^{x} + C$$") == [.valid])
+        #expect(verdicts("$$\\int \\frac{1}{x} dx = \\ln|x| + C$$") == [.valid])
+        #expect(verdicts("$$\\int \\cos(2x) \\, dx = \\frac{1}{2}\\sin(2x) + K$$") == [.valid])
+        #expect(verdicts("$$(x - 1) e^{x} + C = \\int x e^{x} \\, \\mathrm{d}x$$") == [.valid])
+    }
+
+    @Test func wrongAntiderivativesAreRefuted() throws {
+        #expect(verdicts("$$\\int x e^{x} dx = x e^{x} + C$$") == [.invalid])
+        #expect(verdicts("$$\\int \\sin x \\, dx = \\cos x + C$$") == [.invalid])
+        let step = try #require(Verifier().verify("$$\\int 2x \\, dx = x^3$$", file: "i.md").steps.first)
+        #expect(step.verdict == .invalid && step.reason.contains("3*x^2"), "\(step.reason)")
+    }
+
+    @Test func boundsAndOtherShapesAreNoIndefiniteIntegral() {
+        #expect(IndefiniteIntegrals.parts(LaTeXLexer.tokens("\\int_0^1 x dx")) == nil)
+        #expect(IndefiniteIntegrals.parts(LaTeXLexer.tokens("\\int x dx + 1")) == nil)
+        #expect(IndefiniteIntegrals.parts(LaTeXLexer.tokens("\\int x \\, dx"))?.variable.first?.kind == .letter("x"))
+    }
+}
