@@ -282,6 +282,7 @@ public struct Verifier: Sendable {
             return o.taken(as: "identity claim")
         }
         if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }
+        if r == .equal, let o = nablaClaim(a, b, state) { return o.taken(as: "identity claim") }
         let outcome: StepChecker.Outcome
         switch (a.value, b.value) {
         case (.failure(let e), _), (_, .failure(let e)):

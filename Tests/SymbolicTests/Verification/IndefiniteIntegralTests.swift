@@ -26,3 +26,16 @@ import Symbolic
         #expect(IndefiniteIntegrals.parts(LaTeXLexer.tokens("\\int x \\, dx"))?.variable.first?.kind == .letter("x"))
     }
 }
+
+/// `\nabla_w f` against a tuple or a column (hand-derived partial derivatives).
+@Suite struct NablaClaimTests {
+    func verdicts(_ text: String) -> [StepVerdict] { Verifier().verify(text, file: "n.md").steps.map(\.verdict) }
+
+    @Test func gradientsByPartialDerivatives() {
+        #expect(verdicts("$$\\nabla_{w} (w_1^2 + 3 w_1 w_2) = (2 w_1 + 3 w_2, 3 w_1)$$") == [.valid])
+        #expect(verdicts("$$\\nabla_{\\mathbf{w}} (w_1 w_2) = \\begin{bmatrix} w_2 \\\\ w_1 \\end{bmatrix}$$") == [.valid])
+        #expect(verdicts("$$\\nabla_{w} (w_1^2 + 3 w_1 w_2) = (2 w_1, 3 w_1)$$") == [.invalid])
+        // Another number of components than entries written: how many entries w has is not said.
+        #expect(verdicts("$$\\nabla_{w} (w_1^2) = (2 w_1, 0)$$") == [.unchecked])
+    }
+}
