@@ -2,12 +2,12 @@ import SymbolicCore
 /// Truncated power series at k = 0 of exp, log, sin and cos of polynomials in k, so that a limit
 /// such as `\lim_{x \to 0} \frac{\sin 3x}{x}` becomes one of polynomials. Every coefficient below
 /// `order + 1` of a series is exact; `LaTeXReader.readLimit` trusts only those.
-enum LimitSeries {
-    static let order = 8
+package enum LimitSeries {
+    package static let order = 8
 
     /// `e` with each function of a polynomial in k replaced by its series up to `k^order`, and
     /// whether any was; nil when a function of k is of another kind or argument.
-    static func expand(_ e: Expression, in k: Symbol) -> (Expression, Bool)? {
+    package static func expand(_ e: Expression, in k: Symbol) -> (Expression, Bool)? {
         var used = false, failed = false
         let out = e.transformed { node in
             guard !failed, case .function(let f, let args) = node.kind, args.count == 1, args[0].contains(k) else { return node }

@@ -283,6 +283,7 @@ public struct Verifier: Sendable {
         }
         if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = nablaClaim(a, b, state) { return o.taken(as: "identity claim") }
+        if r == .equal, let o = bigOClaim(a, b, state) { return o.taken(as: "identity claim") }
         let outcome: StepChecker.Outcome
         switch (a.value, b.value) {
         case (.failure(let e), _), (_, .failure(let e)):

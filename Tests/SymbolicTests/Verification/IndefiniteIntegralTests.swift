@@ -39,3 +39,19 @@ import Symbolic
         #expect(verdicts("$$\\nabla_{w} (w_1^2) = (2 w_1, 0)$$") == [.unchecked])
     }
 }
+
+/// `f = p + O(x^n)` at x → 0 by exact series (coefficients by hand: e^x = 1 + x + x²/2 + …,
+/// sin x = x - x³/6 + …).
+@Suite struct BigOClaimTests {
+    func verdicts(_ text: String) -> [StepVerdict] { Verifier().verify(text, file: "o.md").steps.map(\.verdict) }
+
+    @Test func seriesToAnOrder() {
+        #expect(verdicts("$$e^{x} = 1 + x + \\frac{x^2}{2} + O(x^3)$$") == [.valid])
+        #expect(verdicts("$$\\cos x = 1 - \\frac{x^2}{2} + \\mathcal{O}(x^4)$$") == [.valid])
+        #expect(verdicts("$$\\ln(1 + x) = x - \\frac{x^2}{2} + O(x^3)$$") == [.valid])
+        #expect(verdicts("$$e^{x} = 1 + x + x^2 + O(x^3)$$") == [.invalid])
+        #expect(verdicts("$$\\sin x = x + O(x^4)$$") == [.invalid])
+        // Beyond the exact order of the series: not decided.
+        #expect(verdicts("$$e^{x} = 1 + O(x^{12})$$") == [.unchecked])
+    }
+}
