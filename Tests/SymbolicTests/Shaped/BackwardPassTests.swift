@@ -126,12 +126,7 @@ import Symbolic
     /// The emitted NumPy module against central finite differences of its own loss.
     @Test(arguments: ["lstm", "gru", "rnn"])
     func numpyModuleMatchesFiniteDifferences(_ name: String) throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import numpy"]
-        probe.standardError = FileHandle.nullDevice
-        do { try probe.run(); probe.waitUntilExit() } catch { return }
-        guard probe.terminationStatus == 0 else {
+        guard Self.numpyAvailable else {
             print("skipped: python3 with numpy is not available")
             return
         }
@@ -161,29 +156,17 @@ import Symbolic
             worst = max(worst, float(np.max(np.abs(num - g["d" + k]))))
         print(worst)
         """
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        run.arguments = ["python3", "-c", script]
-        run.currentDirectoryURL = dir
-        let out = Pipe()
-        run.standardOutput = out
-        try run.run()
-        run.waitUntilExit()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(run.terminationStatus == 0, "the NumPy module failed to run")
-        let worst = try #require(Double(text), "unexpected output: \(text)")
+        let worst = try Self.largestDifference(script, in: dir)
         #expect(worst < 1e-6, "largest difference from finite differences: \(worst)")
     }
 
     /// Every model of `Examples/models/`: its NumPy module's gradients against central finite
     /// differences computed here (each dimension a different small size).
     @Test func exampleModelsMatchFiniteDifferences() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import numpy"]
-        probe.standardError = FileHandle.nullDevice
-        do { try probe.run(); probe.waitUntilExit() } catch { return }
-        guard probe.terminationStatus == 0 else { return }
+        guard Self.numpyAvailable else {
+            print("skipped: python3 with numpy is not available")
+            return
+        }
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Examples/models")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(!files.isEmpty)
@@ -218,17 +201,7 @@ import Symbolic
                 worst = max(worst, float(np.max(np.abs(num - g["d" + k]))))
             print(worst)
             """
-            let run = Process()
-            run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            run.arguments = ["python3", "-c", script]
-            run.currentDirectoryURL = dir
-            let out = Pipe()
-            run.standardOutput = out
-            try run.run()
-            run.waitUntilExit()
-            let result = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(run.terminationStatus == 0, "\(file): the NumPy module failed to run")
-            let worst = try #require(Double(result), "\(file): unexpected output \(result)")
+            let worst = try Self.largestDifference(script, in: dir)
             #expect(worst < 1e-6, "\(file): largest difference from finite differences \(worst)")
         }
     }
@@ -236,12 +209,10 @@ import Symbolic
     /// The NumPy module's conventions: 1-D vectors, a batch in the columns (a bias's gradient
     /// summed over it), a 1 × 1 loss as a float, an input named `v`, and its own `check`.
     @Test func numpyModuleTakesVectorsAndBatches() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import numpy"]
-        probe.standardError = FileHandle.nullDevice
-        do { try probe.run(); probe.waitUntilExit() } catch { return }
-        guard probe.terminationStatus == 0 else { return }
+        guard Self.numpyAvailable else {
+            print("skipped: python3 with numpy is not available")
+            return
+        }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-numpy-conventions-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -269,6 +240,22 @@ import Symbolic
         assert isinstance(dot.loss(u=u, v=w), float)
         print(max(batch, single, dot.check(u=u, v=w)))
         """
+        let worst = try Self.largestDifference(script, in: dir)
+        #expect(worst < 1e-6)
+    }
+
+    /// Whether python3 with NumPy runs here (the NumPy tests are skipped otherwise).
+    static let numpyAvailable: Bool = {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import numpy"]
+        probe.standardError = FileHandle.nullDevice
+        do { try probe.run(); probe.waitUntilExit() } catch { return false }
+        return probe.terminationStatus == 0
+    }()
+
+    /// Runs `script` (which prints one number, a largest difference) in `dir`; the number.
+    static func largestDifference(_ script: String, in dir: URL) throws -> Double {
         let run = Process()
         run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         run.arguments = ["python3", "-c", script]
@@ -277,12 +264,11 @@ import Symbolic
         run.standardOutput = out
         run.standardError = err
         try run.run()
-        run.waitUntilExit()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(run.terminationStatus == 0, "\(errors)")
-        let worst = try #require(Double(text), "unexpected output: \(text) \(errors)")
-        #expect(worst < 1e-6)
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0, "the Python script failed: \(errors)")
+        return try #require(Double(text), "unexpected output: \(text) \(errors)")
     }
 
     func pythonShape(_ s: Shape) -> String {
