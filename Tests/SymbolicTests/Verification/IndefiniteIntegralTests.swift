@@ -55,3 +55,18 @@ import Symbolic
         #expect(verdicts("$$e^{x} = 1 + O(x^{12})$$") == [.unchecked])
     }
 }
+
+/// Trigonometric functions of inverse ones, on the principal branches (values by hand).
+@Suite struct InverseTrigonometryTests {
+    func verdicts(_ text: String) -> [StepVerdict] { Verifier().verify(text, file: "t.md").steps.map(\.verdict) }
+
+    @Test func compositionsOnThePrincipalBranch() {
+        #expect(verdicts("$$\\sin(\\arcsin x) = x$$") == [.valid])
+        #expect(verdicts("$$\\cos(\\arcsin x) = \\sqrt{1 - x^2}$$") == [.valid])
+        #expect(verdicts("$$\\sin(\\arccos x) = \\sqrt{1 - x^2}$$") == [.valid])
+        #expect(verdicts("$$\\cos(\\arctan x) = \\frac{1}{\\sqrt{1 + x^2}}$$") == [.valid])
+        // cos(arcsin x) ≥ 0, so it is not x; arcsin(sin x) = x only on [-π/2, π/2].
+        #expect(verdicts("$$\\cos(\\arcsin x) = x$$") == [.invalid])
+        #expect(verdicts("$$\\arcsin(\\sin x) = x$$") == [.invalid])
+    }
+}

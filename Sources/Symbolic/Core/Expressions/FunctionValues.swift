@@ -1,5 +1,32 @@
 /// Exact values of the known functions at special arguments.
 enum FunctionValues {
+    /// A trigonometric function of an inverse one, on its principal branch: `sin(arcsin a) = a`,
+    /// `cos(arcsin a) = √(1 - a²)` (cos ≥ 0 on [-π/2, π/2]), `sin(arccos a) = √(1 - a²)`,
+    /// `tan(arctan a) = a`, `cos(arctan a) = 1/√(1 + a²)`, … Each holds wherever the left side is
+    /// defined (the reader records `-1 ≤ a ≤ 1` for arcsin and arccos).
+    static func ofInverse(_ f: Function, _ u: Expression) -> Expression? {
+        guard case .function(let g, let args) = u.kind, args.count == 1, [.asin, .acos, .atan].contains(g) else { return nil }
+        let a = args[0]
+        let half = Expression(Rational(1, 2)!)
+        let (s, c): (Expression, Expression)
+        switch g {
+        case .asin: (s, c) = (a, Expression.power(1 - a * a, half))
+        case .acos: (s, c) = (Expression.power(1 - a * a, half), a)
+        default:
+            let r = Expression.power(1 + a * a, half)
+            (s, c) = (a / r, 1 / r)
+        }
+        switch f {
+        case .sin: return s
+        case .cos: return c
+        case .tan: return s / c
+        case .cot: return c / s
+        case .sec: return 1 / c
+        case .csc: return 1 / s
+        default: return nil
+        }
+    }
+
     static func exactValue(_ f: Function, _ u: Expression) -> Expression? {
         switch f {
         case .exp:
@@ -12,6 +39,7 @@ enum FunctionValues {
             if case .number(let r) = u.kind, r.isNegative || r.isZero { return .undefined }
             return nil
         case .sin, .cos, .tan, .cot, .sec, .csc:
+            if let v = ofInverse(f, u) { return v }
             return trigValue(f, u)
         case .sinh, .tanh, .asin, .atan:
             return u.isZero ? .zero : nil
