@@ -84,6 +84,12 @@ import Symbolic
         #expect(!verdicts("$$\\sum_i w_i c = c$$").contains(.valid))
     }
 
+    @Test func aOneHotLabelNeverRefutesTheSoftmaxGradient() {
+        // ŷ - y is right for a one-hot y; the engine cannot derive it here yet, but never refutes it.
+        let text = "Here $y$ is a one-hot label, $\\hat{y} = \\mathrm{softmax}(z)$ and $L = -\\sum_i y_i \\log \\hat{y}_i$.\n\n$$\\frac{\\partial L}{\\partial z} = \\hat{y} - y$$"
+        #expect(!verdicts(text).contains(.invalid))
+    }
+
     @Test func aNewSystemAfterAnAnswerStartsANewArgument() {
         let text = "$$x + y = 7 \\text{ and } x - y = 3$$\n$$\\Rightarrow 2x = 10$$\n$$\\Rightarrow x = 5 \\text{ and } y = 2$$\n\n"
             + "$$x + 2y = 4 \\text{ and } x - y = 1$$\n$$\\Rightarrow 3y = 3$$\n$$\\Rightarrow x = 2 \\text{ and } y = 1$$"
