@@ -161,6 +161,10 @@ public struct Definitions: Sendable {
             inner = structural(f, excluding: s)
         }
         if inner.contains(derivative: ()) { return nil }
+        // A member of a defined vector (`\hat{y}_i` of `\hat{y} = softmax(z)`) depends on what
+        // its vector does, which the member's name does not show: the derivative is not taken.
+        if inner.freeSymbols.contains(where: { $0.subscriptText != nil && definition(of: $0) == nil && definition(of: $0.family) != nil })
+            || inner.indexedFamilies.contains(where: { definition(of: $0) != nil }) { return nil }
         guard s == LaTeXReader.primeVariable else { return inner.derivative(with: s, times: n) }
         // The prime's variable: the one name left that has no value of its own.
         let names = inner.freeSymbols.filter { definition(of: $0) == nil }

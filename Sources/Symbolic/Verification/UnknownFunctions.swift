@@ -24,8 +24,13 @@ enum UnknownFunctions {
                 let base = Expression.apply(.undefined(String(name.dropLast(primes))), args)
                 return Expression(.derivative(base, x, order: primes))
             case .derivative(let f, let v, let n):
-                // With respect to a defined name: its definition was substituted, the dependence lost.
-                if defined.contains(v) { lost = true; return node }
+                // With respect to a defined name (its definition was substituted, the dependence
+                // lost), or of a member of a defined vector (`\hat{y}_i` of `\hat{y} = softmax(z)`):
+                // what depends on the variable is not visible here.
+                if defined.contains(v) || f.freeSymbols.contains(where: { defined.contains($0) || ($0.subscriptText != nil && defined.contains($0.family)) }) {
+                    lost = true
+                    return node
+                }
                 if isUnknownFunctionDerivative(node) { return node }
                 // A differentiated letter that the claim differentiates on both sides is a
                 // function of the variable (`∂E/∂W = Σ_t ∂E_t/∂W`): its derivative stays an atom.

@@ -88,6 +88,10 @@ import Symbolic
         // ŷ - y is right for a one-hot y; the engine cannot derive it here yet, but never refutes it.
         let text = "Here $y$ is a one-hot label, $\\hat{y} = \\mathrm{softmax}(z)$ and $L = -\\sum_i y_i \\log \\hat{y}_i$.\n\n$$\\frac{\\partial L}{\\partial z} = \\hat{y} - y$$"
         #expect(!verdicts(text).contains(.invalid))
+        // ∂L/∂z through the members ŷ_i of ŷ = softmax(z) is not 0 (it was valid by a derivative
+        // that did not see ŷ_i depend on z).
+        let zero = "Here $\\hat{y} = \\mathrm{softmax}(z)$ and $L = -\\sum_i y_i \\log \\hat{y}_i$.\n\n$$\\frac{\\partial L}{\\partial z} = 0$$"
+        #expect(!verdicts(zero).contains(.valid))
     }
 
     @Test func aNewSystemAfterAnAnswerStartsANewArgument() {
