@@ -16,6 +16,33 @@ struct MatrixClaimChecker {
     /// The declared names: their spelling keys, their LaTeX and shapes.
     let declarations: [DocumentModel.Declaration]
 
+    /// Declarations by typography for the bold letters of a claim that no declaration covers:
+    /// `\mathbf{A}` (a capital) an n × n matrix, `\mathbf{x}` or `\vec{x}` a column of n. One size
+    /// n for all keeps every product defined; a counterexample at one size refutes, and the proofs
+    /// hold at every size.
+    static func typographic(_ items: [ChainItem], declared: [DocumentModel.Declaration]) -> [DocumentModel.Declaration] {
+        var out: [DocumentModel.Declaration] = []
+        var letters = Set<Character>()
+        for item in items {
+            for t in item.tokens { if case .letter(let l) = t.kind { letters.insert(l) } }
+        }
+        let n = Expression(Symbol(["n", "m", "d", "k", "p"].first { !letters.contains(Character($0)) } ?? "n"))
+        for item in items {
+            let ts = item.tokens
+            var k = 0
+            while k + 3 < ts.count {
+                defer { k += 1 }
+                guard case .command(let c) = ts[k].kind, ["mathbf", "boldsymbol", "bm", "vec"].contains(c),
+                      ts[k + 1].kind == .symbol("{"), case .letter(let l) = ts[k + 2].kind, ts[k + 3].kind == .symbol("}") else { continue }
+                let key = QuantityNames.key(ts[k...(k + 3)])
+                guard !declared.contains(where: { $0.key == key }), !out.contains(where: { $0.key == key }) else { continue }
+                let shape = l.isUppercase && c != "vec" ? Shape(n, n) : Shape(n, .one)
+                out.append(DocumentModel.Declaration(key: key, latex: LaTeXReader.text(Array(ts[k...(k + 3)])), shape: shape))
+            }
+        }
+        return out
+    }
+
     /// The most entries of one matrix the refutation builds (sizes stay small).
     static let maximumEntries = 64
 

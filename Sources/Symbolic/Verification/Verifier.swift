@@ -277,8 +277,9 @@ public struct Verifier: Sendable {
     func claimOutcome(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ state: inout DocumentState) -> StepChecker.Outcome {
         // Declared matrices and vectors: read in vector notation, where products do not commute
         // (also when the scalar reader could not read a side: `(AB)^\top`).
-        if r == .equal, !state.letterShapes.declarations.isEmpty,
-           let o = MatrixClaimChecker(declarations: state.letterShapes.declarations).check(a, b) {
+        // Bold letters no declaration covers are matrices and vectors by typography.
+        let declarations = r == .equal ? state.letterShapes.declarations + MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
+        if r == .equal, !declarations.isEmpty, let o = MatrixClaimChecker(declarations: declarations).check(a, b) {
             return o.taken(as: "identity claim")
         }
         if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }

@@ -86,4 +86,13 @@ import Symbolic
         // A number added to a matrix: the convention is not stated.
         #expect(verdicts(d + "$$A + 1 = 1 + A$$") == [.unchecked])
     }
+
+    @Test func boldLettersAreMatricesAndVectorsByTypography() {
+        // Undeclared: a bold capital is an n × n matrix, a bold small letter a column of n.
+        #expect(verdicts("$$\\mathbf{A}\\mathbf{B} = \\mathbf{B}\\mathbf{A}$$") == [.invalid])
+        #expect(verdicts("$$(\\mathbf{A}\\mathbf{B})^T = \\mathbf{B}^T \\mathbf{A}^T$$") == [.valid])
+        #expect(verdicts("$$\\mathbf{x}^T \\mathbf{y} = \\mathbf{y}^T \\mathbf{x}$$") == [.valid])
+        #expect(verdicts("$$\\mathbf{A}\\mathbf{x} + \\mathbf{A}\\mathbf{y} = \\mathbf{A}(\\mathbf{x} + \\mathbf{y})$$") == [.valid])
+        #expect(verdicts("$$\\mathbf{x} \\mathbf{x}^T = \\mathbf{x}^T \\mathbf{x}$$") == [.unchecked])
+    }
 }

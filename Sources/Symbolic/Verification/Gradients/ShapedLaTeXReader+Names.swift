@@ -126,7 +126,10 @@ extension ShapedLaTeXReader {
             if t == .symbol("{") { d += 1 }
             if t == .symbol("}") { d -= 1; if d < 0 { break } }
             k += 1
-            if d == 0, let leaf = context.names.leaf(ts[pos..<k]) { best = (k, leaf) }
+            // A run ending in a font command (`\mathbf{A}\mathbf`) spells the same key as without
+            // it, but the command belongs to the next name.
+            let endsInFont: Bool = { if case .command(let c) = ts[k - 1].kind { return QuantityNames.ignored.contains(c) }; return false }()
+            if d == 0, !endsInFont, let leaf = context.names.leaf(ts[pos..<k]) { best = (k, leaf) }
         }
         guard let best else {
             // `I`, `\mathbf{I}`, `\mathbb{I}`: the identity, sized by the matrix it meets.
