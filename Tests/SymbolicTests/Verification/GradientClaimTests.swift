@@ -106,10 +106,13 @@ import Symbolic
     }
 
     @Test func sidesOfDifferentShapesAreUnchecked() throws {
-        // a (dz)^T is n_a × n_y where dW_y is n_y × n_a: a layout question, not a certain error.
+        // a (dz)^T is n_a × n_y where dW_y is n_y × n_a: the gradient in numerator layout (its
+        // transpose), which is right, and the report names the layout.
         let s = try #require(Self.steps("$$\\frac{\\partial L}{\\partial W_y} = a^{(t)} \\times (\\frac{\\partial L}{\\partial z^{(t)}})^T$$").first)
-        #expect(s.verdict == .unchecked)
-        #expect(s.reason.contains("different shapes"))
+        #expect(s.verdict == .valid && s.method.contains("numerator layout"), "\(s.reason)")
+        // Shapes that are no transpose of each other stay unchecked.
+        let t = try #require(Self.steps("$$\\frac{\\partial L}{\\partial W_y} = \\frac{\\partial L}{\\partial z^{(t)}}$$").first)
+        #expect(t.verdict == .unchecked && t.reason.contains("different shapes"), "\(t.reason)")
     }
 
     @Test func partialLossesAndSumsOverTimeAreUncheckedWithTheirReason() throws {
@@ -168,6 +171,10 @@ import Symbolic
         let v = "Let $W \\in \\mathbb{R}^{m \\times n}$, $x \\in \\mathbb{R}^n$, $v \\in \\mathbb{R}^m$.\n\n$$h = \\tanh(W x)$$\n\n$$L = v^T h$$\n\n"
         #expect(verdicts(v + "$$\\frac{\\partial L}{\\partial h} = v$$") == [.valid])
         #expect(verdicts(v + "$$\\frac{\\partial L}{\\partial h} = 2v$$") == [.invalid])
+        // Numerator layout: the claim is the gradient's transpose, and the method says so.
+        let row = Verifier().verify(v + "$$\\frac{\\partial L}{\\partial h} = v^T$$", file: "loss.md").steps
+        #expect(row.map(\.verdict) == [.valid] && row[0].method.contains("numerator layout"))
+        #expect(verdicts(v + "$$\\frac{\\partial L}{\\partial h} = 2 v^T$$") == [.invalid])
         let ls = "Let $X \\in \\mathbb{R}^{n \\times d}$, $w \\in \\mathbb{R}^d$, $y \\in \\mathbb{R}^n$.\n\n$$L = (Xw - y)^T (Xw - y)$$\n\n"
         #expect(verdicts(ls + "$$\\frac{\\partial L}{\\partial w} = 2X^T(Xw - y)$$") == [.valid])
         #expect(verdicts(ls + "$$\\frac{\\partial L}{\\partial w} = X^T(Xw - y)$$") == [.invalid])

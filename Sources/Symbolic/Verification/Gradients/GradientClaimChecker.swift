@@ -53,6 +53,16 @@ public struct GradientClaimChecker: Sendable {
     /// The verdict on `lhs = rhs`; `subject` is the gradient the chain is about (its first side),
     /// for naming what differs from the derived one.
     public func check(_ lhs: ShapedExpression, _ rhs: ShapedExpression, subject: ShapedExpression? = nil) -> StepChecker.Outcome {
+        // A gradient written in numerator layout (`\frac{\partial L}{\partial h} = v^T` for a
+        // column h): the derived gradient has h's shape, the claim its transpose. Only that layout
+        // fits the shapes, so it decides the verdict, and the report names it.
+        if lhs.shape != rhs.shape, lhs.shape == rhs.shape.transposed, !lhs.shape.isScalar, let g = subject ?? Optional(lhs),
+           case .quantity(let q) = g.kind, document.pass.gradients.contains(where: { $0.name == q }),
+           let transposed = try? ShapedExpression.transpose(rhs) {
+            let o = check(lhs, transposed, subject: subject)
+            return StepChecker.Outcome(verdict: o.verdict, method: o.method + " (numerator layout: the claim is the transpose of the gradient)",
+                                       reason: o.reason, counterexample: o.counterexample)
+        }
         guard lhs.shape == rhs.shape else {
             return .unchecked("the sides have different shapes (\(lhs.shape) and \(rhs.shape)) as read in vector notation")
         }
