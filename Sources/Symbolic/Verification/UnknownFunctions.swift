@@ -64,7 +64,7 @@ enum UnknownFunctions {
         return out
     }
 
-    /// `d y/dx` of a letter (or of a product of letters' powers) that no definition gives.
+    /// `d y/dx` of a letter or an indexed letter that no definition gives.
     static func isLetterDerivative(_ e: Expression) -> Bool {
         guard case .derivative(let f, _, _) = e.kind else { return false }
         switch f.kind {

@@ -3,7 +3,7 @@
 /// A generator is a symbol, a function or a constant (its power k is `g^k`), or a power `b^x`
 /// of such a base with a non-numeric exponent (SymEngine's expand3 has x^y, y^x, z^x), whose
 /// power k is `b^(k·x)`. With distinct bases no two factors merge, so a monomial is the list of
-/// its factors in base order: building each through a hash map and a sort took 73% of expand3.
+/// its factors in base order, built without a hash map or a sort.
 struct GeneratorFactors {
     private let bases: [Expression]
     /// The exponent of each generator's base, nil for an atom (exponent 1).

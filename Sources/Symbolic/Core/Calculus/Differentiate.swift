@@ -340,7 +340,7 @@ final class DerivativeCaches {
         let shift: Rational
 
         /// The exponent's stored hash and a small shift, spread as `Expression` spreads its hash
-        /// (a SipHash round per lookup was 2% of symbench S3's derivative).
+        /// (no SipHash round per lookup).
         func _rawHashValue(seed: Int) -> Int {
             let small = shift.numerator.intValue.map { $0 &* 31 &+ (shift.denominator.intValue ?? 0) } ?? 0
             return exponent._rawHashValue(seed: seed ^ small)

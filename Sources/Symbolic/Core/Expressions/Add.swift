@@ -216,7 +216,7 @@ extension Add {
         }
         if !sorted {
             // Sorting indices, then permuting once: moving the (term, coefficient) pairs inside the
-            // sort retained and released both on every move (40% of a large derivative's time).
+            // sort would retain and release both on every move.
             let order = terms.withUnsafeBufferPointer { t in
                 t.indices.sorted { Expression.compareTerms(t[$0].term, t[$1].term) < 0 }
             }

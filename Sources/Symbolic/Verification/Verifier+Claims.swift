@@ -1,0 +1,137 @@
+import SymbolicCore
+import SymbolicLaTeX
+import SymbolicShaped
+
+/// Checking one claim of a step and recording its verdict.
+extension Verifier {
+    func checkPair(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ block: MathBlock, _ state: inout DocumentState) {
+        record(block, a, b, claimOutcome(a, r, b, &state), &state, relation: r)
+    }
+
+    /// The outcome of `a r b` checked as an identity claim under the section's definitions and
+    /// premises (not recorded).
+    func claimOutcome(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ state: inout DocumentState) -> StepChecker.Outcome {
+        // Declared matrices and vectors: read in vector notation, where products do not commute
+        // (also when the scalar reader could not read a side: `(AB)^\top`).
+        // Bold letters no declaration covers are matrices and vectors by typography.
+        let declarations = r == .equal ? state.letterShapes.declarations + MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
+        if r == .equal, !declarations.isEmpty, let o = MatrixClaimChecker(declarations: declarations).check(a, b) {
+            return o.taken(as: "identity claim")
+        }
+        if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }
+        if r == .equal, let o = nablaClaim(a, b, state) { return o.taken(as: "identity claim") }
+        if r == .equal, let o = bigOClaim(a, b, state) { return o.taken(as: "identity claim") }
+        let outcome: StepChecker.Outcome
+        switch (a.value, b.value) {
+        case (.failure(let e), _), (_, .failure(let e)):
+            outcome = .unchecked("cannot read \(e.construct)")
+        case let (.success(x), .success(y)):
+            if a.isProse || b.isProse || x.mentionsWords || y.mentionsWords {
+                outcome = .unchecked("a claim in words", .words)
+            } else if x.isBareSymbol && y.isBareSymbol && x != y && !x.isDefined(in: state.definitions) && !y.isDefined(in: state.definitions) {
+                outcome = .unchecked("a relation between two names (an assumption or a definition)")
+            } else {
+                let names = x.hasNames || y.hasNames
+                // Unknowns of an equation: undefined names written on one side only that stay on
+                // one side once definitions are applied (`a sin t + b cos t = sin(t + φ)`).
+                let (rx, ry) = (state.definitions.resolve(x), state.definitions.resolve(y))
+                let written = x.symbols.symmetricDifference(y.symbols).filter { !state.definitions.isDefined($0) }
+                let oneSided = written.intersection(rx.symbols.symmetricDifference(ry.symbols))
+                let domain = state.definitions.resolve(a.domain.union(b.domain))
+                    .union(state.definitions.domain(of: x)).union(state.definitions.domain(of: y))
+                var checker = self.checker
+                checker.probability = state.probability.model
+                checker.definedNames = Set(state.definitions.values.keys)
+                checker.functionLetters = state.functionLetters
+                if [.notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(r), case .scalar(let l) = rx, case .scalar(let h) = ry,
+                   !(l.freeSymbols + h.freeSymbols).isEmpty {
+                    state.assumptions.append(Condition.Atom(lhs: l, relation: r, rhs: h, domain: domain))
+                }
+                let letters = rx.symbols.union(ry.symbols)
+                let premises = state.premises.conditions(on: letters)
+                var checked = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided),
+                                            domain: domain.union(premises))
+                var usedEquality = false
+                // Not proved as written: the equality premises (`\sum_i w_i = 1`) rewritten into
+                // both sides (and into their normal forms). A proof then holds under them; a
+                // refutation only when no letter is left (every point of the premises gives it).
+                if checked.verdict != .valid, !state.premises.rewrites.isEmpty, case .scalar(let l) = rx, case .scalar(let h) = ry {
+                    checker.premiseRewrites = state.premises.rewrites
+                    let (l2, h2) = (state.premises.rewriting(l), state.premises.rewriting(h))
+                    let again = checker.check(.scalar(l2), r, .scalar(h2), lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names,
+                                              oneSided: Array(oneSided), domain: domain.union(premises))
+                    let certain = again.verdict == .invalid && l2.freeSymbols.isEmpty && h2.freeSymbols.isEmpty
+                        && !l2.hasIndexedParts && !h2.hasIndexedParts
+                    if again.verdict == .valid || certain {
+                        checked = again
+                        usedEquality = true
+                    }
+                }
+                let indexed = usedEquality || { if case .scalar(let l) = x, case .scalar(let h) = y { return l.hasIndexedParts || h.hasIndexedParts }; return false }()
+                outcome = state.letterShapes.restricting(
+                    usedEquality && checked.verdict == .invalid ? checked
+                        : state.premises.restricting(checked, letters: letters, used: !premises.conditions.isEmpty || usedEquality, indexed: indexed),
+                    letters: x.symbols.union(y.symbols), sides: [rx, ry])
+            }
+        }
+        return outcome.taken(as: "identity claim")
+    }
+
+    func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {
+        func plain(_ item: ChainItem?) -> String {
+            guard let item, case .success(let v) = item.value else { return "" }
+            return v.plain
+        }
+        let sides = [a, b].compactMap { $0 }.filter { !$0.latex.isEmpty }
+        let latex = sides.map(\.latex).joined(separator: " \(relation.latex) ")
+        let column = (a?.line == block.line ? a?.column : nil) ?? block.column
+        var step = StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
+                              verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
+                              typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) "))
+        step.correction = o.correction
+        emit(step, &state)
+    }
+
+    /// The one place a verdict enters the report. A solving argument in progress holds its steps
+    /// until it closes; a step of anything else closes it first, so the report keeps document order.
+    /// While a model's forward equations are being recognised, steps wait in `gradients.held`.
+    func emit(_ step: StepResult, _ state: inout DocumentState, recorded: Bool = true) {
+        if recorded { state.recordedCount += 1 }
+        if !state.equations.pending.isEmpty { endArgument(&state) }
+        if state.gradients.held != nil { state.gradients.held!.append(step) } else { state.steps.append(step) }
+    }
+}
+
+extension MathValue {
+    /// The names as written (including variables of derivatives).
+    var symbols: Set<Symbol> {
+        switch self {
+        case .scalar(let e): return Set(e.freeSymbols)
+        case .matrix(let m): return Set(m.entries.flatMap { $0.freeSymbols })
+        }
+    }
+
+    /// True when a name occurs (before definitions are applied).
+    var hasNames: Bool {
+        switch self {
+        case .scalar(let e): return !e.freeSymbols.isEmpty
+        case .matrix(let m): return m.entries.contains { !$0.freeSymbols.isEmpty }
+        }
+    }
+
+    func isDefined(in d: Definitions) -> Bool {
+        if case .scalar(let e) = self, case .symbol(let s) = e.kind { return d.isDefined(s) }
+        return false
+    }
+
+    var isBareSymbol: Bool {
+        if case .scalar(let e) = self, case .symbol = e.kind { return true }
+        return false
+    }
+
+    /// True when a name is prose (`\text{…}` with spaces or non-Latin letters).
+    var mentionsWords: Bool {
+        guard case .scalar(let e) = self else { return false }
+        return e.freeSymbols.contains { s in s.name.contains(" ") || s.name.contains { !$0.isASCII } }
+    }
+}
