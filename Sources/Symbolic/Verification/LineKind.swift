@@ -52,4 +52,8 @@ enum DefinitionKind {
     case value(Symbol, MathValue, Domain)
     /// `a = b` between fresh names: an assumption; the lines after it are steps under it.
     case assumption(Symbol, equalTo: Symbol)
+    /// `H = \text{Softmax}[…] V` or `\text{Attention}(Q, K, V) = …`: a fresh name (or a function
+    /// of fresh name) given a value the reader cannot read. A definition still (it claims nothing),
+    /// but the name's value is unknown: a later claim about it may be proved, never refuted.
+    case opaque(name: Symbol?, function: String?, reason: String, matrix: Bool)
 }

@@ -11,6 +11,25 @@ extension Verifier {
     /// The outcome of `a r b` checked as an identity claim under the section's definitions and
     /// premises (not recorded).
     func claimOutcome(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ state: inout DocumentState) -> StepChecker.Outcome {
+        let o = identityOutcome(a, r, b, &state)
+        // A name whose value was not read may be anything a proof covers, but no point refutes
+        // a claim about it: its value there is unknown.
+        guard o.verdict == .invalid, !state.opaqueNames.isEmpty || !state.opaqueFunctions.isEmpty else { return o }
+        var names: [String] = []
+        for item in [a, b] {
+            guard case .success(let v) = item.value else { continue }
+            for s in v.symbols where state.opaqueNames.contains(s) { names.append(PlainPrinter.name(s)) }
+            if case .scalar(let e) = v {
+                for f in state.opaqueFunctions where e.usesFunction(where: { $0 == f || $0 == "text" + f }) { names.append(f) }
+            }
+        }
+        guard !names.isEmpty else { return o }
+        let list = Array(Set(names)).sorted().joined(separator: ", ")
+        return StepChecker.Outcome.unchecked("uses \(list), defined by a value that is not read: the sides differ for some values of it, which may not be its own")
+            .taken(as: "identity claim")
+    }
+
+    private func identityOutcome(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ state: inout DocumentState) -> StepChecker.Outcome {
         // Declared matrices and vectors: read in vector notation, where products do not commute
         // (also when the scalar reader could not read a side: `(AB)^\top`).
         // Bold letters no declaration covers are matrices and vectors by typography.

@@ -7,6 +7,7 @@ extension Verifier {
     /// How `s` defines names, or nil when it defines none.
     func definitionKind(_ s: Statement, _ state: DocumentState) -> DefinitionKind? {
         tupleDefinition(s) ?? functionDefinition(s, state.definitions) ?? redefinition(s, state.definitions) ?? freshDefinition(s, state)
+            ?? opaqueDefinition(s, state)
     }
 
     /// Records the definition; returns the index of the first relation that is a claim.
@@ -27,6 +28,13 @@ extension Verifier {
         case .value(let name, let value, let domain):
             state.definitions.define(name, value, domain: domain)
             state.lastNote = "definition of \(s.items[0].latex)"
+        case .opaque(let name, let function, let reason, let matrix):
+            if let name {
+                state.opaqueNames.insert(name)
+                if matrix { state.letterShapes.declareUnsized(name) }
+            }
+            if let function { state.opaqueFunctions.insert(function) }
+            state.lastNote = "definition of \(s.items[0].latex) (its value is not read: \(reason))"
         case .assumption(let name, let other):
             state.definitions.assume(name, equalTo: other)
             state.lastNote = "assumption \(s.items[0].latex) = \(s.items[1].latex): the lines after it are steps under it"
@@ -59,6 +67,50 @@ extension Verifier {
             return .assumption(name, equalTo: other)
         }
         return .value(name, value, s.items[1].domain)
+    }
+
+    /// `name = …` or `name(args) = …` with a fresh name and a right side that cannot be read.
+    private func opaqueDefinition(_ s: Statement, _ state: DocumentState) -> DefinitionKind? {
+        guard s.relations.first == .equal || s.relations.first == .equivalent, s.items.count >= 2, !s.continuesPrevious,
+              !s.items[0].isProse, case .failure(let e) = s.items[1].value else { return nil }
+        let ts = s.items[1].tokens
+        let matrix = e.construct.contains("matrix") || ts.indices.contains { k in
+            ts[k].kind == .symbol("^") && k + 1 < ts.count && [.letter("T"), .command("top"), .command("intercal"), .symbol("{")].contains(ts[k + 1].kind)
+                && (ts[k + 1].kind != .symbol("{") || (k + 2 < ts.count && [.letter("T"), .command("top")].contains(ts[k + 2].kind)))
+        }
+        if case .success(.scalar(let lhs)) = s.items[0].value, case .symbol(let name) = lhs.kind {
+            guard !state.definitions.isDefined(name), !state.usedLetters.contains(name), !state.opaqueNames.contains(name) else { return nil }
+            return .opaque(name: name, function: nil, reason: e.construct, matrix: matrix)
+        }
+        guard let f = Verifier.appliedName(s.items[0].tokens), !Verifier.operatorNames.contains(f), !state.opaqueFunctions.contains(f),
+              !state.definitions.isFunctionDefined(f) else { return nil }
+        return .opaque(name: nil, function: f, reason: e.construct, matrix: matrix)
+    }
+
+    /// Operators whose applications are claims about them (`\text{Var}(X) = …`), not definitions.
+    static let operatorNames: Set<String> = ["E", "Var", "Cov", "Corr", "P", "Pr", "Std", "softmax", "Softmax", "exp", "log", "ln"]
+
+    /// `f(…)`, `\text{Attention}(…)`, `\operatorname{Y}(…)`: the name of a function applied to
+    /// one parenthesised group that ends the tokens; nil for anything else.
+    static func appliedName(_ ts: [LaTeXToken]) -> String? {
+        var k = 0
+        var name = ""
+        if case .letter(let l) = ts.first?.kind { name = String(l); k = 1 }
+        else if case .command(let c) = ts.first?.kind, ["text", "operatorname", "mathrm"].contains(c), ts.count > 2, ts[1].kind == .symbol("{") {
+            k = 2
+            while k < ts.count, case .letter(let l) = ts[k].kind { name.append(l); k += 1 }
+            guard k < ts.count, ts[k].kind == .symbol("}"), !name.isEmpty else { return nil }
+            k += 1
+        } else { return nil }
+        if k < ts.count, ts[k].kind == .command("left") { k += 1 }
+        guard k < ts.count, ts[k].kind == .symbol("("), let last = ts.last, last.kind == .symbol(")") else { return nil }
+        // The group opened at k closes at the last token.
+        var depth = 0
+        for j in k..<ts.count {
+            if ts[j].kind == .symbol("(") { depth += 1 }
+            if ts[j].kind == .symbol(")") { depth -= 1; if depth == 0 && j != ts.count - 1 { return nil } }
+        }
+        return name
     }
 
     /// `(x_1, x_2) = (1, 2)`: each name gets its value.

@@ -54,7 +54,12 @@ extension Verifier {
         } else if !block.display, statements.count == 1, isPoint(line.written, block, state) {
             line.kind = .point
         } else if let d = definitionKind(line.written, state) {
-            line.kind = .definition(d)
+            // A value unread as written may read once the section's matrices and random vectors are known.
+            if case .opaque = d, line.checked.items.count > 1, case .success = line.checked.items[1].value {
+                line.kind = .claims
+            } else {
+                line.kind = .definition(d)
+            }
         } else {
             line.kind = .claims
         }

@@ -150,6 +150,9 @@ public struct Verifier: Sendable {
         var usedLetters: Set<Symbol> = []
         /// Letters the document makes matrices or vectors.
         var letterShapes = LetterShapes()
+        /// Names and functions defined by a value that could not be read (`DefinitionKind.opaque`).
+        var opaqueNames: Set<Symbol> = []
+        var opaqueFunctions: Set<String> = []
         /// Letters the section differentiates in more than one statement (functions, not constants).
         var functionLetters: Set<Symbol> = []
 

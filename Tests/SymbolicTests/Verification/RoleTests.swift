@@ -158,4 +158,21 @@ import Symbolic
         #expect(!none.steps.contains { $0.verdict == .invalid }, "\(none.steps.map(\.reason))")
         #expect(verdicts("$$\\sqrt{x} = -2 \\Rightarrow x = 4$$").last == .invalid)
     }
+
+    // MARK: A definition whose value cannot be read
+
+    @Test func aFreshNameWithAnUnreadValueIsADefinitionNoClaim() {
+        let r = report("$$H = \\text{Softmax}\\left[\\frac{Q K^T}{\\sqrt{d}}\\right] V$$\n\n$$H + H = 3H$$\n\n$$H - H = 0$$")
+        #expect(r.notes.contains { $0.line == 1 && $0.reason.hasPrefix("definition of H (its value is not read") }, "\(r.notes)")
+        // H is some matrix: no point refutes a claim about it, a proof for every value covers it.
+        #expect(r.steps.map(\.verdict) == [.unchecked, .valid], "\(r.steps.map(\.reason))")
+        let c = report("$$c = (1, 2, 3)$$\n\n$$c + c = 3c$$")
+        #expect(c.steps.map(\.verdict) == [.unchecked])
+        #expect(c.steps.first?.reason.contains("defined by a value that is not read") == true, "\(c.steps.map(\.reason))")
+        // A function of the document's own, likewise; `\\text{Var}(…)` is a claim about Var, no definition.
+        let f = report("$$\\text{Attention}(Q, K, V) = \\text{Softmax}(Q K^T) V$$")
+        #expect(f.steps.isEmpty && f.notes.first?.reason.hasPrefix("definition of") == true)
+        #expect(Verifier.appliedName(LaTeXLexer.tokens("\\text{Var}(a^T b)")) == "Var")
+        #expect(Verifier.operatorNames.contains("Var"))
+    }
 }

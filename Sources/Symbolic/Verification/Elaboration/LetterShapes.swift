@@ -24,11 +24,17 @@ struct LetterShapes {
         }
     }
 
+    /// Letters known to be matrices or vectors of unknown shape (defined by a value that could
+    /// not be read but holds a transpose).
+    private(set) var unsized: Set<Symbol> = []
+
+    mutating func declareUnsized(_ s: Symbol) { unsized.insert(s) }
+
     /// The letters among `letters` that are matrices or vectors, with their shape when declared.
     func nonScalars(_ letters: Set<Symbol>) -> [(Symbol, Shape?)] {
         letters.sorted { Symbol.compare($0, $1) < 0 }.compactMap { s in
             if let shape = declared[s] { return (s, shape) }
-            if s.accent == .bold || s.accent == .vec { return (s, nil) }
+            if s.accent == .bold || s.accent == .vec || unsized.contains(s) { return (s, nil) }
             // `I` beside declared matrices is their identity, no number.
             if !declared.isEmpty, s.name == "I", s.subscriptText == nil { return (s, nil) }
             return nil

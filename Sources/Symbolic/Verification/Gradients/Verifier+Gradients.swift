@@ -148,10 +148,16 @@ extension Verifier {
             guard let leaf = checker.document.names.leaf(key: c.key), case .quantity(let q) = leaf.kind,
                   checker.document.model.equations.contains(where: { $0.quantity == q }) else { continue }
             var reader = ShapedLaTeXReader(c.tokens, 0..<c.tokens.count, context: checker.context)
-            guard (try? reader.readWhole()) != nil,
-                  let i = held.firstIndex(where: { $0.line == c.line && $0.latex == c.written }) else { continue }
+            guard (try? reader.readWhole()) != nil else { continue }
+            let reason = "forward equation of the \(checker.document.title): gradients are derived from it"
+            // An equation the scalar reader could not read was noted as a definition of a value not read.
+            if let j = state.notes.firstIndex(where: { $0.line == c.line && $0.reason.hasPrefix("definition of ") }) {
+                state.notes[j] = BlockNote(line: c.line, reason: reason)
+                continue
+            }
+            guard let i = held.firstIndex(where: { $0.line == c.line && $0.latex == c.written }) else { continue }
             held.remove(at: i)
-            state.notes.append(BlockNote(line: c.line, reason: "forward equation of the \(checker.document.title): gradients are derived from it"))
+            state.notes.append(BlockNote(line: c.line, reason: reason))
         }
         state.gradients.held = nil
         state.steps += held
