@@ -70,21 +70,34 @@ public struct EntrywiseForm {
         for (ca, ma) in ta {
             for (cb, mb) in tb {
                 let name = "mul(" + PlainPrinter.string(ma) + " : " + a.shape.description + inner + PlainPrinter.string(mb) + " : " + b.shape.description + ")"
-                out.append(Expression(ca * cb) * atom(name))
+                out.append(ca * cb * atom(name))
             }
         }
         return Expression.sum(out)
     }
 
     /// The terms of an expanded form as (coefficient, monomial), the constant term with monomial 1.
-    static func terms(_ e: Expression) -> [(Rational, Expression)] {
+    /// The coefficient holds the rational factor and every factor with no atom (a number the
+    /// document names, `1/\sqrt{d}`): the same at every entry, so it leaves a matrix product.
+    static func terms(_ e: Expression) -> [(Expression, Expression)] {
         let summands: [Expression]
         if case .add(let s) = e.kind { summands = s.summands } else { summands = [e] }
         return summands.compactMap { t in
-            if let r = t.rationalValue { return r.isZero ? nil : (r, .one) }
-            if case .mul(let m) = t.kind, !m.coefficient.isOne, let inv = m.coefficient.inverse { return (m.coefficient, t * Expression(inv)) }
-            return (.one, t)
+            if let r = t.rationalValue { return r.isZero ? nil : (Expression(r), .one) }
+            if !hasAtom(t) { return (t, .one) }
+            guard case .mul(let m) = t.kind else { return (.one, t) }
+            var constant = Expression(m.coefficient), monomial = Expression.one
+            for (b, x) in m.factors {
+                let f = Expression.power(b, x)
+                if hasAtom(f) { monomial = monomial * f } else { constant = constant * f }
+            }
+            return (constant, monomial)
         }
+    }
+
+    /// True when an atom (a quantity or an opaque operation) occurs in `e`.
+    static func hasAtom(_ e: Expression) -> Bool {
+        e.freeSymbols.contains { $0.name.hasPrefix("⟦") }
     }
 
     /// The operand's form and shape, naming it inside an atom.

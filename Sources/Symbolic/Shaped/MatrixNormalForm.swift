@@ -23,8 +23,31 @@ public struct MatrixNormalForm: Hashable, Sendable {
         /// The letter's own shape (after its transpose), printed.
         let rows: String
         let columns: String
+        /// For the inverse of a word that is no product of square letters (`(XᵀX)⁻¹`): that word
+        /// (as transposed with the letter), which cancels the letter beside it.
+        var inner: [Letter]? = nil
+        /// For the inverse of `αI + βW` (W a word): α, β and W, which give `W Z = Z W = (I - αZ)/β`.
+        var affine: Affine? = nil
 
-        var transpose: Letter { Letter(key: key, transposed: !transposed, inverted: inverted, rows: columns, columns: rows) }
+        struct Affine: Hashable, Sendable {
+            let alpha: Rational
+            let beta: Rational
+            let word: [Letter]
+        }
+
+        var transpose: Letter {
+            if let a = affine {
+                let t = MatrixNormalForm.transposed(a.word)
+                if t == a.word { return self }
+                return Letter(key: key, transposed: !transposed, inverted: inverted, rows: columns, columns: rows,
+                              affine: Affine(alpha: a.alpha, beta: a.beta, word: t))
+            }
+            guard let inner else { return Letter(key: key, transposed: !transposed, inverted: inverted, rows: columns, columns: rows) }
+            // (W⁻¹)ᵀ = (Wᵀ)⁻¹; the inverse of a symmetric word (XᵀX) is its own transpose.
+            let t = MatrixNormalForm.transposed(inner)
+            if t == inner { return self }
+            return Letter(key: key, transposed: !transposed, inverted: inverted, rows: columns, columns: rows, inner: t)
+        }
         var inverse: Letter { Letter(key: key, transposed: transposed, inverted: !inverted, rows: rows, columns: columns) }
         var isSquare: Bool { rows == columns }
 
@@ -65,11 +88,20 @@ public struct MatrixNormalForm: Hashable, Sendable {
         return t.lexicographicallyPrecedes(w) ? t : w
     }
 
-    /// The word with each letter next to its own inverse removed (`A A⁻¹`, `A⁻¹ A`).
+    /// The word with each letter next to its own inverse removed (`A A⁻¹`, `A⁻¹ A`), and the
+    /// inverse of a word next to that word (`(XᵀX)⁻¹ XᵀX`, `XᵀX (XᵀX)⁻¹`).
     static func cancelled(_ w: [Letter]) -> [Letter] {
         var out: [Letter] = []
         for l in w {
-            if let last = out.last, last.isSquare, last == l.inverse { out.removeLast() } else { out.append(l) }
+            if let last = out.last, last.isSquare, last == l.inverse { out.removeLast(); continue }
+            out.append(l)
+            // The word just completed after its inverse, or the inverse just placed after its word.
+            for j in out.indices.reversed() where out[j].inner != nil {
+                let inner = out[j].inner!
+                if j + 1 + inner.count == out.count, Array(out[(j + 1)...]) == inner { out.removeSubrange(j...); break }
+                if j == out.count - 1, j >= inner.count, Array(out[(j - inner.count)..<j]) == inner { out.removeSubrange((j - inner.count)...); break }
+                if j + 1 + inner.count < out.count { break }
+            }
         }
         return out
     }
@@ -84,6 +116,42 @@ public struct MatrixNormalForm: Hashable, Sendable {
             }
         }
         return "tr:" + (best ?? []).map(\.description).joined(separator: "·")
+    }
+
+    /// The polynomial with every `W Z` and `Z W` of an affine inverse Z = (αI + βW)⁻¹ rewritten
+    /// to `(I - αZ)/β` (each rewrite shortens a word, so this ends); nil past `maximumTerms`.
+    static func reducedAffine(_ p: [[Letter]: Rational], scalar: Bool) -> [[Letter]: Rational]? {
+        guard p.keys.contains(where: { $0.contains { $0.affine != nil } }) else { return p }
+        var current = p
+        var changed = true
+        var rounds = 0
+        while changed {
+            changed = false
+            rounds += 1
+            guard rounds <= maximumTerms else { return nil }
+            var next: [[Letter]: Rational] = [:]
+            for (w, c) in current {
+                guard let (start, end, z) = affineSite(w), let a = z.affine, let inv = a.beta.inverse else { add(&next, w, c); continue }
+                let u = Array(w[..<start]), v = Array(w[end...])
+                add(&next, canonical(cancelled(u + v), scalar: scalar), c * inv)
+                add(&next, canonical(cancelled(u + [z] + v), scalar: scalar), -(c * a.alpha * inv))
+                changed = true
+            }
+            guard next.count <= maximumTerms else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The first `W Z` or `Z W` in `w`: its range and Z.
+    private static func affineSite(_ w: [Letter]) -> (Int, Int, Letter)? {
+        for (j, z) in w.enumerated() {
+            guard let a = z.affine else { continue }
+            let n = a.word.count
+            if j >= n, Array(w[(j - n)..<j]) == a.word { return (j - n, j + 1, z) }
+            if j + 1 + n <= w.count, Array(w[(j + 1)..<(j + 1 + n)]) == a.word { return (j, j + 1 + n, z) }
+        }
+        return nil
     }
 
     private static func add(_ a: inout [[Letter]: Rational], _ w: [Letter], _ c: Rational) {
@@ -120,11 +188,22 @@ public struct MatrixNormalForm: Hashable, Sendable {
                     for (wa, ca) in fa {
                         for (wb, cb) in fb { add(&out, canonical(cancelled(wa + wb), scalar: scalar), ca * cb) }
                     }
+                    guard let reduced = reducedAffine(out, scalar: scalar) else { return nil }
+                    out = reduced
                 case is Inverse:
                     // One word of square letters: reversed and inverted. Anything else stays whole.
                     guard let f = visit(xs[0]) else { return nil }
                     if f.count == 1, let (w, c) = f.first, let ci = c.inverse, w.allSatisfy(\.isSquare) {
                         out[canonical(w.reversed().map(\.inverse), scalar: scalar)] = ci
+                    } else if f.count == 1, let (w, c) = f.first, let ci = c.inverse, !w.isEmpty {
+                        var l = letter("inv:" + w.map(\.description).joined(separator: "·"), e.shape)
+                        l.inner = w
+                        out[[l]] = ci
+                    } else if f.count == 2, let alpha = f[[]], let (w, beta) = f.first(where: { !$0.key.isEmpty }) {
+                        // (αI + βW)⁻¹: a letter Z with W Z = Z W = (I - αZ)/β.
+                        var l = letter("inv:\(alpha)+\(beta)" + w.map(\.description).joined(separator: "·"), e.shape)
+                        l.affine = Letter.Affine(alpha: alpha, beta: beta, word: w)
+                        out[[l]] = .one
                     } else {
                         out[[letter("inv:" + ShapedPrinter.string(xs[0], .plain), e.shape)]] = .one
                     }

@@ -42,5 +42,17 @@ extension Kind {
 /// Shapes that do not fit an operation, in words.
 public struct ShapeError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// Dimensions that would have to be equal for the operation to be defined (a product's
+    /// inner dimensions, a sum's rows and columns, a square matrix's two): what a reader that
+    /// infers shapes unifies before it tries again.
+    public var unequal: [(Expression, Expression)] = []
+    public init(_ description: String, unequal: [(Expression, Expression)] = []) {
+        self.description = description
+        self.unequal = unequal.filter { $0.0 != $0.1 }
+    }
+
+    /// The pairs that make `a` and `b` one shape.
+    public static func pairs(_ a: Shape, _ b: Shape) -> [(Expression, Expression)] {
+        [(a.rows, b.rows), (a.columns, b.columns)]
+    }
 }

@@ -14,7 +14,21 @@ import SymbolicShaped
 ///   `LetterShapes`).
 struct MatrixClaimChecker {
     /// The declared names: their spelling keys, their LaTeX and shapes.
-    let declarations: [DocumentModel.Declaration]
+    var declarations: [DocumentModel.Declaration]
+    /// Dimensions no declaration fixes (of letters typed by their use): unified as the claim's
+    /// products and sums require.
+    var inferable: Set<Symbol> = []
+    /// When true, letters no declaration covers are numbers.
+    var scalarLetters = false
+    /// The names written on one side only, as the claim is written (before names defined as
+    /// matrices are replaced by their values); nil to take them from the sides as read.
+    var oneSidedNames: [String]? = nil
+
+    init(declarations: [DocumentModel.Declaration], inferable: Set<Symbol> = [], scalarLetters: Bool = false) {
+        self.declarations = declarations
+        self.inferable = inferable
+        self.scalarLetters = scalarLetters
+    }
 
     /// Declarations by typography for the bold letters of a claim that no declaration covers:
     /// `\mathbf{A}` (a capital) an n × n matrix, `\mathbf{x}` or `\vec{x}` a column of n. One size
@@ -46,14 +60,56 @@ struct MatrixClaimChecker {
     /// The most entries of one matrix the refutation builds (sizes stay small).
     static let maximumEntries = 64
 
+    /// The most times a claim is read again after unifying two dimensions.
+    static let maximumUnifications = 24
+
     func check(_ lhs: ChainItem, _ rhs: ChainItem) -> StepChecker.Outcome? {
         guard !declarations.isEmpty else { return nil }
+        var checker = self
+        for _ in 0...Self.maximumUnifications {
+            switch checker.attempt(lhs, rhs) {
+            case .decided(let o): return o
+            case .unreadable: return nil
+            case .unify(let pairs):
+                guard let (a, b) = pairs.lazy.compactMap({ checker.orient($0) }).first else { return nil }
+                checker.substitute(a, b)
+            }
+        }
+        return nil
+    }
+
+    /// `(fresh, other)` when one of the two dimensions may be unified into the other.
+    private func orient(_ p: (Expression, Expression)) -> (Symbol, Expression)? {
+        if case .symbol(let s) = p.0.kind, inferable.contains(s) { return (s, p.1) }
+        if case .symbol(let s) = p.1.kind, inferable.contains(s) { return (s, p.0) }
+        return nil
+    }
+
+    /// Every declaration with the dimension `s` replaced by `e`.
+    private mutating func substitute(_ s: Symbol, _ e: Expression) {
+        inferable.remove(s)
+        declarations = declarations.map { d in
+            let shape = Shape(d.shape.rows.substituting([s: e]), d.shape.columns.substituting([s: e]))
+            return DocumentModel.Declaration(key: d.key, latex: d.latex, shape: shape)
+        }
+    }
+
+    private enum Attempt {
+        case decided(StepChecker.Outcome)
+        case unreadable
+        /// Read once these dimensions are equal.
+        case unify([(Expression, Expression)])
+    }
+
+    private func attempt(_ lhs: ChainItem, _ rhs: ChainItem) -> Attempt {
         let names = DocumentModel.declaredNames(declarations)
-        let context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
+        var context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
+        context.scalarLetters = scalarLetters
+        var pairs: [(Expression, Expression)] = []
         func read(_ item: ChainItem) -> ShapedLaTeXReader.Value? {
             guard !item.tokens.isEmpty else { return nil }
             var reader = ShapedLaTeXReader(item.tokens, 0..<item.tokens.count, context: context)
-            return try? reader.readWholeValue()
+            do { return try reader.readWholeValue() } catch { pairs += error.unequal; return nil }
         }
         // A side that is `I` or `0` alone takes the other side's shape.
         func sized(_ v: ShapedLaTeXReader.Value, like other: ShapedLaTeXReader.Value) -> ShapedExpression? {
@@ -64,15 +120,38 @@ struct MatrixClaimChecker {
             default: return nil
             }
         }
-        let shaped = { (v: ShapedLaTeXReader.Value) in if case .shaped = v { return true }; return false }
-        guard let lv = read(lhs), let rv = read(rhs), shaped(lv) || shaped(rv), let l = sized(lv, like: rv), let r = sized(rv, like: lv) else { return nil }
+        // A side that is a number (1 × 1) holds no matrix: the scalar checks decide.
+        let shaped = { (v: ShapedLaTeXReader.Value) in if case .shaped(let e) = v { return !e.shape.isScalar || e.holdsMatrix }; return false }
+        let lv = read(lhs), rv = read(rhs)
+        if lv == nil || rv == nil { return pairs.contains(where: { orient($0) != nil }) ? .unify(pairs) : .unreadable }
+        guard let lv, let rv, shaped(lv) || shaped(rv), let l = sized(lv, like: rv), let r = sized(rv, like: lv) else { return .unreadable }
         // `A + 1`: a number added to a matrix is every entry or a multiple of I; nothing says which.
         if Self.addsNumberToMatrix(l) || Self.addsNumberToMatrix(r) {
-            return .unchecked("a number added to a matrix: to every entry (as code broadcasts) or as a multiple of I; the document does not say which")
+            return .decided(.unchecked("a number added to a matrix: to every entry (as code broadcasts) or as a multiple of I; the document does not say which"))
         }
+        // `P^2` of a capital typed by its use is its matrix power: the matrix is square.
+        let squares = [l, r].flatMap(\.squaredOperands).filter { d in
+            !d.rows.isOne && !d.columns.isOne && d.rows != d.columns && (orient((d.rows, d.columns)) != nil)
+        }
+        if let d = squares.first { return .unify([(d.rows, d.columns)]) }
         guard l.shape == r.shape else {
-            return .unchecked("the left side is \(l.shape) and the right side \(r.shape) as the declared shapes read them")
+            let sides = ShapeError.pairs(l.shape, r.shape).filter { $0.0 != $0.1 }
+            if sides.contains(where: { orient($0) != nil }) { return .unify(sides) }
+            return .decided(.unchecked("the left side is \(l.shape) and the right side \(r.shape) as the declared shapes read them"))
         }
+        return .decided(oneSided(decideShaped(l, r), l, r))
+    }
+
+    /// An invalid claim with a name on one side only (`Q K^T = X W_Q W_K^T X^T`, Q not defined) is
+    /// an equation in that name, as between numbers: it may hold for the particular matrices meant.
+    private func oneSided(_ o: StepChecker.Outcome, _ l: ShapedExpression, _ r: ShapedExpression) -> StepChecker.Outcome {
+        guard o.verdict == .invalid else { return o }
+        let only = oneSidedNames ?? l.names.symmetricDifference(r.names).sorted()
+        guard !only.isEmpty else { return o }
+        return .unchecked("an equation in \(only.joined(separator: ", ")), written on one side only: it holds for particular matrices, not for all (\(o.reason))")
+    }
+
+    private func decideShaped(_ l: ShapedExpression, _ r: ShapedExpression) -> StepChecker.Outcome {
         // `A^2` of a square matrix is the matrix power; the reader takes `^2` as the elementwise
         // square (what vectors need). A power of matrices combined by sums and products is the
         // matrix power; of an elementwise function (`\tanh^2(C)`) both readings are checked, and
@@ -126,24 +205,31 @@ struct MatrixClaimChecker {
         }
         if let a = MatrixNormalForm(l), let b = MatrixNormalForm(r), a == b {
             return StepChecker.Outcome(verdict: .valid, method: "matrix algebra",
-                                       reason: "the same non-commutative polynomial (products associative, transposes reversed, a 1×1 product equal to its transpose): equal at every size",
+                                       reason: "the same non-commutative polynomial (products associative, transposes reversed, a 1×1 product equal to its transpose, a matrix beside its inverse cancelled): equal at every size",
                                        counterexample: nil)
         }
-        for size in [1, 2] {
-            if let o = refute(l, r, size: size) { return o }
+        // Every dimension 1, then 2, then the dimensions 2 and 1 in turn (a tall X, where XᵀX
+        // is invertible and X Xᵀ is not).
+        let dimensions = Set(declarations.flatMap { $0.shape.rows.freeSymbols + $0.shape.columns.freeSymbols }).sorted { Symbol.compare($0, $1) < 0 }
+        var trials: [[Symbol: Int]] = [1, 2].map { size in Dictionary(uniqueKeysWithValues: dimensions.map { ($0, size) }) }
+        if dimensions.count > 1 {
+            for first in [2, 1] {
+                trials.append(Dictionary(uniqueKeysWithValues: dimensions.enumerated().map { ($1, $0 % 2 == 0 ? first : 3 - first) }))
+            }
+        }
+        for sizes in trials {
+            if let o = refute(l, r, sizes: sizes) { return o }
         }
         return .unchecked("equal for matrices of sizes 1 and 2, but not proved equal at every size")
     }
 
     /// The sides evaluated with every dimension `size` and each entry of each declared matrix a
     /// variable; a counterexample when some entry certainly differs.
-    private func refute(_ l: ShapedExpression, _ r: ShapedExpression, size: Int) -> StepChecker.Outcome? {
-        var sizes: [Symbol: Int] = [:]
-        for d in declarations { for s in d.shape.rows.freeSymbols + d.shape.columns.freeSymbols { sizes[s] = size } }
+    private func refute(_ l: ShapedExpression, _ r: ShapedExpression, sizes: [Symbol: Int]) -> StepChecker.Outcome? {
         var values: [Quantity: Matrix] = [:]
         var shown: [(Quantity, Int, Int)] = []
         for d in declarations {
-            guard let (rows, columns) = d.shape.instantiated(sizes), rows * columns <= Self.maximumEntries else { return nil }
+            guard let (rows, columns) = d.shape.instantiated(sizes), rows >= 1, columns >= 1, rows * columns <= Self.maximumEntries else { return nil }
             let q = Quantity(d.key, latex: d.latex)
             let entries = (0..<(rows * columns)).map { k in Expression(Symbol(Self.entryName(q, k, rows, columns))) }
             values[q] = Matrix(rows: rows, columns: columns, entries: entries)
@@ -166,8 +252,16 @@ struct MatrixClaimChecker {
                 matrices.append("\(q.plain) = \(text)")
                 report[q.plain] = text
             }
+            // The numbers the document names (`d` of `\\sqrt{d}`) at the point.
+            let entries = Set(shown.flatMap { q, rows, columns in (0..<(rows * columns)).map { Symbol(Self.entryName(q, $0, rows, columns)) } })
+            for (s, v) in point.sorted(by: { Symbol.compare($0.key, $1.key) < 0 }) where !entries.contains(s) {
+                matrices.append("\(PlainPrinter.name(s)) = \(v)")
+                report[PlainPrinter.name(s)] = v.description
+            }
             let at = a.entries.count == 1 ? "" : " in entry (\(k / a.columns + 1), \(k % a.columns + 1))"
-            let dims = size == 1 ? "with every dimension 1" : "with every dimension \(size)"
+            let values = Set(sizes.values)
+            let dims = values.count <= 1 ? "with every dimension \(values.first ?? 1)"
+                : "with " + sizes.sorted { Symbol.compare($0.key, $1.key) < 0 }.map { "\(PlainPrinter.name($0.key)) = \($0.value)" }.joined(separator: ", ")
             return StepChecker.Outcome(
                 verdict: .invalid, method: "matrix algebra (entries as variables)",
                 reason: "the sides differ\(at) \(dims), at \(matrices.joined(separator: ", ")) (left \(ce.lhs), right \(ce.rhs))",
@@ -181,5 +275,52 @@ struct MatrixClaimChecker {
         if rows * columns == 1 { return q.plain }
         if columns == 1 { return q.plain + "[\(k + 1)]" }
         return q.plain + "[\(k / columns + 1),\(k % columns + 1)]"
+    }
+}
+
+extension ShapedExpression {
+    /// The shapes of the operands of powers `X^k` (k ≥ 2) with no elementwise part inside.
+    var squaredOperands: [Shape] {
+        var out: [Shape] = []
+        var seen = Set<ShapedExpression>()
+        func walk(_ e: ShapedExpression) {
+            guard seen.insert(e).inserted else { return }
+            if case .operation(let op as ElementwisePower, let xs) = e.kind, op.exponent >= 2, !MatrixClaimChecker.hasElementwiseParts(xs[0]) {
+                out.append(xs[0].shape)
+            }
+            e.children.forEach(walk)
+        }
+        walk(self)
+        return out
+    }
+
+    /// True when a matrix or vector occurs (a quantity or an identity that is not 1 × 1).
+    var holdsMatrix: Bool {
+        var seen = Set<ShapedExpression>()
+        func walk(_ e: ShapedExpression) -> Bool {
+            guard seen.insert(e).inserted else { return false }
+            switch e.kind {
+            case .quantity, .identity: if !e.shape.isScalar { return true }
+            default: break
+            }
+            return e.children.contains(where: walk)
+        }
+        return walk(self)
+    }
+
+    /// The names that occur: quantities, and the letters inside numbers (`d` of `\sqrt{d}`).
+    var names: Set<String> {
+        var seen = Set<ShapedExpression>(), out = Set<String>()
+        func walk(_ e: ShapedExpression) {
+            guard seen.insert(e).inserted else { return }
+            switch e.kind {
+            case .quantity(let q): out.insert(q.plain)
+            case .filled(let v): for s in v.freeSymbols { out.insert(PlainPrinter.name(s)) }
+            default: break
+            }
+            e.children.forEach(walk)
+        }
+        walk(self)
+        return out
     }
 }

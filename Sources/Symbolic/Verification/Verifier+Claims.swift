@@ -33,8 +33,51 @@ extension Verifier {
         // Declared matrices and vectors: read in vector notation, where products do not commute
         // (also when the scalar reader could not read a side: `(AB)^\top`).
         // Bold letters no declaration covers are matrices and vectors by typography.
-        let declarations = r == .equal ? state.letterShapes.declarations + MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
-        if r == .equal, !declarations.isEmpty, let o = MatrixClaimChecker(declarations: declarations).check(a, b) {
+        // Letters no declaration covers are matrices and vectors by their use (`LetterUse`), of
+        // shapes the claim's products and sums unify.
+        var declarations = r == .equal ? state.letterShapes.declarations + MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
+        var inferable = Set<Symbol>()
+        // Names defined as matrices are read as their values.
+        var (a1, b1) = (a, b)
+        if r == .equal, let x = state.letterShapes.expanded(a.tokens), let y = state.letterShapes.expanded(b.tokens) {
+            a1.tokens = x
+            b1.tokens = y
+        }
+        // Random vectors are read entry by entry by the probability checks.
+        let random = !state.probability.vectors.isEmpty && [a, b].contains { item in
+            if case .success(let v) = item.value { return !v.symbols.isDisjoint(with: state.probability.vectors.keys) }
+            return false
+        }
+        if r == .equal, !random {
+            let (x, y) = (a1.tokens, b1.tokens)
+            var known = state.letterShapes.transposedKeys
+            known.formUnion(LetterUse.typed(x, known: known).keys)
+            known.formUnion(LetterUse.typed(y, known: known).keys)
+            let typed = LetterUse.typed(x, known: known).merging(LetterUse.typed(y, known: known)) { first, _ in first }
+            // Names with a value of their own (`M = \begin{bmatrix}…`) are read as that value.
+            let definitions = state.definitions
+            let valued = { (ts: [LaTeXToken]) -> Bool in
+                var reader = LaTeXReader(tokens: ts)
+                guard case .scalar(let e)? = try? reader.readWhole(), case .symbol(let s) = e.kind else { return false }
+                return definitions.isDefined(s)
+            }
+            for (key, v) in typed.sorted(by: { $0.key < $1.key }) where !declarations.contains(where: { $0.key == key }) && !valued(v.tokens) {
+                let (d, dims) = LetterUse.declaration(key: key, tokens: v.tokens, capital: v.capital)
+                declarations.append(d)
+                inferable.formUnion(dims)
+            }
+        }
+        var matrices = MatrixClaimChecker(declarations: declarations, inferable: inferable, scalarLetters: true)
+        if a1.tokens != a.tokens || b1.tokens != b.tokens {
+            // Written on one side only, and not defined: unknowns of an equation.
+            let defined = Set(state.letterShapes.definedMatrices.keys)
+            let identity = Set(["I", "\\mathbf{I}", "\\mathbb{I}", "\\mathrm{I}", "\\boldsymbol{I}"].map { QuantityNames.key(LaTeXLexer.tokens($0)[...]) })
+            let keys = { (ts: [LaTeXToken]) in Set(LetterUse.occurrences(ts).map(\.key)).subtracting(defined).subtracting(identity) }
+            matrices.oneSidedNames = keys(a.tokens).symmetricDifference(keys(b.tokens)).filter { key in
+                !state.definitions.values.keys.contains { QuantityNames.key(LaTeXLexer.tokens(PlainPrinter.name($0))[...]) == key }
+            }.sorted()
+        }
+        if r == .equal, !declarations.isEmpty, let o = matrices.check(a1, b1) {
             return o.taken(as: "identity claim")
         }
         if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }

@@ -27,10 +27,14 @@ extension Verifier {
             state.definitions.defineFunction(name, parameters: parameters, body: body)
         case .value(let name, let value, let domain):
             state.definitions.define(name, value, domain: domain)
+            state.letterShapes.defineIfMatrix(name, nameTokens: s.items[0].tokens, value: s.items[1].tokens)
             state.lastNote = "definition of \(s.items[0].latex)"
         case .opaque(let name, let function, let reason, let matrix):
             if let name {
-                state.opaqueNames.insert(name)
+                // A value in vector notation is read there (`P = X (X^\top X)^{-1} X^\top`).
+                if !state.letterShapes.defineIfMatrix(name, nameTokens: s.items[0].tokens, value: s.items[1].tokens) {
+                    state.opaqueNames.insert(name)
+                }
                 if matrix { state.letterShapes.declareUnsized(name) }
             }
             if let function { state.opaqueFunctions.insert(function) }
@@ -88,7 +92,8 @@ extension Verifier {
     }
 
     /// Operators whose applications are claims about them (`\text{Var}(X) = …`), not definitions.
-    static let operatorNames: Set<String> = ["E", "Var", "Cov", "Corr", "P", "Pr", "Std", "softmax", "Softmax", "exp", "log", "ln"]
+    static let operatorNames: Set<String> = ["E", "Var", "Cov", "Corr", "P", "Pr", "Std", "softmax", "Softmax", "exp", "log", "ln",
+                                             "tr", "Tr", "trace", "det", "diag", "rank", "max", "min", "argmax", "argmin", "sign", "sgn"]
 
     /// `f(…)`, `\text{Attention}(…)`, `\operatorname{Y}(…)`: the name of a function applied to
     /// one parenthesised group that ends the tokens; nil for anything else.

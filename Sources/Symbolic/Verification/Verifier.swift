@@ -175,6 +175,8 @@ public struct Verifier: Sendable {
                 state.letterShapes.declare(name, shape, tokens: j >= 0 ? statements[j].items[0].tokens : [])
             }
         }
+        let random = Set(state.probability.vectors.keys), matrices = state.definitions.matrices
+        for s in statements { for item in s.items { state.letterShapes.noteUse(item.tokens, random: random, valued: { matrices[$0] != nil }) } }
         var k = 0
         while k < statements.count {
             let used = equationStep(statements, at: k, block, &state) ?? processStatement(statements, at: k, block, &state)

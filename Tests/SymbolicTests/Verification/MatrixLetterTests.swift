@@ -95,4 +95,42 @@ import Symbolic
         #expect(verdicts("$$\\mathbf{A}\\mathbf{x} + \\mathbf{A}\\mathbf{y} = \\mathbf{A}(\\mathbf{x} + \\mathbf{y})$$") == [.valid])
         #expect(verdicts("$$\\mathbf{x} \\mathbf{x}^T = \\mathbf{x}^T \\mathbf{x}$$") == [.unchecked])
     }
+
+    @Test func lettersAreMatricesAndVectorsByTheirUse() throws {
+        // Nothing declared: a transposed letter is a vector (small) or a matrix (capital), a capital
+        // beside a matrix in a product is one too; shapes are unified, not assumed square.
+        #expect(verdicts("$$x^T y = y^T x$$") == [.valid])
+        #expect(verdicts("$$x_n^T x_m = x_m^T x_n$$") == [.valid])
+        #expect(verdicts("$$(A B)^T = B^T A^T$$") == [.valid])
+        #expect(verdicts("$$x^T A x = x^T A^T x$$") == [.valid])
+        #expect(verdicts("$$\\frac{Q K^T}{\\sqrt{d}} = \\frac{1}{\\sqrt{d}} Q K^T$$") == [.valid])
+        // Refuted with explicit 2 × 2 matrices (hand-checked: (AB)ᵀ ≠ AᵀBᵀ, QKᵀ ≠ KQᵀ in general).
+        for claim in ["(A B)^T = A^T B^T", "Q K^T = K Q^T"] {
+            let step = try #require(Verifier().verify("$$" + claim + "$$", file: "t.md").steps.first)
+            #expect(step.verdict == .invalid, "\(claim): \(step.reason)")
+            #expect(step.reason.contains("with every dimension 2"), "\(claim): \(step.reason)")
+        }
+        // A name on one side only is an unknown of an equation, not a free matrix of an identity.
+        let equation = try #require(Verifier().verify("$$W X X^T = X M X^T$$", file: "t.md").steps.first)
+        #expect(equation.verdict == .unchecked && equation.reason.hasPrefix("an equation in M, W"), "\(equation.reason)")
+        // A letter transposed earlier is a matrix later: AB = BA is no identity of numbers then.
+        #expect(verdicts("$$(A^T)^T = A$$\n\n$$A B = B A$$").last == .invalid)
+    }
+
+    @Test func matricesDefinedInTheDocumentAreReadAsTheirValues() {
+        // P = X(XᵀX)⁻¹Xᵀ, the projection: P² = P and Pᵀ = P at every size (X need not be square),
+        // whether X is declared or only transposed; P = I only when X is square: not refuted
+        // at square sizes alone, and false for a tall X (hand-checked with X = [1; 0]).
+        for lead in ["Let $X \\in \\mathbb{R}^{m \\times n}$ and $P = X (X^\\top X)^{-1} X^\\top$.\n\n",
+                     "Let $P = X (X^\\top X)^{-1} X^\\top$.\n\n"] {
+            #expect(verdicts(lead + "$$P^2 = P$$") == [.valid], "\(lead)")
+            #expect(verdicts(lead + "$$P^\\top = P$$") == [.valid], "\(lead)")
+            #expect(verdicts(lead + "$$P = I$$") != [.valid], "\(lead)")
+        }
+        // (I + A)⁻¹ by the rule A Z = Z A = I - Z.
+        let d = "Let $A \\in \\mathbb{R}^{n \\times n}$.\n\n"
+        #expect(verdicts(d + "$$A (I + A)^{-1} = I - (I + A)^{-1}$$") == [.valid])
+        #expect(verdicts(d + "$$(I - A)^{-1} A = (I - A)^{-1} - I$$") == [.valid])
+        #expect(verdicts(d + "$$A (I + A)^{-1} = I + (I + A)^{-1}$$") == [.invalid])
+    }
 }

@@ -106,7 +106,8 @@ import Symbolic
 
     @Test func conditionsAndAssumptionsAreNotRefuted() {
         #expect(verdicts("$$a \\sin t + b \\cos t = \\sin(t + \\phi)$$") == [.unchecked])
-        #expect(verdicts("$$h(t) = \\begin{cases} 1 & \\text{if } x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$") == [.unchecked])
+        // A definition by cases of a fresh function: a definition note, no step.
+        #expect(verdicts("$$h(t) = \\begin{cases} 1 & \\text{if } x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$") == [])
         #expect(verdicts("$$g_t = 1 \\quad \\text{if } a_t \\geq 0$$") == [.unchecked])
         // The condition itself is not refuted; the step from it is checked (issue 14): equivalent.
         #expect(verdicts("$$b + 2 > 0 \\Rightarrow b > -2$$") == [.unchecked, .valid])

@@ -8,7 +8,7 @@ public struct Concatenation: ShapedOperation {
 
     public func shape(of s: [Shape]) throws(ShapeError) -> Shape {
         guard let first = s.first else { throw ShapeError("an empty concatenation") }
-        for t in s where t.columns != first.columns { throw ShapeError("a concatenation of a \(first) and a \(t) quantity") }
+        for t in s where t.columns != first.columns { throw ShapeError("a concatenation of a \(first) and a \(t) quantity", unequal: [(first.columns, t.columns)]) }
         return Shape(Expression.sum(s.map(\.rows)), first.columns)
     }
 

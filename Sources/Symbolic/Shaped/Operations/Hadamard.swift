@@ -8,7 +8,7 @@ public struct Hadamard: ShapedOperation {
 
     public func shape(of s: [Shape]) throws(ShapeError) -> Shape {
         guard let first = s.first else { throw ShapeError("an empty elementwise product") }
-        for t in s where t != first { throw ShapeError("an elementwise product of a \(first) and a \(t) quantity") }
+        for t in s where t != first { throw ShapeError("an elementwise product of a \(first) and a \(t) quantity", unequal: ShapeError.pairs(first, t)) }
         return first
     }
 

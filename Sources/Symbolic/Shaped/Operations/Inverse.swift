@@ -9,7 +9,7 @@ public struct Inverse: ShapedOperation {
     public var key: String { "inverse" }
 
     public func shape(of s: [Shape]) throws(ShapeError) -> Shape {
-        guard s[0].rows == s[0].columns else { throw ShapeError("the inverse of a \(s[0]) matrix, which is not square") }
+        guard s[0].rows == s[0].columns else { throw ShapeError("the inverse of a \(s[0]) matrix, which is not square", unequal: [(s[0].rows, s[0].columns)]) }
         return s[0]
     }
 

@@ -9,7 +9,7 @@ public struct LinearCombination: ShapedOperation {
 
     public func shape(of operands: [Shape]) throws(ShapeError) -> Shape {
         guard let first = operands.first else { throw ShapeError("an empty sum") }
-        for s in operands where s != first { throw ShapeError("a sum of a \(first) and a \(s) quantity") }
+        for s in operands where s != first { throw ShapeError("a sum of a \(first) and a \(s) quantity", unequal: ShapeError.pairs(first, s)) }
         return first
     }
 

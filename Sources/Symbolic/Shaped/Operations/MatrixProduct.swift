@@ -7,7 +7,8 @@ public struct MatrixProduct: ShapedOperation {
 
     public func shape(of s: [Shape]) throws(ShapeError) -> Shape {
         guard s.count == 2, s[0].columns == s[1].rows else {
-            throw ShapeError("a product of a \(s[0]) and a \(s.count > 1 ? s[1].description : "?") matrix: the inner dimensions differ")
+            throw ShapeError("a product of a \(s[0]) and a \(s.count > 1 ? s[1].description : "?") matrix: the inner dimensions differ",
+                             unequal: s.count == 2 ? [(s[0].columns, s[1].rows)] : [])
         }
         return Shape(s[0].rows, s[1].columns)
     }

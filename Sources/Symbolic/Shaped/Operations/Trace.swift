@@ -7,7 +7,7 @@ public struct Trace: ShapedOperation {
     public var key: String { "trace" }
 
     public func shape(of s: [Shape]) throws(ShapeError) -> Shape {
-        guard s[0].rows == s[0].columns else { throw ShapeError("the trace of a \(s[0]) matrix, which is not square") }
+        guard s[0].rows == s[0].columns else { throw ShapeError("the trace of a \(s[0]) matrix, which is not square", unequal: [(s[0].rows, s[0].columns)]) }
         return .scalar
     }
 

@@ -30,6 +30,69 @@ struct LetterShapes {
 
     mutating func declareUnsized(_ s: Symbol) { unsized.insert(s) }
 
+    /// Names the document has transposed so far (`x^T`, `K_h^\top`), by spelling key: matrices
+    /// or vectors from then on (`LetterUse`).
+    private(set) var transposedKeys: Set<String> = []
+
+    /// Matrices and vectors the document defines (`P = X (X^\top X)^{-1} X^\top`): the right
+    /// side's tokens by the name's spelling key. Claims in vector notation are read with each
+    /// such name replaced by its value.
+    private(set) var definedMatrices: [String: [LaTeXToken]] = [:]
+
+    /// The most tokens a claim grows to with definitions replaced.
+    static let maximumExpandedTokens = 4_000
+
+    /// Records `name = value` as a matrix when the value uses a matrix or vector (declared,
+    /// bold, transposed or defined so); returns true when it did.
+    @discardableResult
+    mutating func defineIfMatrix(_ name: Symbol, nameTokens: [LaTeXToken], value: [LaTeXToken]) -> Bool {
+        let known = transposedKeys.union(declarations.map(\.key)).union(definedMatrices.keys)
+        let bold = value.contains { if case .command(let c) = $0.kind { return ["mathbf", "boldsymbol", "bm", "vec"].contains(c) }; return false }
+        guard bold || !LetterUse.typed(value, known: known).isEmpty else { return false }
+        definedMatrices[QuantityNames.key(nameTokens[...])] = value
+        unsized.insert(name)
+        return true
+    }
+
+    /// `ts` with every name defined as a matrix replaced by its parenthesised value (repeatedly,
+    /// for definitions in terms of earlier ones); nil when it grows past `maximumExpandedTokens`.
+    func expanded(_ ts: [LaTeXToken]) -> [LaTeXToken]? {
+        guard !definedMatrices.isEmpty else { return ts }
+        var current = ts
+        for _ in 0..<8 {
+            var out: [LaTeXToken] = []
+            var k = 0
+            var changed = false
+            for o in LetterUse.occurrences(current) {
+                guard let value = definedMatrices[o.key] else { continue }
+                out += current[k..<o.range.lowerBound]
+                let t = current[o.range.lowerBound]
+                out.append(LaTeXToken(kind: .symbol("("), line: t.line, column: t.column, spaceBefore: t.spaceBefore))
+                out += value
+                out.append(LaTeXToken(kind: .symbol(")"), line: t.line, column: t.column, spaceBefore: false))
+                k = o.range.upperBound
+                changed = true
+            }
+            out += current[k...]
+            guard out.count <= Self.maximumExpandedTokens else { return nil }
+            current = out
+            if !changed { return current }
+        }
+        return nil
+    }
+
+    /// Notes the names `ts` transposes.
+    /// Random vectors (`a \sim \mathcal{N}(0, I)`) are read entry by entry by the probability
+    /// checks, so they are left out (`random`).
+    mutating func noteUse(_ ts: [LaTeXToken], random: Set<Symbol>, valued: (Symbol) -> Bool) {
+        for o in LetterUse.occurrences(ts) where o.transposed && !transposedKeys.contains(o.key) {
+            var reader = LaTeXReader(tokens: Array(ts[o.range]))
+            guard case .scalar(let e)? = try? reader.readWhole(), case .symbol(let s) = e.kind, !random.contains(s), !valued(s) else { continue }
+            transposedKeys.insert(o.key)
+            unsized.insert(s)
+        }
+    }
+
     /// The letters among `letters` that are matrices or vectors, with their shape when declared.
     func nonScalars(_ letters: Set<Symbol>) -> [(Symbol, Shape?)] {
         letters.sorted { Symbol.compare($0, $1) < 0 }.compactMap { s in

@@ -24,10 +24,30 @@ extension ShapedLaTeXReader {
         }
         var a = ShapedLaTeXReader(ts, num, context: context), b = ShapedLaTeXReader(ts, den, context: context)
         let top = try a.sum(), bottom = try b.sum()
-        guard a.pos == a.end, b.pos == b.end, case .number(let r) = bottom, let inv = r.inverse else {
-            throw fail("a fraction of vectors")
+        guard a.pos == a.end, b.pos == b.end else { throw fail("a fraction of vectors") }
+        // Divided by a number, or by a 1 × 1 quantity (`\\sqrt{d}`).
+        if case .shaped(let d) = bottom, d.shape.isScalar {
+            return try multiply(top, try wrap { () throws(ShapeError) in try .elementwisePower(d, -1) }, hadamard: false)
         }
+        guard case .number(let r) = bottom, let inv = r.inverse else { throw fail("a fraction of vectors") }
         return try multiply(top, .number(inv), hadamard: false)
+    }
+
+    /// `\\sqrt{…}` of a number or a 1 × 1 quantity.
+    mutating func squareRoot() throws(Failure) -> Value {
+        if isSymbol("[") { throw fail("a root other than the square root in vector notation") }
+        let g = try group()
+        var inner = ShapedLaTeXReader(ts, g, context: context)
+        let v = try inner.readWholeValue()
+        let half = Expression(Rational(1, 2)!)
+        switch v {
+        case .number(let r): return .shaped(.filled(.power(Expression(r), half), .scalar))
+        case .shaped(let e) where e.shape.isScalar:
+            if case .filled(let x) = e.kind { return .shaped(.filled(.power(x, half), .scalar)) }
+            let u = Symbol("\u{1}u")
+            return try wrap { () throws(ShapeError) in try .apply(EntrywiseTemplate(.power(Expression(u), half), variable: u), [e]) }
+        default: throw fail("the square root of a matrix")
+        }
     }
 
     /// The range after `\partial` or `d` at the start of `range`; nil when there is none.
@@ -110,6 +130,19 @@ extension ShapedLaTeXReader {
         return nil
     }
 
+    /// A letter no name covers, read as a number: its length in tokens and the symbol the scalar
+    /// reader gives it (`d`, `D_{k_h}`, `\\lambda`); nil for anything else.
+    func scalarLetter() -> (Int, Expression)? {
+        let length = LetterUse.nameLength(ts, pos, end: end)
+        guard length > 0 else { return nil }
+        // `E[…]`, `P(…)`: an expectation or a probability, no number times a bracket.
+        if pos + length < end, ts[pos + length].kind == .symbol("[") { return nil }
+        if length == 1, [.letter("E"), .letter("P")].contains(ts[pos].kind), pos + 1 < end, ts[pos + 1].kind == .symbol("(") { return nil }
+        var reader = LaTeXReader(tokens: Array(ts[pos..<(pos + length)]))
+        guard case .scalar(let e)? = try? reader.readWhole(), case .symbol = e.kind else { return nil }
+        return (length, e)
+    }
+
     /// The longest run of tokens from here that spells a known quantity.
     mutating func name() throws(Failure) -> Value {
         var best: (end: Int, leaf: ShapedExpression)?
@@ -136,6 +169,10 @@ extension ShapedLaTeXReader {
             if let n = identityLength() {
                 pos += n
                 return .identity(.one)
+            }
+            if context.scalarLetters, let (length, e) = scalarLetter() {
+                pos += length
+                return .shaped(.filled(e, .scalar))
             }
             throw fail("an unknown name \(QuantityNames.key(ts[pos..<max(k, pos + 1)]))")
         }

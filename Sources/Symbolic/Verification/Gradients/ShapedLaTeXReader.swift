@@ -18,6 +18,8 @@ struct ShapedLaTeXReader {
     /// Why a side could not be read, in words.
     struct Failure: Error {
         let reason: String
+        /// Dimensions that would have to be equal (from the shape rule that failed).
+        var unequal: [(Expression, Expression)] = []
     }
 
     /// What names mean: quantities, their gradients and the Jacobians between them.
@@ -27,6 +29,8 @@ struct ShapedLaTeXReader {
         var gradient: (Quantity) -> ShapedExpression?
         /// `∂A/∂B` as an elementwise factor (a diagonal Jacobian) or a matrix, if it is one.
         var jacobian: (Quantity, Quantity) -> ShapedExpression?
+        /// When true, a letter no name covers is a number (a 1 × 1 constant), not a failure.
+        var scalarLetters = false
     }
 
     let ts: [LaTeXToken]
@@ -85,7 +89,7 @@ struct ShapedLaTeXReader {
     func fail(_ reason: String) -> Failure { Failure(reason: reason) }
 
     func wrap(_ body: () throws(ShapeError) -> ShapedExpression) throws(Failure) -> Value {
-        do { return .shaped(try body()) } catch { throw fail("shapes do not fit: \(error.description)") }
+        do { return .shaped(try body()) } catch { throw Failure(reason: "shapes do not fit: \(error.description)", unequal: error.unequal) }
     }
 
     /// The index of the brace closing the one at `i`.
@@ -146,7 +150,9 @@ struct ShapedLaTeXReader {
         case let (.shaped(e), .shaped(f)): return try wrap { () throws(ShapeError) in try .sum([e, f]) }
         case let (.identity(x), .identity(y)): return .identity(x + y)
         case let (.identity(x), .shaped(e)), let (.shaped(e), .identity(x)):
-            guard e.shape.rows == e.shape.columns else { throw fail("the identity added to a \(e.shape) matrix, which is not square") }
+            guard e.shape.rows == e.shape.columns else {
+                throw Failure(reason: "the identity added to a \(e.shape) matrix, which is not square", unequal: [(e.shape.rows, e.shape.columns)])
+            }
             return try wrap { () throws(ShapeError) in try .sum([.scaled(.identity(e.shape), x), e]) }
         case (.identity, .number), (.number, .identity):
             throw fail("a number added to the identity matrix")
@@ -179,7 +185,13 @@ struct ShapedLaTeXReader {
         case let (.identity(x), .shaped(e)), let (.shaped(e), .identity(x)):
             return try wrap { () throws(ShapeError) in try .scaled(e, x) }
         case let (.shaped(x), .shaped(y)):
-            return try wrap { () throws(ShapeError) in hadamard ? try .hadamard([x, y]) : try .product(x, y) }
+            return try wrap { () throws(ShapeError) in
+                if hadamard { return try .hadamard([x, y]) }
+                // A number (1 × 1) times a matrix, on either side: `d X`, `(x^T y) z`.
+                if x.shape.isScalar && !y.shape.isScalar { return try .scalarMultiple(x, y) }
+                if y.shape.isScalar && !x.shape.isScalar { return try .scalarMultiple(y, x) }
+                return try .product(x, y)
+            }
         }
     }
 
@@ -257,6 +269,9 @@ struct ShapedLaTeXReader {
             return try bracketed(close: close, right: true)
         case .command("begin"):
             return try environment()
+        case .command("sqrt"):
+            pos += 1
+            return try squareRoot()
         case .command("frac"), .command("dfrac"), .command("tfrac"):
             pos += 1
             return try fraction()

@@ -125,6 +125,10 @@ extension Verifier {
         let changed = checker.document.changed.contains(q) ? ", as the document writes it (it differs from the standard cell)" : ""
         state.lastNote = "forward equation of the \(checker.document.title)\(changed): gradients are derived from it"
         state.previousLast = s.items.last
+        // For claims in vector notation, the name stands for its value.
+        if case .success(.scalar(let e)) = s.items[0].value, case .symbol(let name) = e.kind {
+            state.letterShapes.defineIfMatrix(name, nameTokens: Array(s.items[0].tokens[lhs]), value: Array(s.items[1].tokens[rhs]))
+        }
         return 1
     }
 
