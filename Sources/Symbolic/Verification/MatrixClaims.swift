@@ -48,10 +48,12 @@ struct MatrixClaimChecker {
                 defer { k += 1 }
                 guard case .command(let c) = ts[k].kind, ["mathbf", "boldsymbol", "bm", "vec"].contains(c),
                       ts[k + 1].kind == .symbol("{"), case .letter(let l) = ts[k + 2].kind, ts[k + 3].kind == .symbol("}") else { continue }
-                let key = QuantityNames.key(ts[k...(k + 3)])
+                // The whole name: `\mathbf{w}^*`, `\mathbf{x}_i`.
+                let length = max(4, LetterUse.nameLength(ts, k, end: ts.count))
+                let key = QuantityNames.key(ts[k..<(k + length)])
                 guard !declared.contains(where: { $0.key == key }), !out.contains(where: { $0.key == key }) else { continue }
                 let shape = l.isUppercase && c != "vec" ? Shape(n, n) : Shape(n, .one)
-                out.append(DocumentModel.Declaration(key: key, latex: LaTeXReader.text(Array(ts[k...(k + 3)])), shape: shape))
+                out.append(DocumentModel.Declaration(key: key, latex: LaTeXReader.text(Array(ts[k..<(k + length)])), shape: shape))
             }
         }
         return out
@@ -64,18 +66,30 @@ struct MatrixClaimChecker {
     static let maximumUnifications = 24
 
     func check(_ lhs: ChainItem, _ rhs: ChainItem) -> StepChecker.Outcome? {
-        guard !declarations.isEmpty else { return nil }
+        if case .decided(let o) = reading(lhs, rhs) { return o }
+        return nil
+    }
+
+    /// What the claim's reading in vector notation came to: a verdict, or why it could not be read
+    /// (nil when no side holds a matrix).
+    enum Reading {
+        case decided(StepChecker.Outcome)
+        case unreadable(String?)
+    }
+
+    func reading(_ lhs: ChainItem, _ rhs: ChainItem) -> Reading {
+        guard !declarations.isEmpty || scalarLetters else { return .unreadable(nil) }
         var checker = self
         for _ in 0...Self.maximumUnifications {
             switch checker.attempt(lhs, rhs) {
-            case .decided(let o): return o
-            case .unreadable: return nil
-            case .unify(let pairs):
-                guard let (a, b) = pairs.lazy.compactMap({ checker.orient($0) }).first else { return nil }
+            case .decided(let o): return .decided(o)
+            case .unreadable(let why): return .unreadable(why)
+            case .unify(let pairs, let why):
+                guard let (a, b) = pairs.lazy.compactMap({ checker.orient($0) }).first else { return .unreadable(why) }
                 checker.substitute(a, b)
             }
         }
-        return nil
+        return .unreadable("shapes that do not unify")
     }
 
     /// `(fresh, other)` when one of the two dimensions may be unified into the other.
@@ -96,9 +110,9 @@ struct MatrixClaimChecker {
 
     private enum Attempt {
         case decided(StepChecker.Outcome)
-        case unreadable
-        /// Read once these dimensions are equal.
-        case unify([(Expression, Expression)])
+        case unreadable(String?)
+        /// Read once these dimensions are equal (else unreadable for the reason given).
+        case unify([(Expression, Expression)], String?)
     }
 
     private func attempt(_ lhs: ChainItem, _ rhs: ChainItem) -> Attempt {
@@ -106,10 +120,11 @@ struct MatrixClaimChecker {
         var context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
         context.scalarLetters = scalarLetters
         var pairs: [(Expression, Expression)] = []
+        var why: String?
         func read(_ item: ChainItem) -> ShapedLaTeXReader.Value? {
             guard !item.tokens.isEmpty else { return nil }
             var reader = ShapedLaTeXReader(item.tokens, 0..<item.tokens.count, context: context)
-            do { return try reader.readWholeValue() } catch { pairs += error.unequal; return nil }
+            do { return try reader.readWholeValue() } catch { pairs += error.unequal; why = why ?? error.reason; return nil }
         }
         // A side that is `I` or `0` alone takes the other side's shape.
         func sized(_ v: ShapedLaTeXReader.Value, like other: ShapedLaTeXReader.Value) -> ShapedExpression? {
@@ -123,8 +138,8 @@ struct MatrixClaimChecker {
         // A side that is a number (1 × 1) holds no matrix: the scalar checks decide.
         let shaped = { (v: ShapedLaTeXReader.Value) in if case .shaped(let e) = v { return !e.shape.isScalar || e.holdsMatrix }; return false }
         let lv = read(lhs), rv = read(rhs)
-        if lv == nil || rv == nil { return pairs.contains(where: { orient($0) != nil }) ? .unify(pairs) : .unreadable }
-        guard let lv, let rv, shaped(lv) || shaped(rv), let l = sized(lv, like: rv), let r = sized(rv, like: lv) else { return .unreadable }
+        if lv == nil || rv == nil { return pairs.contains(where: { orient($0) != nil }) ? .unify(pairs, why) : .unreadable(why) }
+        guard let lv, let rv, shaped(lv) || shaped(rv), let l = sized(lv, like: rv), let r = sized(rv, like: lv) else { return .unreadable(nil) }
         // `A + 1`: a number added to a matrix is every entry or a multiple of I; nothing says which.
         if Self.addsNumberToMatrix(l) || Self.addsNumberToMatrix(r) {
             return .decided(.unchecked("a number added to a matrix: to every entry (as code broadcasts) or as a multiple of I; the document does not say which"))
@@ -133,10 +148,10 @@ struct MatrixClaimChecker {
         let squares = [l, r].flatMap(\.squaredOperands).filter { d in
             !d.rows.isOne && !d.columns.isOne && d.rows != d.columns && (orient((d.rows, d.columns)) != nil)
         }
-        if let d = squares.first { return .unify([(d.rows, d.columns)]) }
+        if let d = squares.first { return .unify([(d.rows, d.columns)], nil) }
         guard l.shape == r.shape else {
             let sides = ShapeError.pairs(l.shape, r.shape).filter { $0.0 != $0.1 }
-            if sides.contains(where: { orient($0) != nil }) { return .unify(sides) }
+            if sides.contains(where: { orient($0) != nil }) { return .unify(sides, nil) }
             return .decided(.unchecked("the left side is \(l.shape) and the right side \(r.shape) as the declared shapes read them"))
         }
         return .decided(oneSided(decideShaped(l, r), l, r))
@@ -260,11 +275,11 @@ struct MatrixClaimChecker {
             }
             let at = a.entries.count == 1 ? "" : " in entry (\(k / a.columns + 1), \(k % a.columns + 1))"
             let values = Set(sizes.values)
-            let dims = values.count <= 1 ? "with every dimension \(values.first ?? 1)"
+            let dims = values.isEmpty ? "" : values.count == 1 ? "with every dimension \(values.first!)"
                 : "with " + sizes.sorted { Symbol.compare($0.key, $1.key) < 0 }.map { "\(PlainPrinter.name($0.key)) = \($0.value)" }.joined(separator: ", ")
             return StepChecker.Outcome(
                 verdict: .invalid, method: "matrix algebra (entries as variables)",
-                reason: "the sides differ\(at) \(dims), at \(matrices.joined(separator: ", ")) (left \(ce.lhs), right \(ce.rhs))",
+                reason: "the sides differ\(at)\(dims.isEmpty ? "" : " " + dims), at \(matrices.joined(separator: ", ")) (left \(ce.lhs), right \(ce.rhs))",
                 counterexample: CounterexampleReport(point: report, lhs: ce.lhs.description, rhs: ce.rhs.description, correct: nil))
         }
         return nil
@@ -294,16 +309,12 @@ extension ShapedExpression {
         return out
     }
 
-    /// True when a matrix or vector occurs (a quantity or an identity that is not 1 × 1).
+    /// True when a matrix or vector occurs (some part is not 1 × 1).
     var holdsMatrix: Bool {
         var seen = Set<ShapedExpression>()
         func walk(_ e: ShapedExpression) -> Bool {
             guard seen.insert(e).inserted else { return false }
-            switch e.kind {
-            case .quantity, .identity: if !e.shape.isScalar { return true }
-            default: break
-            }
-            return e.children.contains(where: walk)
+            return !e.shape.isScalar || e.children.contains(where: walk)
         }
         return walk(self)
     }

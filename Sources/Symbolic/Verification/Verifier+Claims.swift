@@ -35,8 +35,10 @@ extension Verifier {
         // Bold letters no declaration covers are matrices and vectors by typography.
         // Letters no declaration covers are matrices and vectors by their use (`LetterUse`), of
         // shapes the claim's products and sums unify.
-        var declarations = r == .equal ? state.letterShapes.declarations + MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
-        var inferable = Set<Symbol>()
+        let bold = r == .equal ? MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
+        var declarations = r == .equal ? state.letterShapes.declarations + bold : []
+        // The one size of bold letters may be unified too (`\mathbf{w} = [w_0, w_1]^T` makes it 2).
+        var inferable = Set(bold.flatMap { $0.shape.rows.freeSymbols + $0.shape.columns.freeSymbols })
         // Names defined as matrices are read as their values.
         var (a1, b1) = (a, b)
         if r == .equal, let x = state.letterShapes.expanded(a.tokens), let y = state.letterShapes.expanded(b.tokens) {
@@ -77,8 +79,18 @@ extension Verifier {
                 !state.definitions.values.keys.contains { QuantityNames.key(LaTeXLexer.tokens(PlainPrinter.name($0))[...]) == key }
             }.sorted()
         }
-        if r == .equal, !declarations.isEmpty, let o = matrices.check(a1, b1) {
-            return o.taken(as: "identity claim")
+        var vectorFailure: String?
+        // Without matrices, only a side the scalar reader cannot read (`[a, b]^T`) is tried.
+        // (Not a side nested too deeply for the scalar reader.)
+        let unread = [a, b].contains { item in
+            if case .failure(let e) = item.value { return !e.construct.contains("nested too deeply") }
+            return false
+        }
+        if r == .equal, !declarations.isEmpty || unread {
+            switch matrices.reading(a1, b1) {
+            case .decided(let o): return o.taken(as: "identity claim")
+            case .unreadable(let why): vectorFailure = why
+            }
         }
         if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = nablaClaim(a, b, state) { return o.taken(as: "identity claim") }
@@ -86,7 +98,15 @@ extension Verifier {
         let outcome: StepChecker.Outcome
         switch (a.value, b.value) {
         case (.failure(let e), _), (_, .failure(let e)):
-            outcome = .unchecked("cannot read \(e.construct)")
+            // Read as numbers, a transpose or a list makes no sense; in vector notation, the part
+            // that could not be read says more.
+            if a.tokens.contains(where: { $0.kind == .command("otimes") }) || b.tokens.contains(where: { $0.kind == .command("otimes") }) {
+                outcome = .unchecked("\\otimes is the Kronecker product or, as some write the LSTM, the elementwise product; the document does not say which")
+            } else if let vectorFailure, ["a transpose of a non-matrix", "a tuple"].contains(e.construct) {
+                outcome = .unchecked("cannot read in vector notation: \(vectorFailure)")
+            } else {
+                outcome = .unchecked("cannot read \(e.construct)")
+            }
         case let (.success(x), .success(y)):
             if a.isProse || b.isProse || x.mentionsWords || y.mentionsWords {
                 outcome = .unchecked("a claim in words", .words)

@@ -133,4 +133,16 @@ import Symbolic
         #expect(verdicts(d + "$$(I - A)^{-1} A = (I - A)^{-1} - I$$") == [.valid])
         #expect(verdicts(d + "$$A (I + A)^{-1} = I + (I + A)^{-1}$$") == [.invalid])
     }
+
+    @Test func listsOfNumbersAreVectorsAndTheKroneckerSignIsNamedAsAmbiguous() throws {
+        // `[a, b]` of numbers is a row (so `[a, b]^T` a column), `[a; b]` a column.
+        #expect(verdicts("$$[a, b]^T = [b, a]^T$$") == [.invalid])
+        #expect(verdicts("$$x^T [a; b] = [a, b] x$$") == [.valid])
+        // A bold name defined by such a vector is that vector; restating it is no new claim.
+        let w = Verifier().verify("$$\\mathbf{w}^* = [w_0^*, w_1^*]^T$$\n\n$$\\mathbf{w}^* = [w_0^*, w_1^*]^T$$", file: "t.md")
+        #expect(w.steps.map(\.verdict) == [.valid])
+        // ⊗: Kronecker, or elementwise in some LSTM write-ups; nothing is decided under one reading.
+        let step = try #require(Verifier().verify("$$c_t = c_{t-1} \\otimes f_t + i_t$$\n\n$$c_{t-1} \\otimes f_t = f_t \\otimes c_{t-1}$$", file: "t.md").steps.last)
+        #expect(step.verdict == .unchecked && step.reason.contains("Kronecker"), "\(step.reason)")
+    }
 }

@@ -47,8 +47,13 @@ struct LetterShapes {
     @discardableResult
     mutating func defineIfMatrix(_ name: Symbol, nameTokens: [LaTeXToken], value: [LaTeXToken]) -> Bool {
         let known = transposedKeys.union(declarations.map(\.key)).union(definedMatrices.keys)
-        let bold = value.contains { if case .command(let c) = $0.kind { return ["mathbf", "boldsymbol", "bm", "vec"].contains(c) }; return false }
-        guard bold || !LetterUse.typed(value, known: known).isEmpty else { return false }
+        let isBold = { (t: LaTeXToken) in if case .command(let c) = t.kind { return ["mathbf", "boldsymbol", "bm", "vec"].contains(c) }; return false }
+        // A transposed bracket (`[w_0, w_1]^T`) or a stack (`[a; b]`) is a vector too.
+        let vector = value.indices.contains { k in
+            (value[k].kind == .symbol("]") && LetterUse.transposeLength(value, k + 1, end: value.count) > 0) || value[k].kind == .symbol(";")
+        }
+        guard nameTokens.contains(where: isBold) || value.contains(where: isBold) || vector
+              || !LetterUse.typed(value, known: known).isEmpty else { return false }
         definedMatrices[QuantityNames.key(nameTokens[...])] = value
         unsized.insert(name)
         return true

@@ -17,7 +17,8 @@ enum LetterUse {
     /// The number of tokens of a name starting at `k` (a letter or Greek letter, decorated or
     /// not, with a subscript, a bracketed superscript such as `^{(o)}` or `^{<t>}`, a star and
     /// primes), or 0 when no name starts there.
-    static func nameLength(_ ts: [LaTeXToken], _ k: Int, end: Int) -> Int {
+    static func nameLength(_ ts: [LaTeXToken], _ k: Int, end: Int, depth: Int = 0) -> Int {
+        guard depth < 4 else { return 0 }
         var j = k
         guard j < end else { return 0 }
         switch ts[j].kind {
@@ -27,7 +28,7 @@ enum LetterUse {
             j += 1
         case .command(let c) where decorations.contains(c):
             guard j + 2 < end, ts[j + 1].kind == .symbol("{"), let close = closing(ts, j + 1, end: end) else { return 0 }
-            let inner = nameLength(ts, j + 2, end: close)
+            let inner = nameLength(ts, j + 2, end: close, depth: depth + 1)
             guard inner > 0, j + 2 + inner == close else { return 0 }
             j = close + 1
         default:
@@ -128,17 +129,13 @@ enum LetterUse {
         var typed = Set(names.filter { $0.transposed || known.contains($0.key) }.map(\.key))
         guard !typed.isEmpty || containsMatrixOperator(ts) else { return [:] }
         // Capitals inside a transposed group or under tr, det: matrices.
-        var groups: [Range<Int>] = []
-        for k in ts.indices where ts[k].kind == .symbol(")") && transposeLength(ts, k + 1, end: ts.count) > 0 {
-            var depth = 0
-            var j = k
-            while j >= 0 {
-                if ts[j].kind == .symbol(")") { depth += 1 }
-                if ts[j].kind == .symbol("(") { depth -= 1; if depth == 0 { break } }
-                j -= 1
-            }
-            if j >= 0 { groups.append(j..<k) }
+        var opens: [Int: Int] = [:], closes: [Int: Int] = [:], stack: [Int] = []
+        for k in ts.indices {
+            if ts[k].kind == .symbol("(") { stack.append(k) }
+            if ts[k].kind == .symbol(")"), let o = stack.popLast() { opens[k] = o; closes[o] = k }
         }
+        var groups: [Range<Int>] = []
+        for (k, o) in opens where transposeLength(ts, k + 1, end: ts.count) > 0 { groups.append(o..<k) }
         for k in ts.indices {
             guard case .command(let c) = ts[k].kind else { continue }
             let word: String
@@ -152,17 +149,14 @@ enum LetterUse {
             var j = k + 1
             if ts.indices.contains(j), ts[j].kind == .symbol("{"), let close = closing(ts, j, end: ts.count) { j = close + 1 }
             if ts.indices.contains(j), ts[j].kind == .command("left") { j += 1 }
-            guard ts.indices.contains(j), ts[j].kind == .symbol("(") else { continue }
-            var depth = 0
-            var e = j
-            while e < ts.count {
-                if ts[e].kind == .symbol("(") { depth += 1 }
-                if ts[e].kind == .symbol(")") { depth -= 1; if depth == 0 { break } }
-                e += 1
-            }
+            guard ts.indices.contains(j), ts[j].kind == .symbol("("), let e = closes[j] else { continue }
             groups.append(j..<e)
         }
-        for o in names where o.isCapital && groups.contains(where: { $0.contains(o.range.lowerBound) }) { typed.insert(o.key) }
+        // Marks over the tokens covered by a group (a difference array: linear in the tokens).
+        var marks = [Int](repeating: 0, count: ts.count + 1)
+        for g in groups { marks[g.lowerBound] += 1; marks[g.upperBound] -= 1 }
+        for k in 1..<marks.count { marks[k] += marks[k - 1] }
+        for o in names where o.isCapital && marks[o.range.lowerBound] > 0 { typed.insert(o.key) }
         // Capitals written next to a matrix (no operator but a product sign between): matrices.
         var changed = true
         while changed {

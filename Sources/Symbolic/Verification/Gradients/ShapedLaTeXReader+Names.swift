@@ -22,7 +22,11 @@ extension ShapedLaTeXReader {
             guard let j = context.jacobian(p, q) else { throw fail("the Jacobian ∂\(p.plain)/∂\(q.plain) is not diagonal or linear") }
             return .shaped(j)
         }
+        if num.count == 1, ts[num.lowerBound].kind == .command("partial") || ts[num.lowerBound].kind == .letter("d"), Self.differentialTail(ts, den) != nil {
+            throw fail("a derivative \\frac{\\partial}{\\partial …} of an expression of vectors (taken only in a recognised model)")
+        }
         var a = ShapedLaTeXReader(ts, num, context: context), b = ShapedLaTeXReader(ts, den, context: context)
+        (a.depth, b.depth) = (depth, depth)
         let top = try a.sum(), bottom = try b.sum()
         guard a.pos == a.end, b.pos == b.end else { throw fail("a fraction of vectors") }
         // Divided by a number, or by a 1 × 1 quantity (`\\sqrt{d}`).
@@ -38,6 +42,7 @@ extension ShapedLaTeXReader {
         if isSymbol("[") { throw fail("a root other than the square root in vector notation") }
         let g = try group()
         var inner = ShapedLaTeXReader(ts, g, context: context)
+        inner.depth = depth
         let v = try inner.readWholeValue()
         let half = Expression(Rational(1, 2)!)
         switch v {
@@ -75,7 +80,8 @@ extension ShapedLaTeXReader {
     mutating func namedFunction() throws(Failure) -> Value {
         pos += 1
         let g = try group()
-        let word = ts[g].map { t -> String in if case .letter(let l) = t.kind { return String(l) }; return "" }.joined().lowercased()
+        let spelled = ts[g].map { t -> String in if case .letter(let l) = t.kind { return String(l) }; return "" }.joined()
+        let word = spelled.lowercased()
         if word == "tr" || word == "trace" {
             // `\operatorname{tr}(A B)`: the trace of a square matrix.
             skipSpacing()
@@ -83,7 +89,9 @@ extension ShapedLaTeXReader {
             guard case .shaped(let x) = arg else { throw fail("the trace of a number") }
             return try wrap { () throws(ShapeError) in try .trace(x) }
         }
-        guard ["softmax", "relu", "sigmoid", "tanh"].contains(word) else { throw fail("words in vector notation") }
+        guard ["softmax", "relu", "sigmoid", "tanh"].contains(word) else {
+            throw fail(word.isEmpty ? "words" : "\\text{\(spelled)}, a function the document does not define")
+        }
         return try function(word)
     }
 
@@ -151,7 +159,9 @@ extension ShapedLaTeXReader {
         while k < end, k - pos < QuantityNames.maximumTokens {
             let t = ts[k].kind
             if d == 0 {
-                if case .symbol(let c) = t, !["_", "^", "'", "{"].contains(c) { break }
+                // `w^*`: a star after `^` belongs to the name.
+                let starred = t == .symbol("*") && k > pos && ts[k - 1].kind == .symbol("^")
+                if case .symbol(let c) = t, !["_", "^", "'", "{"].contains(c), !starred { break }
                 if case .command(let c) = t, Self.matrixProducts.contains(c) || Self.elementwiseProducts.contains(c) || ["left", "right", "frac", "quad", "qquad", "oplus", "\\", "end", "begin"].contains(c) || Self.functions[c] != nil { break }
                 if t == .symbol("^"), k + 1 < end, ts[k + 1].kind == .letter("T") || ts[k + 1].kind == .command("top") { break }
                 if t == .symbol("^"), k + 2 < end, ts[k + 1].kind == .symbol("{"), ts[k + 2].kind == .letter("T") || ts[k + 2].kind == .command("top") { break }
@@ -170,6 +180,7 @@ extension ShapedLaTeXReader {
                 pos += n
                 return .identity(.one)
             }
+            if ts[pos].kind == .letter("E"), pos + 1 < end, ts[pos + 1].kind == .symbol("[") { throw fail("an expectation E[…] of vectors (the entries' distribution is read only when the document declares it)") }
             if context.scalarLetters, let (length, e) = scalarLetter() {
                 pos += length
                 return .shaped(.filled(e, .scalar))

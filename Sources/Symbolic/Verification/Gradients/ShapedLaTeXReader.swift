@@ -232,7 +232,7 @@ struct ShapedLaTeXReader {
                 continue
             }
             guard inner.count == 1, case .number(let r) = inner.first!.kind, r.isInteger, let k = r.numerator.intValue, abs(k) <= 8 else {
-                throw fail("an exponent that is not T or a small integer")
+                throw fail(inner.first?.kind == .symbol("*") ? "a starred name" : "an exponent that is not T or a small integer")
             }
             switch v {
             case .number(let x):
@@ -276,7 +276,7 @@ struct ShapedLaTeXReader {
             pos += 1
             return try fraction()
         case .command("sum"), .command("prod"), .command("int"):
-            throw fail("a \\sum, \\prod or \\int in vector notation")
+            throw fail("a \\sum, \\prod or \\int of matrices")
         case .command("text"), .command("mathrm"), .command("operatorname"):
             return try namedFunction()
         case .command(let c) where Self.functions[c] != nil:
@@ -290,10 +290,12 @@ struct ShapedLaTeXReader {
     /// `( … )`, `[ … ]`, with `;` or `,` separating the parts of a concatenation `[a; x]`.
     mutating func bracketed(close: LaTeXToken.Kind, right: Bool = false) throws(Failure) -> Value {
         var parts: [Value] = []
+        var commas = false
         while true {
             // `\left[ \frac{a}{x} \right]`: a stacked pair typed as a fraction (OCR of a column vector).
             if close == .symbol("]"), isCommand(["frac"]), let pair = try stackedPair() { parts += pair } else { parts.append(try sum()) }
             skipSpacing()
+            if isSymbol(",") { commas = true }
             if isSymbol(";") || isSymbol(",") { pos += 1; continue }
             break
         }
@@ -304,14 +306,26 @@ struct ShapedLaTeXReader {
         guard peek == close else { throw fail("an unclosed bracket") }
         pos += 1
         if parts.count == 1 { return parts[0] }
+        // Numbers listed: `(a, b)` and `[a; b]` are columns, `[a, b]` a row (`[w_0, w_1]^T`).
+        let numbers = parts.allSatisfy { p in
+            switch p { case .number: return true; case .shaped(let e): return e.shape.isScalar; case .identity: return false }
+        }
+        if numbers && commas && close == .symbol("]") {
+            let column = try concatenation(parts)
+            guard case .shaped(let c) = column else { return column }
+            return try wrap { () throws(ShapeError) in try .transpose(c) }
+        }
         return try concatenation(parts)
     }
 
     func concatenation(_ parts: [Value]) throws(Failure) -> Value {
         var xs: [ShapedExpression] = []
         for p in parts {
-            guard case .shaped(let e) = p else { throw fail("a number inside a concatenation") }
-            xs.append(e)
+            switch p {
+            case .shaped(let e): xs.append(e)
+            case .number(let r): xs.append(.filled(Expression(r), .scalar))
+            case .identity: throw fail("the identity inside a concatenation")
+            }
         }
         return try wrap { () throws(ShapeError) in try .apply(Concatenation(), xs) }
     }
@@ -322,6 +336,7 @@ struct ShapedLaTeXReader {
         pos += 1
         let num = try group(), den = try group()
         var a = ShapedLaTeXReader(ts, num, context: context), b = ShapedLaTeXReader(ts, den, context: context)
+        (a.depth, b.depth) = (depth, depth)
         if let x = try? a.readWhole(), let y = try? b.readWhole(), !x.shape.isScalar, !y.shape.isScalar, skipsToClose() {
             return [.shaped(x), .shaped(y)]
         }
