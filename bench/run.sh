@@ -71,6 +71,16 @@ for spec in "x^T A x|A=n,n x=n|x" "tr(X A X^T)|A=n,n X=m,n|X" "log(det(X))|X=n,n
   done
   echo "derive grad '$expr' (whole process, best of 5): ${best} ms"
 done
+for spec in "x^T A x|A=n,n x=n|x" "a^T tanh(W x)|a=m W=m,n x=n|x"; do
+  IFS='|' read -r expr shapes wrt <<< "$spec"
+  args=(); for s in $shapes; do args+=(--shape "$s"); done
+  best=""
+  for _ in 1 2 3 4 5; do
+    start=$(date +%s%N); .build/release/derive hessian "$expr" --wrt "$wrt" "${args[@]}" >/dev/null; end=$(date +%s%N)
+    t=$(( (end - start) / 1000000 )); if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+  done
+  echo "derive hessian '$expr' (whole process, best of 5): ${best} ms"
+done
 
 if [ "$mode" != "--quick" ]; then
   # Peak memory for expand2 (one run each), and growth of expand2 with the exponent.

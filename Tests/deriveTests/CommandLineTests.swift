@@ -53,6 +53,15 @@ struct CLI {
         #expect(unknown.status == 2 && unknown.err.contains("B"))
     }
 
+    @Test func hessianOfAQuadraticForm() throws {
+        let r = try CLI.run(["hessian", "x^T A x", "--wrt", "x", "--shape", "A=n,n", "--shape", "x=n"])
+        #expect(r.status == 0 && r.out == "H = A + A^T\n", "\(r.out)")
+        let ls = try CLI.run(["hessian", "-", "--wrt", "w", "--shape", "X=n,d", "--shape", "w=d", "--shape", "y=n", "--json"], stdin: "(X w - y)^T (X w - y)")
+        #expect(ls.status == 0 && ls.out.contains("\"hessian\" : \"2*X^T @ X\""), "\(ls.out)")
+        let matrix = try CLI.run(["hessian", "x^T A x", "--wrt", "A", "--shape", "A=n,n", "--shape", "x=n"])
+        #expect(matrix.status == 2 && matrix.err.split(separator: "\n").count == 1, "\(matrix.err)")
+    }
+
     @Test func expandDiffSimplify() throws {
         #expect(try CLI.run(["expand", "(x+y)^2"]).out == "x^2 + 2*x*y + y^2\n")
         #expect(try CLI.run(["expand", "(x+y)^2", "--latex"]).out == "x^{2} + 2 x y + y^{2}\n")

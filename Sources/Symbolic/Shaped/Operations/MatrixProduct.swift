@@ -37,6 +37,12 @@ public struct MatrixProduct: ShapedOperation {
         if x[0].shape.isScalar, case .filled(let v) = x[0].kind, let c = v.rationalValue { return try? .scaled(x[1], c) }
         if case .identity = x[0].kind { return x[1] }
         if case .identity = x[1].kind { return x[0] }
+        // c I times X is c X.
+        if case .operation(let op as LinearCombination, let y) = x[0].kind, y.count == 1, case .identity = y[0].kind { return try? .scaled(x[1], op.coefficients[0]) }
+        if case .operation(let op as LinearCombination, let y) = x[1].kind, y.count == 1, case .identity = y[0].kind { return try? .scaled(x[0], op.coefficients[0]) }
+        // 1ᵀ diag(a) = aᵀ and diag(a) 1 = a.
+        if x[0].isFilled(with: .one), x[0].shape.rows.isOne, case .operation(is Diagonal, let a) = x[1].kind { return try? .transpose(a[0]) }
+        if x[1].isFilled(with: .one), x[1].shape.columns.isOne, case .operation(is Diagonal, let a) = x[0].kind { return a[0] }
         // Between scalars, x^{-1} x = 1 wherever x^{-1} is defined.
         if shape.isScalar {
             for (p, q) in [(x[0], x[1]), (x[1], x[0])] {

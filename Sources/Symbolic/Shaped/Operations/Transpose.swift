@@ -24,6 +24,7 @@ public struct Transpose: ShapedOperation {
         switch e.kind {
         case .filled(let v): return .filled(v, e.shape.transposed)
         case .identity: return e
+        case .operation(is Diagonal, _): return e
         case .operation(is Transpose, let inner): return inner[0]
         case .operation(is MatrixProduct, let ab): return try? .product(.transpose(ab[1]), .transpose(ab[0]))
         // (c X + d Y)ᵀ = c Xᵀ + d Yᵀ: scalars and sums come out of a transpose.
