@@ -19,16 +19,20 @@ extension LaTeXReader {
         guard case .scalar(let ve) = try vr.readWhole(), case .symbol(let h) = ve.kind else { throw error("a limit in a non-symbol", at: t) }
         var target = (arrow + 1)..<sub.upperBound
         // One-sided `0^+`, `0^{-}`: a limit that exists on both sides is the one-sided one too.
+        var side = LimitValue.Side.both
         if target.count >= 2, case .symbol(let c) = peekSplit(target.upperBound - 1).kind, c == "+" || c == "-",
            peekSplit(target.upperBound - 2).kind == .symbol("^") {
+            side = c == "+" ? .right : .left
             target = target.lowerBound..<(target.upperBound - 2)
         } else if target.count >= 4, peekSplit(target.upperBound - 1).kind == .symbol("}"), peekSplit(target.upperBound - 4).kind == .symbol("^") {
+            if case .symbol(let c) = peekSplit(target.upperBound - 2).kind, c == "+" || c == "-" { side = c == "+" ? .right : .left }
             target = target.lowerBound..<(target.upperBound - 4)
         }
         let infinite = target.count <= 2 && target.contains { peekSplit($0).kind == .command("infty") }
             && !target.contains { peekSplit($0).kind == .symbol("-") }
+        let minusInfinite = target.count == 2 && peekSplit(target.lowerBound).kind == .symbol("-") && peekSplit(target.upperBound - 1).kind == .command("infty")
         var point = Expression.zero
-        if !infinite {
+        if !infinite && !minusInfinite {
             var pr = reader(of: target)
             guard case .scalar(let p) = try pr.readWhole(), !p.contains(h) else { throw error("a limit point", at: t) }
             point = p
@@ -40,6 +44,38 @@ extension LaTeXReader {
         guard case .scalar(let body) = try readProduct() else { throw error("a limit of a matrix", at: t) }
         inlinesFunctions = inlining
         keepConditions(outer, without: h)
+        let at: LimitValue.Point = infinite ? .plusInfinity : minusInfinite ? .minusInfinity : .finite(point)
+        // Roots, |·|, infinite limits, limits at -∞ and one-sided ones: from the Puiseux series.
+        if minusInfinite { return try seriesLimit(body, h, at, side, t) }
+        if side != .both {
+            // A one-sided limit that exists on both sides is the two-sided one.
+            do { return try seriesLimit(body, h, at, side, t) } catch {
+                if error.limit != nil { throw error }
+                return try rationalLimit(body, h, point, infinite: infinite, t)
+            }
+        }
+        do { return try rationalLimit(body, h, point, infinite: infinite, t) } catch {
+            do { return try seriesLimit(body, h, at, side, t) } catch let second {
+                if second.limit != nil { throw second }
+                throw error
+            }
+        }
+    }
+
+    /// The limit from the series of the body near the point (`LimitValue.of`); an infinite
+    /// limit, or one that does not exist, is an error that carries it.
+    private func seriesLimit(_ body: Expression, _ h: Symbol, _ at: LimitValue.Point, _ side: LimitValue.Side, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
+        guard let v = LimitValue.of(body, h, at: at, side: side) else {
+            throw error("\\lim whose series near the point is not found (a function other than a root, |·|, exp, log, sin, cos of it)", at: t)
+        }
+        if case .finite(let c) = v { return .scalar(c) }
+        var e = error("\\lim that is \(v.description)", at: t)
+        e.limit = v
+        throw e
+    }
+
+    /// The limit of a rational function of h (after series of exp, log, sin, cos at a finite point).
+    private mutating func rationalLimit(_ body: Expression, _ h: Symbol, _ point: Expression, infinite: Bool, _ t: LaTeXToken) throws(ReaderError) -> MathValue {
         // At k → 0: h = a + k, or h = 1/k for h → ∞.
         let k = Symbol("\u{1}k")
         let shifted = body.substituting([h: infinite ? Expression.one / Expression(k) : point + Expression(k)])

@@ -5,10 +5,13 @@ public struct ReaderError: Error, Sendable, CustomStringConvertible {
     public let construct: String
     public let line: Int
     public let column: Int
-    public init(_ construct: String, line: Int, column: Int) {
+    /// For `\lim` that is infinite or does not exist: its value, which no number represents.
+    public var limit: LimitValue? = nil
+    public init(_ construct: String, line: Int, column: Int, limit: LimitValue? = nil) {
         self.construct = construct
         self.line = line
         self.column = column
+        self.limit = limit
     }
     public var description: String { "cannot read \(construct) (line \(line), column \(column))" }
 }

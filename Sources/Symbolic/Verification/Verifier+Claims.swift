@@ -95,6 +95,7 @@ extension Verifier {
         if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = nablaClaim(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = bigOClaim(a, b, state) { return o.taken(as: "identity claim") }
+        if r == .equal, let o = limitClaim(a, b) { return o.taken(as: "identity claim") }
         let outcome: StepChecker.Outcome
         switch (a.value, b.value) {
         case (.failure(let e), _), (_, .failure(let e)):
