@@ -86,6 +86,13 @@ extension LaTeXReader {
             for v in variables.reversed() { e = Expression(.derivative(e, v.symbol, order: v.order)) }
             return e
         }
+        // A member of a family defined member by member may depend on the variable through its
+        // definition: the derivative is taken once the definitions are applied.
+        if !families.isEmpty, target.mentionsFamily(families) {
+            var e = target
+            for v in variables.reversed() { e = Expression(.derivative(e, v.symbol, order: v.order)) }
+            return e
+        }
         var e = target
         for v in variables.reversed() {
             // `\frac{\partial}{\partial w_0} J(\mathbf{w})`: a function not defined here, or a vector,
@@ -154,5 +161,16 @@ extension LaTeXReader {
         }
         if f.contains(derivative: ()) || f.appliesUndefinedFunction { throw error("an evaluation bar on a derivative of this form", at: t) }
         return .scalar(f.substituting([x: a]))
+    }
+}
+
+extension Expression {
+    /// True when a member of one of `families` occurs (`\hat{y}_j`, or `\hat{y}_i` inside `\sum_i`).
+    package func mentionsFamily(_ families: Set<Symbol>) -> Bool {
+        switch kind {
+        case .symbol(let s): return s.subscriptText != nil && families.contains(s.family)
+        case .indexed(let base, _): return families.contains(base)
+        default: return children.contains { $0.mentionsFamily(families) }
+        }
     }
 }

@@ -38,6 +38,9 @@ public struct LaTeXReader {
     /// Names known to stand for vectors (declared random vectors, `a \in \mathbb{R}^D`) with their
     /// dimension: `a^T b` of two of them reads as the sum `\sum_{i=1}^{D} a_i b_i`.
     public var vectors: [Symbol: Expression] = [:]
+    /// Families the document defines member by member (`\hat{y}_i = …`), by their names without
+    /// subscript: a derivative of an expression holding a member is left for the definitions.
+    public var families: Set<Symbol> = []
     /// Letters the document defines as functions (`q(x) = 3x^2 + 1`) besides `functionLetters`:
     /// `q(2)` written right after them (no space before `(`) is an application.
     public var functionNames: Set<Character> = []

@@ -17,6 +17,11 @@ public struct Definitions: Sendable {
     private var scalars: [Symbol: Expression] = [:]
     public private(set) var matrices: [Symbol: Matrix] = [:]
     private var variants: [Symbol: [Symbol]] = [:]
+    /// Indexed families: `\hat{y}_i = e^{z_i} / \sum_k e^{z_k}` defines every member, so `\hat{y}_j`
+    /// is the body with i replaced by j. By the name without its subscript: the index letter and body.
+    private var families: [Symbol: (index: String, body: Expression)] = [:]
+    /// The families' names (without subscript).
+    public var familyNames: Set<Symbol> { Set(families.keys) }
     /// User functions: `f(x) = ReLU(x) - 2 ReLU(x - 1)` gives f's parameters and body.
     private(set) var functions: [String: (parameters: [Symbol], body: Expression)] = [:]
 
@@ -50,6 +55,12 @@ public struct Definitions: Sendable {
         switch v {
         case .scalar(let e): scalars[s] = e; matrices[s] = nil
         case .matrix(let m): matrices[s] = m; scalars[s] = nil
+        }
+        // (Not a recurrence, `h_t = f(h_{t-1})`: its first member is given on its own.)
+        if case .scalar(let e) = v, let i = s.subscriptText, Definitions.isIndexLetter(i),
+           e.freeSymbols.contains(where: { $0.subscriptText == i || $0 == Symbol(i) }),
+           !e.freeSymbols.contains(where: { $0.family == s.family }), !e.indexedFamilies.contains(s.family) {
+            families[Definitions.familyName(s)] = (i, e)
         }
         guard s.timeStep != nil, wasScalar != (scalars[s] != nil) else { return }
         let plain = Symbol(s.name, accent: s.accent, subscriptText: s.subscriptText, primes: s.primes)
@@ -89,7 +100,33 @@ public struct Definitions: Sendable {
     private func definition(of s: Symbol) -> Expression? {
         if let e = scalars[s] { return e }
         if let vs = variants[s], vs.count == 1 { return Expression(vs[0]) }
+        if !families.isEmpty, let j = s.subscriptText, Definitions.isIndexLetter(j) || Int(j) != nil,
+           let (i, body) = families[Definitions.familyName(s)] {
+            return Definitions.reindexed(body, from: i, to: Int(j).map { Expression($0) } ?? Expression(Symbol(j)))
+        }
         return nil
+    }
+
+    /// A single small Latin letter: an index (`i`, `j`, `k`, `n`).
+    static func isIndexLetter(_ t: String) -> Bool {
+        t.count == 1 && t.first!.isLowercase && t.first!.isASCII && t.first!.isLetter
+    }
+
+    static func familyName(_ s: Symbol) -> Symbol {
+        Symbol(s.name, accent: s.accent, subscriptText: nil, timeStep: s.timeStep, primes: s.primes)
+    }
+
+    /// `body` with the free index i written as `target` (a letter, a number or a sum's bound
+    /// index): `z_i` as the member of z at it, and `i` itself (in index lists). A bound index of a
+    /// sum in the body is named apart already, so it is not touched.
+    static func reindexed(_ body: Expression, from i: String, to target: Expression) -> Expression {
+        if target == Expression(Symbol(i)) { return body }
+        return body.transformed { node in
+            guard case .symbol(let s) = node.kind else { return node }
+            if s == Symbol(i) { return target }
+            guard s.subscriptText == i else { return node }
+            return .indexed(Symbol(s.name, accent: s.accent, subscriptText: nil, timeStep: s.timeStep, primes: s.primes), [target])
+        }
     }
 
     /// Replaces defined names by their definitions (transitively) and evaluates derivatives
@@ -157,6 +194,14 @@ public struct Definitions: Sendable {
             guard let d = resolvedDerivative(g, t, m) else { return nil }
             inner = d
         default:
+            // An expression holding members of a family defined member by member: with them written out.
+            if s != LaTeXReader.primeVariable, !families.isEmpty, f.mentionsFamily(Set(families.keys)) {
+                // Members at a sum's bound index are not written out (the family's own sums would
+                // share its index names): such a derivative is not taken.
+                inner = expandingFamilies(structural(f, excluding: s))
+                if inner.mentionsFamily(Set(families.keys)) { return nil }
+                break
+            }
             guard s == LaTeXReader.primeVariable else { return nil }
             inner = structural(f, excluding: s)
         }
@@ -171,6 +216,26 @@ public struct Definitions: Sendable {
         if names.isEmpty { return inner.freeSymbols.isEmpty ? .zero : nil }
         guard names.count == 1 else { return nil }
         return inner.derivative(with: names[0], times: n)
+    }
+
+    /// True when a member of a defined family occurs at a sum's bound index (`\hat{y}_i` in `\sum_i`),
+    /// where it is not written out.
+    public func holdsFamilyMemberInSum(_ e: Expression) -> Bool {
+        !families.isEmpty && e.indexedFamilies.contains { families[$0] != nil }
+    }
+
+    /// `e` with every member of a defined family at a letter or number replaced by the family's body there.
+    private func expandingFamilies(_ e: Expression) -> Expression {
+        e.transformed { node in
+            switch node.kind {
+            case .symbol(let s):
+                guard scalars[s] == nil, let j = s.subscriptText, Definitions.isIndexLetter(j) || Int(j) != nil,
+                      let (i, body) = families[s.family] else { return node }
+                return Definitions.reindexed(body, from: i, to: Int(j).map { Expression($0) } ?? Expression(Symbol(j)))
+            default:
+                return node
+            }
+        }
     }
 
     /// Substitutes only names defined by non-numeric expressions (except `variable`), so numeric

@@ -231,3 +231,11 @@ extension Symbol {
         subscriptText?.unicodeScalars.contains(where: { $0.value < 32 }) == true ? PlainPrinter.name(family) : PlainPrinter.name(self)
     }
 }
+
+extension Expression {
+    /// True when some unevaluated derivative `∂f/∂v` in the expression has an f for which `test` holds.
+    func hasDerivative(where test: (Expression) -> Bool) -> Bool {
+        if case .derivative(let f, _, _) = kind, test(f) { return true }
+        return children.contains { $0.hasDerivative(where: test) }
+    }
+}

@@ -52,12 +52,14 @@ public struct ChainItem: Sendable {
     /// The item read again with names that stand for matrices and vectors, and with the
     /// document's functions known inside limits and integrals (which are computed when read).
     public func reread(matrices: [Symbol: Matrix], vectors: [Symbol: Expression] = [:],
-                       functions: [String: (parameters: [Symbol], body: Expression)] = [:]) -> ChainItem {
+                       functions: [String: (parameters: [Symbol], body: Expression)] = [:], families: Set<Symbol> = []) -> ChainItem {
         let bounded = !functions.isEmpty && tokens.contains { $0.kind == .command("lim") || $0.kind == .command("int") }
-        guard !tokens.isEmpty, !matrices.isEmpty || !vectors.isEmpty || bounded else { return self }
+        let derivative = !families.isEmpty && tokens.contains { $0.kind == .command("partial") || $0.kind == .command("frac") }
+        guard !tokens.isEmpty, !matrices.isEmpty || !vectors.isEmpty || bounded || derivative else { return self }
         var reader = LaTeXReader(tokens: tokens)
         reader.matrices = matrices
         reader.vectors = vectors
+        reader.families = families
         if bounded { reader.functionBodies = functions }
         reader.functionNames = functionNames
         var copy = self

@@ -11,7 +11,27 @@ extension Verifier {
     /// The outcome of `a r b` checked as an identity claim under the section's definitions and
     /// premises (not recorded).
     func claimOutcome(_ a: ChainItem, _ r: Relation, _ b: ChainItem, _ state: inout DocumentState) -> StepChecker.Outcome {
-        let o = identityOutcome(a, r, b, &state)
+        // A derivative of an expression holding a family member inside a sum (`∂/∂z_j Σ_i y_i log ŷ_i`)
+        // is not taken: the member's definition is not applied there, and without it the
+        // derivative would miss how the member depends on the variable.
+        let families = state.definitions.familyNames
+        if !families.isEmpty, [a, b].contains(where: { item in
+            guard case .success(.scalar(let e)) = item.value else { return false }
+            return state.definitions.resolve(e).hasDerivative { $0.mentionsFamily(families) }
+        }) {
+            return StepChecker.Outcome.unchecked("a derivative of an expression holding a member of a family defined member by member inside a sum, where its definition is not applied")
+                .taken(as: "identity claim")
+        }
+        var o = identityOutcome(a, r, b, &state)
+        // A member of a family defined member by member, inside a sum, is not written out there:
+        // a point found with it free is no counterexample.
+        if o.verdict == .invalid, [a, b].contains(where: { item in
+            if case .success(.scalar(let e)) = item.value { return state.definitions.holdsFamilyMemberInSum(e) }
+            return false
+        }) {
+            o = StepChecker.Outcome.unchecked("a member of a family defined member by member inside a sum, where its definition is not applied")
+                .taken(as: "identity claim")
+        }
         // A name whose value was not read may be anything a proof covers, but no point refutes
         // a claim about it: its value there is unknown.
         guard o.verdict == .invalid, !state.opaqueNames.isEmpty || !state.opaqueFunctions.isEmpty else { return o }

@@ -20,7 +20,8 @@ extension Verifier {
     func elaborateForm(_ statements: [Statement], at k: Int, _ block: MathBlock, _ state: DocumentState) -> ElaboratedStatement {
         let written = statements[k]
         var s = written
-        s.items = s.items.map { $0.reread(matrices: state.definitions.matrices, vectors: state.probability.vectors, functions: state.definitions.functions) }
+        s.items = s.items.map { $0.reread(matrices: state.definitions.matrices, vectors: state.probability.vectors, functions: state.definitions.functions,
+                                          families: state.definitions.familyNames) }
         var line = ElaboratedStatement(kind: .claims, written: written, checked: s)
         if s.conditional {
             line.kind = .conditional
