@@ -13,6 +13,9 @@ public struct StepChecker: Sendable {
     /// Names the document defines: a derivative with respect to one of them cannot be taken
     /// once its definition has been substituted (the dependence would be lost).
     var definedNames: Set<Symbol> = []
+    /// True when the claim writes a derivative operator on an expression (`\frac{d}{dx}(…)`,
+    /// `(…)'`): with unknown functions combined, it states a rule of differentiation.
+    var derivativeOperatorWritten = false
     /// Letters the section differentiates in more than one place (`∂L/∂z`, `∂L/∂a`): functions
     /// of the variables, whose derivatives stay atoms; another letter is a constant for `d/dx`.
     var functionLetters: Set<Symbol> = []

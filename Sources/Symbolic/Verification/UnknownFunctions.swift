@@ -6,9 +6,10 @@ import SymbolicLaTeX
 /// at two index letters give `δ_ij` (`∂z_i/∂z_j`), and a function it never defines (`f`, `g`) is
 /// an unknown differentiable function: its derivatives are atoms (`f'(x)` is `d f(x)/dx`), the
 /// product, quotient and chain rules apply. A claim about unknown functions is valid when it
-/// holds with them as atoms, otherwise unchecked: particular functions put for them would
-/// refute a rule meant for every f, but also a claim about the one f the document means
-/// without writing it down, so none is tried until the document says which.
+/// holds with them as atoms. A claim shaped as a rule of differentiation (a derivative operator
+/// written on an expression that composes unknown functions or combines two of them) is meant for
+/// every f, so particular functions refute it; any other claim (`f'(x) = f(x)(1 - f(x))`, about
+/// the one f a document may mean without writing it down) is unchecked.
 enum UnknownFunctions {
     /// The sides with every derivative the engine can take taken (undefined letters constant,
     /// `f'(x)` of a letter written as `d f(x)/dx`); nil when a derivative stays that is no
@@ -90,6 +91,76 @@ enum UnknownFunctions {
 
     /// The names of the unknown functions of one argument in `e` (`f` for `f(x)` and `f'(g(x))`):
     /// one letter each (`f`, `g`, `φ`), not a probability's.
+    /// True when `e` (with derivatives taken) combines two unknown functions or applies one to
+    /// something other than a letter (`f'(g(x)) g'(x)`, `f'(2x)`): with a derivative operator
+    /// written on an expression, the shape of a rule of differentiation. `f'(x) = f(x)(1 - f(x))`
+    /// is no rule.
+    static func isRule(_ e: Expression) -> Bool {
+        if names(e).count >= 2 { return true }
+        func composed(_ e: Expression) -> Bool {
+            if case .function(.undefined(let name), let args) = e.kind, args.count == 1,
+               names(e).contains(String(name.prefix { $0 != "'" })) {
+                if case .symbol = args[0].kind {} else { return true }
+            }
+            return e.children.contains(where: composed)
+        }
+        return composed(e)
+    }
+
+    /// The particular functions tried for unknown ones: each unknown function takes one of them,
+    /// a different one in each trial.
+    static let particularTexts = ["e^{2u}", "u^3 + 1", "sin u"]
+
+    static func particular(_ k: Int, _ u: Expression) -> Expression {
+        switch k {
+        case 0: return .apply(.exp, Expression(2) * u)
+        case 1: return u.pow(3) + .one
+        default: return .apply(.sin, u)
+        }
+    }
+
+    /// A point, for particular functions put for `functions`, where the sides certainly differ.
+    static func refutedByParticularFunctions(_ a: Expression, _ b: Expression, functions: [String], checker: EquivalenceChecker,
+                                            domain: Domain) -> StepChecker.Outcome? {
+        let u = Symbol("\u{1}u")
+        for trial in particularTexts.indices {
+            var chosen: [String: Int] = [:]
+            for (m, f) in functions.enumerated() { chosen[f] = (trial + m) % particularTexts.count }
+            func concrete(_ e: Expression) -> Expression {
+                e.transformed { node in
+                    switch node.kind {
+                    case .function(.undefined(let name), let args) where args.count == 1:
+                        let base = String(name.prefix { $0 != "'" })
+                        guard let k = chosen[base] else { return node }
+                        let primes = name.count - base.count
+                        var body = particular(k, Expression(u))
+                        if primes > 0 { body = body.derivative(with: u, times: primes) }
+                        return body.substituting([u: args[0]])
+                    case .derivative(let f, let v, let n):
+                        // (The rebuilding walk does not enter a derivative's body.)
+                        return concrete(f).derivative(with: v, times: n)
+                    default:
+                        return node
+                    }
+                }
+            }
+            let (ca, cb) = (concrete(a), concrete(b))
+            // The conditions (`g(x) ≠ 0`) with the same functions.
+            var concreteDomain = Domain()
+            for c in domain.conditions { concreteDomain.insert(c.with(concrete(c.expression))) }
+            guard !ca.appliesUndefinedFunction, !cb.appliesUndefinedFunction, !ca.contains(derivative: ()), !cb.contains(derivative: ()),
+                  UnknownFunctions.names(ca).isEmpty, UnknownFunctions.names(cb).isEmpty else { continue }
+            guard case .different(let ce) = checker.check(ca, cb, domain: concreteDomain) else { continue }
+            let assignment = functions.map { "\($0)(u) = \(particularTexts[chosen[$0]!])" }.joined(separator: ", ")
+            var point = Dictionary(ce.point.map { (PlainPrinter.name($0.symbol), $0.value.description) }, uniquingKeysWith: { x, _ in x })
+            for f in functions { point[f + "(u)"] = particularTexts[chosen[f]!] }
+            return StepChecker.Outcome(verdict: .invalid, method: "calculus with unknown functions (particular functions)",
+                                       reason: "false for \(assignment): at \(ce.pointDescription) the left side is \(ce.lhs), the right \(ce.rhs); a rule for every differentiable function must hold for these",
+                                       counterexample: CounterexampleReport(point: point, lhs: ce.lhs.description, rhs: ce.rhs.description, correct: nil))
+        }
+        return nil
+    }
+
     static func names(_ e: Expression) -> Set<String> {
         var out = Set<String>()
         func walk(_ e: Expression) {
@@ -140,9 +211,13 @@ extension StepChecker {
             return Outcome(verdict: .valid, method: "calculus with unknown functions",
                            reason: "equal for \(what) (the rules of differentiation, with their derivatives as atoms)", counterexample: nil)
         }
-        // Not refuted by particular functions put for the unknown ones: a document may mean one
-        // function it never writes down (`f'(x) = f(x)(1 - f(x))` for the sigmoid), and nothing
-        // here tells a rule for every f from a claim about that one.
+        // A rule of differentiation (`d/dx f(g(x)) = …`, `(fg)' = …`) is meant for every f: particular
+        // functions put for the unknown ones refute it. A claim about one function the document
+        // means without writing it (`f'(x) = f(x)(1 - f(x))` for the sigmoid) is no rule: never refuted.
+        if derivativeOperatorWritten, UnknownFunctions.isRule(ea) || UnknownFunctions.isRule(eb), !functions.isEmpty,
+           let o = UnknownFunctions.refutedByParticularFunctions(ea, eb, functions: functions.sorted(), checker: equivalence, domain: domain) {
+            return o
+        }
         return .unchecked("with unknown functions or derivatives of undefined names: not proved equal with them as atoms")
     }
 
@@ -150,5 +225,18 @@ extension StepChecker {
     static func hasPrimedFunction(_ e: Expression) -> Bool {
         if case .function(.undefined(let name), _) = e.kind, name.hasSuffix("'") { return true }
         return e.children.contains { hasPrimedFunction($0) }
+    }
+}
+
+extension Verifier {
+    /// `\frac{d}{dx}`, `\frac{\partial}{\partial x}` (an operator, its numerator d or ∂ alone) or a
+    /// prime on a parenthesised expression, `(…)'`.
+    static func writesDerivativeOperator(_ ts: [LaTeXToken]) -> Bool {
+        ts.indices.contains { k in
+            if ts[k].kind == .symbol(")"), k + 1 < ts.count, ts[k + 1].kind == .symbol("'") { return true }
+            guard [.command("frac"), .command("dfrac")].contains(ts[k].kind), k + 3 < ts.count, ts[k + 1].kind == .symbol("{"),
+                  [.letter("d"), .command("partial")].contains(ts[k + 2].kind), ts[k + 3].kind == .symbol("}") else { return false }
+            return true
+        }
     }
 }

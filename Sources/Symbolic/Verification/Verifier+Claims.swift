@@ -145,6 +145,7 @@ extension Verifier {
                 var checker = self.checker
                 checker.probability = state.probability.model
                 checker.definedNames = Set(state.definitions.values.keys)
+                checker.derivativeOperatorWritten = Verifier.writesDerivativeOperator(a.tokens) || Verifier.writesDerivativeOperator(b.tokens)
                 checker.functionLetters = state.functionLetters
                 if [.notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(r), case .scalar(let l) = rx, case .scalar(let h) = ry,
                    !(l.freeSymbols + h.freeSymbols).isEmpty {

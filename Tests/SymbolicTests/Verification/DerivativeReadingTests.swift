@@ -40,6 +40,19 @@ import Symbolic
         // A dropped factor is never valid; a claim about the one f a document means is never refuted.
         #expect(verdicts("$$\\frac{d}{dx}(f(x) g(x)) = f'(x) g(x)$$") != [.valid])
         #expect(verdicts("$$f'(x) = f(x) (1 - f(x))$$") == [.unchecked])
+        #expect(verdicts("$$\\frac{d}{dx} f(x) = f(x) (1 - f(x))$$") == [.unchecked])
+    }
+
+    @Test func aWrongRuleIsRefutedByParticularFunctions() throws {
+        // Hand-checked with f = e^{2u}, g = u³ + 1 at x = 3/2: a dropped chain-rule factor, a
+        // product rule without its second term, a quotient rule with the wrong sign, f(2x)' = f'(2x).
+        for claim in ["\\frac{d}{dx} f(g(x)) = f'(g(x))", "\\frac{d}{dx}(f(x) g(x)) = f'(x) g'(x)",
+                      "\\frac{d}{dx} \\frac{f(x)}{g(x)} = \\frac{f'(x) g(x) + f(x) g'(x)}{g(x)^2}", "\\frac{d}{dx} f(2x) = f'(2x)"] {
+            let step = try #require(Verifier().verify("$$" + claim + "$$", file: "u.md").steps.first)
+            #expect(step.verdict == .invalid, "\(claim): \(step.reason)")
+            #expect(step.reason.hasPrefix("false for f(u) = e^{2u}"), "\(claim): \(step.reason)")
+            #expect(step.counterexample?.point["f(u)"] == "e^{2u}")
+        }
     }
 
     @Test func aLetterDifferentiatedTwiceIsAFunction() {
