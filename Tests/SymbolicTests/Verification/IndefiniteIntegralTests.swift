@@ -20,6 +20,30 @@ import Symbolic
         #expect(step.verdict == .invalid && step.reason.contains("3*x^2"), "\(step.reason)")
     }
 
+    @Test func integrationByPartsAndLinearityBetweenIntegrals() throws {
+        // Both sides differentiated, each integral to its integrand (hand-checked).
+        #expect(verdicts("$$\\int x \\cos x \\, dx = x \\sin x - \\int \\sin x \\, dx$$") == [.valid])
+        #expect(verdicts("$$\\int \\ln x \\, dx = x \\ln x - \\int 1 \\, dx$$") == [.valid])
+        #expect(verdicts("$$\\int 3 x^2 \\, dx = 3 \\int x^2 \\, dx$$") == [.valid])
+        // Planted: the sign of the parts term.
+        let step = try #require(Verifier().verify("$$\\int x \\cos x \\, dx = x \\sin x + \\int \\sin x \\, dx$$", file: "i.md").steps.first)
+        #expect(step.verdict == .invalid && step.reason.hasPrefix("the derivatives of the sides differ"), "\(step.reason)")
+    }
+
+    @Test func definiteIntegralsThroughAStatedAntiderivativeOrACertainEnclosure() throws {
+        // ∫₁^e ln x = [x ln x − x]₁^e and ∫₀^π x sin x = [sin x − x cos x]₀^π by the fundamental theorem.
+        #expect(verdicts("$$\\int_1^{e} \\ln x \\, dx = \\left[ x \\ln x - x \\right]_1^{e} = 1$$") == [.valid, .valid])
+        #expect(verdicts("$$\\int_0^{\\pi} x \\sin x \\, dx = \\left[ \\sin x - x \\cos x \\right]_0^{\\pi} = \\pi$$") == [.valid, .valid])
+        // ln|x| across 0 is no antiderivative on [-1, 1]: not valid.
+        #expect(verdicts("$$\\int_{-1}^{1} \\frac{1}{x} \\, dx = \\left[ \\ln|x| \\right]_{-1}^{1}$$") == [.unchecked])
+        // A wrong bracket ([x eˣ]₀¹ = e, the integral is 1) and a wrong value (∫₀^π x sin x = π, not 2):
+        // outside an interval that certainly holds the integral.
+        #expect(verdicts("$$\\int_0^{1} x e^{x} \\, dx = \\left[ x e^{x} \\right]_0^{1}$$") == [.invalid])
+        let step = try #require(Verifier().verify("$$\\int_0^{\\pi} x \\sin x \\, dx = 2$$", file: "i.md").steps.first)
+        #expect(step.verdict == .invalid && step.reason.hasPrefix("the integral lies in"), "\(step.reason)")
+        #expect(verdicts("$$\\int_0^{\\pi} x \\sin x \\, dx = \\pi$$") == [.unchecked])
+    }
+
     @Test func boundsAndOtherShapesAreNoIndefiniteIntegral() {
         #expect(IndefiniteIntegrals.parts(LaTeXLexer.tokens("\\int_0^1 x dx")) == nil)
         #expect(IndefiniteIntegrals.parts(LaTeXLexer.tokens("\\int x dx + 1")) == nil)

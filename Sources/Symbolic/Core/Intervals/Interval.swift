@@ -36,6 +36,13 @@ public final class Interval: @unchecked Sendable {
         return r
     }
 
+    /// The smallest interval holding both.
+    public static func hull(_ a: Interval, _ b: Interval) -> Interval {
+        let r = Interval(precision: max(a.precision, b.precision))
+        _ = mpfi_union(r.pointer, a.pointer, b.pointer)
+        return r
+    }
+
     static func pi(precision: Int) -> Interval {
         let r = Interval(precision: precision)
         mpfi_const_pi(r.pointer)

@@ -18,6 +18,10 @@ public struct IntervalEvaluator {
     public let point: [Symbol: Rational]
     public let precision: Int
 
+    /// Letters that range over an interval rather than sit at a point: a value then holds for
+    /// every value of them, and a domain condition is decided for all of them at once.
+    public var boxes: [Symbol: Interval] = [:]
+
     public init(point: [Symbol: Rational], precision: Int = 128) {
         self.point = point
         self.precision = precision
@@ -33,6 +37,7 @@ public struct IntervalEvaluator {
         case .number(let r): return .value(Interval(r, precision: precision))
         case .constant(.pi): return .value(.pi(precision: precision))
         case .symbol(let s):
+            if let box = boxes[s] { return .value(box) }
             guard let v = point[s] else { return .unknown }
             return .value(Interval(v, precision: precision))
         case .undefined: return .undefined
@@ -143,5 +148,28 @@ public struct IntervalEvaluator {
             return .unknown
         case .undefined: return .unknown
         }
+    }
+}
+
+extension IntervalEvaluator {
+    /// An interval certainly holding `∫_a^b f dx`: the sum over `pieces` equal parts of f's
+    /// range on each part times its width, by interval arithmetic (so rounding and the bounds'
+    /// own width are covered). Nil when f is not certainly defined on every part.
+    public static func integralEnclosure(of f: Expression, _ x: Symbol, from a: Interval, to b: Interval,
+                                         pieces: Int = 256, precision: Int = 128) -> Interval? {
+        guard pieces > 0 else { return nil }
+        let n = Interval(Rational(pieces), precision: precision)
+        let step = (b - a) / n
+        var total = Interval(.zero, precision: precision)
+        var left = a
+        for k in 1...pieces {
+            let right = k == pieces ? b : a + step * Interval(Rational(k), precision: precision)
+            var evaluator = IntervalEvaluator(point: [:], precision: precision)
+            evaluator.boxes = [x: Interval.hull(left, right)]
+            guard case .value(let range) = evaluator.evaluate(f), range.isBounded else { return nil }
+            total = total + range * (right - left)
+            left = right
+        }
+        return total
     }
 }
