@@ -115,6 +115,7 @@ extension Verifier {
         if r == .equal, let o = indefiniteIntegral(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = integralTermsClaim(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = definiteIntegralClaim(a, b, state) { return o.taken(as: "identity claim") }
+        if r == .approximately, let o = approximationClaim(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = nablaClaim(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = bigOClaim(a, b, state) { return o.taken(as: "identity claim") }
         if r == .equal, let o = limitClaim(a, b) { return o.taken(as: "identity claim") }

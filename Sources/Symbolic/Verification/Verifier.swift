@@ -53,6 +53,7 @@ public struct Verifier: Sendable {
                 state.pending = nil
                 state.sentence = ""
                 state.usedLetters = []
+                state.saysSmall = false
                 section += 1
             }
             if index == 0 || state.blockSections[index] != state.blockSections[index - 1] {
@@ -69,6 +70,8 @@ public struct Verifier: Sendable {
                 statements = StatementReader.statements(block.latex, line: block.line, column: block.column, macros: blockMacros[index], functions: state.functionNames)
             }
             state.sentence = ProseCues.sentenceTail(state.sentence + " $ " + block.proseBefore)
+            // "For small x": the approximations of the rest of the section are series at 0.
+            if ApproximationClaims.saysSmall(block.proseBefore) { state.saysSmall = true }
             if !proseRole(statements, block, &state) {
                 process(statements, block: block, &state)
             }
@@ -150,6 +153,8 @@ public struct Verifier: Sendable {
         var usedLetters: Set<Symbol> = []
         /// Letters the document makes matrices or vectors.
         var letterShapes = LetterShapes()
+        /// The section's prose has said its variable is small (`ApproximationClaims`).
+        var saysSmall = false
         /// Names and functions defined by a value that could not be read (`DefinitionKind.opaque`).
         var opaqueNames: Set<Symbol> = []
         var opaqueFunctions: Set<String> = []

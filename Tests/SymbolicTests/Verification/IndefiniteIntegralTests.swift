@@ -94,3 +94,20 @@ import Symbolic
         #expect(verdicts("$$\\arcsin(\\sin x) = x$$") == [.invalid])
     }
 }
+
+/// `f \approx p` for small x: the first terms of the series at 0 (hand-derived).
+@Suite struct ApproximationClaimTests {
+    func verdicts(_ text: String) -> [StepVerdict] { Verifier().verify(text, file: "a.md").steps.map(\.verdict) }
+
+    @Test func firstTermsOfTheSeriesForSmallX() {
+        let small = "For small $x$:\n\n"
+        #expect(verdicts(small + "$$\\sin x \\approx x - \\frac{x^3}{6}$$") == [.valid])
+        #expect(verdicts(small + "$$\\sqrt{1 + x} \\approx 1 + \\frac{x}{2}$$") == [.valid])
+        #expect(verdicts(small + "$$e^{x} \\approx 1 + x + \\frac{x^2}{2}$$") == [.valid])
+        // Planted: a wrong sign, a wrong coefficient.
+        #expect(verdicts(small + "$$\\cos x \\approx 1 + \\frac{x^2}{2}$$") == [.invalid])
+        #expect(verdicts(small + "$$\\sqrt{1 + x} \\approx 1 + x$$") == [.invalid])
+        // Without words that make x small, ≈ says nothing checkable.
+        #expect(verdicts("$$\\cos x \\approx 1 + \\frac{x^2}{2}$$") == [.unchecked])
+    }
+}
