@@ -145,4 +145,15 @@ import Symbolic
         let step = try #require(Verifier().verify("$$c_t = c_{t-1} \\otimes f_t + i_t$$\n\n$$c_{t-1} \\otimes f_t = f_t \\otimes c_{t-1}$$", file: "t.md").steps.last)
         #expect(step.verdict == .unchecked && step.reason.contains("Kronecker"), "\(step.reason)")
     }
+
+    @Test func normsAreSumsOfSquares() {
+        // ‖x‖² = xᵀx, ‖Ax‖² = xᵀAᵀAx, ‖A‖_F² = tr(AᵀA) = tr(AAᵀ) (hand-derived); a dropped 2 is refuted.
+        #expect(verdicts("$$\\|x\\|^2 = x^T x$$") == [.valid])
+        #expect(verdicts("$$\\|A x\\|^2 = x^T A^T A x$$") == [.valid])
+        #expect(verdicts("$$\\|x - y\\|^2 = \\|x\\|^2 - 2 x^T y + \\|y\\|^2$$") == [.valid])
+        #expect(verdicts("$$\\|x - y\\|^2 = \\|x\\|^2 - x^T y + \\|y\\|^2$$") == [.invalid])
+        #expect(verdicts("$$\\|A\\|_F^2 = \\operatorname{tr}(A A^T)$$") == [.valid])
+        // Which norm of a matrix without F is not written: not read as one.
+        #expect(verdicts("$$\\|A\\|^2 = \\operatorname{tr}(A^T A)$$") != [.valid])
+    }
 }

@@ -127,7 +127,7 @@ enum LetterUse {
     static func typed(_ ts: [LaTeXToken], known: Set<String>) -> [String: (tokens: [LaTeXToken], capital: Bool)] {
         let names = occurrences(ts)
         var typed = Set(names.filter { $0.transposed || known.contains($0.key) }.map(\.key))
-        guard !typed.isEmpty || containsMatrixOperator(ts) else { return [:] }
+        guard !typed.isEmpty || containsMatrixOperator(ts) || ts.contains(where: { $0.kind == .command("|") || $0.kind == .command("lVert") }) else { return [:] }
         // Capitals inside a transposed group or under tr, det: matrices.
         var opens: [Int: Int] = [:], closes: [Int: Int] = [:], stack: [Int] = []
         for k in ts.indices {
@@ -157,6 +157,15 @@ enum LetterUse {
         for g in groups { marks[g.lowerBound] += 1; marks[g.upperBound] -= 1 }
         for k in 1..<marks.count { marks[k] += marks[k - 1] }
         for o in names where o.isCapital && marks[o.range.lowerBound] > 0 { typed.insert(o.key) }
+        // Every letter inside a norm `\| … \|` is a vector or matrix.
+        var inside = false
+        var normed: [Range<Int>] = []
+        var start = 0
+        for k in ts.indices {
+            guard case .command(let c) = ts[k].kind, ["|", "lVert", "rVert", "Vert"].contains(c) else { continue }
+            if inside, c != "lVert" { normed.append(start..<k); inside = false } else if c != "rVert" { inside = true; start = k }
+        }
+        for o in names where normed.contains(where: { $0.contains(o.range.lowerBound) }) { typed.insert(o.key) }
         // Capitals written next to a matrix (no operator but a product sign between): matrices.
         var changed = true
         while changed {

@@ -191,3 +191,60 @@ extension ShapedLaTeXReader {
         return .shaped(best.leaf)
     }
 }
+
+extension ShapedLaTeXReader {
+    static let normClosers: Set<String> = ["|", "rVert", "Vert"]
+
+    /// `\|x\|` (the Euclidean norm of a vector, `\sqrt{x^\top x}`), `\|x\|_2`, `\|x\|^2` and
+    /// `\|x\|_2^2` (`x^\top x`), `\|A\|_F` (Frobenius, `\sqrt{\operatorname{tr}(A^\top A)}`) and
+    /// `\|A\|_F^2`. The norm of a matrix without a subscript, and other norms, are not read:
+    /// which one is meant is not written.
+    mutating func norm(right: Bool = false) throws(Failure) -> Value {
+        normDepth += 1
+        let inner = try sum()
+        normDepth -= 1
+        if right {
+            guard isCommand(["right"]) else { throw fail("a \\left\\| without its \\right\\|") }
+            pos += 1
+        }
+        guard isCommand(Self.normClosers) else { throw fail("an unclosed norm") }
+        pos += 1
+        guard case .shaped(let x) = inner, !x.shape.isScalar else { throw fail("the norm of a number") }
+        // The subscript: 2, F or none, and a square right after it.
+        var kind = ""
+        if isSymbol("_") {
+            pos += 1
+            let g = try group()
+            kind = ts[g].map { t -> String in
+                switch t.kind { case .number(let r): return r.description; case .letter(let l): return String(l); default: return "?" }
+            }.joined()
+        }
+        var squared = false
+        if isSymbol("^"), peek(1) == .number(2) { pos += 2; squared = true }
+        else if isSymbol("^"), peek(1) == .symbol("{"), peek(2) == .number(2), peek(3) == .symbol("}") { pos += 4; squared = true }
+        let vector = x.shape.columns.isOne || x.shape.rows.isOne
+        let sumOfSquares: ShapedExpression
+        switch (kind, vector) {
+        case ("", true), ("2", true), ("F", _):
+            sumOfSquares = try wrap { () throws(ShapeError) in
+                x.shape.columns.isOne ? try .product(.transpose(x), x)
+                    : x.shape.rows.isOne ? try .product(x, .transpose(x)) : try .trace(.product(.transpose(x), x))
+            }.shapedValue
+        case ("", false), ("2", false):
+            throw fail("the norm of a matrix without F (Frobenius or spectral: the document does not say)")
+        default:
+            throw fail("the norm \\|·\\|_\(kind)")
+        }
+        if squared { return .shaped(sumOfSquares) }
+        let u = Symbol("\u{1}u")
+        return try wrap { () throws(ShapeError) in try .apply(EntrywiseTemplate(.power(Expression(u), Expression(Rational(1, 2)!)), variable: u), [sumOfSquares]) }
+    }
+}
+
+extension ShapedLaTeXReader.Value {
+    /// The shaped expression of a value known to be one.
+    var shapedValue: ShapedExpression {
+        if case .shaped(let e) = self { return e }
+        return .zero(.scalar)
+    }
+}

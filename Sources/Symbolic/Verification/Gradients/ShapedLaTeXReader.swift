@@ -38,6 +38,8 @@ struct ShapedLaTeXReader {
     let end: Int
     let context: Context
     var depth = 0
+    /// Norm bars open (`\|x\|`): inside one, a bar closes it rather than starting a factor.
+    var normDepth = 0
 
     init(_ ts: [LaTeXToken], _ range: Range<Int>, context: Context) {
         self.ts = ts
@@ -200,7 +202,9 @@ struct ShapedLaTeXReader {
         switch k {
         case .letter, .number: return true
         case .symbol(let c): return c == "(" || c == "["
-        case .command(let c): return !["right", "end", "\\", "quad", "qquad", "text"].contains(c) && !Self.matrixProducts.contains(c) && !Self.elementwiseProducts.contains(c) && c != "oplus"
+        case .command(let c):
+            if normDepth > 0, Self.normClosers.contains(c) { return false }
+            return !["right", "end", "\\", "quad", "qquad", "text"].contains(c) && !Self.matrixProducts.contains(c) && !Self.elementwiseProducts.contains(c) && c != "oplus"
         case .prose: return false
         }
     }
@@ -272,6 +276,12 @@ struct ShapedLaTeXReader {
         case .command("sqrt"):
             pos += 1
             return try squareRoot()
+        case .command("|"), .command("lVert"), .command("Vert"):
+            pos += 1
+            return try norm()
+        case .command("left") where [.command("|"), .command("lVert"), .command("Vert")].contains(peek(1)):
+            pos += 2
+            return try norm(right: true)
         case .command("frac"), .command("dfrac"), .command("tfrac"):
             pos += 1
             return try fraction()
