@@ -60,6 +60,9 @@ public struct EntrywiseForm {
 
     /// `A B` expanded bilinearly over the terms of A's and B's forms, each pair of monomials an atom.
     private mutating func product(_ a: ShapedExpression, _ b: ShapedExpression) -> Expression {
+        // Inner dimension 1 (an outer product, a column times a number): entry (i, j) is
+        // a(i, 1) b(1, j), the product of the two forms.
+        if a.shape.columns.isOne { return form(a) * form(b) }
         let inner = "[" + PlainPrinter.string(a.shape.columns) + "]"
         guard let fa = form(a).expanded(maxTerms: Self.maximumTerms), let fb = form(b).expanded(maxTerms: Self.maximumTerms) else {
             return atom("mul(" + signature(a) + inner + signature(b) + ")")

@@ -93,14 +93,14 @@ struct MatrixClaimChecker {
     }
 
     /// `(fresh, other)` when one of the two dimensions may be unified into the other.
-    private func orient(_ p: (Expression, Expression)) -> (Symbol, Expression)? {
+    func orient(_ p: (Expression, Expression)) -> (Symbol, Expression)? {
         if case .symbol(let s) = p.0.kind, inferable.contains(s) { return (s, p.1) }
         if case .symbol(let s) = p.1.kind, inferable.contains(s) { return (s, p.0) }
         return nil
     }
 
     /// Every declaration with the dimension `s` replaced by `e`.
-    private mutating func substitute(_ s: Symbol, _ e: Expression) {
+    mutating func substitute(_ s: Symbol, _ e: Expression) {
         inferable.remove(s)
         declarations = declarations.map { d in
             let shape = Shape(d.shape.rows.substituting([s: e]), d.shape.columns.substituting([s: e]))
@@ -166,7 +166,7 @@ struct MatrixClaimChecker {
         return .unchecked("an equation in \(only.joined(separator: ", ")), written on one side only: it holds for particular matrices, not for all (\(o.reason))")
     }
 
-    private func decideShaped(_ l: ShapedExpression, _ r: ShapedExpression) -> StepChecker.Outcome {
+    func decideShaped(_ l: ShapedExpression, _ r: ShapedExpression) -> StepChecker.Outcome {
         // `A^2` of a square matrix is the matrix power; the reader takes `^2` as the elementwise
         // square (what vectors need). A power of matrices combined by sums and products is the
         // matrix power; of an elementwise function (`\tanh^2(C)`) both readings are checked, and

@@ -99,6 +99,13 @@ extension Verifier {
                 !state.definitions.values.keys.contains { QuantityNames.key(LaTeXLexer.tokens(PlainPrinter.name($0))[...]) == key }
             }.sorted()
         }
+        // `∇_w f = g` of a function in vector notation: the gradient derived by reverse mode.
+        if r == .equal, !declarations.isEmpty {
+            for (x, y) in [(a1, b1), (b1, a1)] {
+                guard let (v, fn) = MatrixGradientClaims.parts(x.tokens), let o = matrices.gradientClaim(variable: v, function: fn, other: y.tokens) else { continue }
+                return o.taken(as: "identity claim")
+            }
+        }
         var vectorFailure: String?
         // Without matrices, only a side the scalar reader cannot read (`[a, b]^T`) is tried.
         // (Not a side nested too deeply for the scalar reader.)

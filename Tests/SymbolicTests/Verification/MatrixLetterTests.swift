@@ -156,4 +156,20 @@ import Symbolic
         // Which norm of a matrix without F is not written: not read as one.
         #expect(verdicts("$$\\|A\\|^2 = \\operatorname{tr}(A^T A)$$") != [.valid])
     }
+
+    @Test func gradientsOfFunctionsOfMatricesByReverseMode() throws {
+        // The Matrix Cookbook's closed forms (hand-checked); wrong ones refuted with matrices.
+        #expect(verdicts("$$\\nabla_x (x^T A x) = (A + A^T) x$$") == [.valid])
+        #expect(verdicts("$$\\nabla_w \\|X w - y\\|^2 = 2 X^T (X w - y)$$") == [.valid])
+        #expect(verdicts("$$\\frac{\\partial}{\\partial X} \\operatorname{tr}(A X) = A^T$$") == [.valid])
+        #expect(verdicts("$$\\frac{\\partial}{\\partial X} \\log \\det X = X^{-T}$$") == [.valid])
+        #expect(verdicts("$$\\frac{\\partial}{\\partial X} \\det(X) = \\det(X) X^{-T}$$") == [.valid])
+        #expect(verdicts("$$\\nabla_x (x^T A x) = 2 A x$$") == [.invalid])
+        #expect(verdicts("$$\\nabla_w \\|X w - y\\|^2 = X^T (X w - y)$$") == [.invalid])
+        // Numerator layout is accepted and named; a claim failing in every layout is invalid.
+        let d = "Let $A, X \\in \\mathbb{R}^{n \\times n}$.\n\n"
+        let numerator = try #require(Verifier().verify(d + "$$\\frac{\\partial}{\\partial X} \\operatorname{tr}(A X) = A$$", file: "t.md").steps.first)
+        #expect(numerator.verdict == .valid && numerator.method.contains("numerator layout"), "\(numerator.method)")
+        #expect(verdicts(d + "$$\\frac{\\partial}{\\partial X} \\operatorname{tr}(A X) = A + A^T$$") == [.invalid])
+    }
 }

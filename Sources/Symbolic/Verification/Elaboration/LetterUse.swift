@@ -65,6 +65,8 @@ enum LetterUse {
         let marks: [LaTeXToken.Kind] = [.letter("T"), .command("top"), .command("intercal")]
         if marks.contains(ts[k + 1].kind) { return 2 }
         if ts[k + 1].kind == .symbol("{"), k + 3 < end, marks.contains(ts[k + 2].kind), ts[k + 3].kind == .symbol("}") { return 4 }
+        // `^{-T}`: the inverse of the transpose.
+        if ts[k + 1].kind == .symbol("{"), k + 4 < end, ts[k + 2].kind == .symbol("-"), marks.contains(ts[k + 3].kind), ts[k + 4].kind == .symbol("}") { return 5 }
         return 0
     }
 
@@ -149,6 +151,11 @@ enum LetterUse {
             var j = k + 1
             if ts.indices.contains(j), ts[j].kind == .symbol("{"), let close = closing(ts, j, end: ts.count) { j = close + 1 }
             if ts.indices.contains(j), ts[j].kind == .command("left") { j += 1 }
+            // `\det X`: the name right after it.
+            if ts.indices.contains(j), ts[j].kind != .symbol("("), nameLength(ts, j, end: ts.count) > 0 {
+                groups.append(j..<(j + nameLength(ts, j, end: ts.count)))
+                continue
+            }
             guard ts.indices.contains(j), ts[j].kind == .symbol("("), let e = closes[j] else { continue }
             groups.append(j..<e)
         }

@@ -225,6 +225,12 @@ struct ShapedLaTeXReader {
                 if case .shaped(let e) = v { v = try wrap { () throws(ShapeError) in try .transpose(e) } }
                 continue
             }
+            // `^{-T}`, `^{-\top}`: the inverse of the transpose.
+            if inner.count == 2, inner.first!.kind == .symbol("-"), inner.last!.kind == .letter("T") || inner.last!.kind == .command("top") {
+                guard case .shaped(let e) = v else { throw fail("an inverse transpose of a number") }
+                v = try wrap { () throws(ShapeError) in try .inverse(.transpose(e)) }
+                continue
+            }
             // `^{-1}`: the inverse of a square matrix (of a number, its reciprocal).
             if inner.count == 2, inner.first!.kind == .symbol("-"), inner.last!.kind == .number(1) {
                 switch v {
@@ -279,6 +285,13 @@ struct ShapedLaTeXReader {
         case .command("|"), .command("lVert"), .command("Vert"):
             pos += 1
             return try norm()
+        case .command("det"):
+            // `\det X`, `\det(A B)`: the determinant of a square matrix.
+            pos += 1
+            skipSpacing()
+            let arg: Value = isSymbol("(") || isCommand(["left"]) ? try primary() : try postfix(try primary())
+            guard case .shaped(let x) = arg, !x.shape.isScalar else { throw fail("the determinant of a number") }
+            return try wrap { () throws(ShapeError) in try .apply(Determinant(), [x]) }
         case .command("left") where [.command("|"), .command("lVert"), .command("Vert")].contains(peek(1)):
             pos += 2
             return try norm(right: true)
