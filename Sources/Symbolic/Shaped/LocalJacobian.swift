@@ -36,12 +36,16 @@ extension Model {
     }
 
     /// The diagonal of ∂e/∂b times `seed`, through entrywise operations only (otherwise an error).
-    private func diagonal(_ e: ShapedExpression, named: ShapedExpression?, seed: ShapedExpression, _ b: Quantity) throws(ShapeError) -> ShapedExpression {
+    /// (`path`: the quantities being expanded; one met again is defined through itself, as a
+    /// mistyped `c = Γ_u ∘ \tanh^2(c)` is, and has no such derivative.)
+    private func diagonal(_ e: ShapedExpression, named: ShapedExpression?, seed: ShapedExpression, _ b: Quantity,
+                          path: Set<Quantity> = []) throws(ShapeError) -> ShapedExpression {
         switch e.kind {
         case .quantity(let q):
             if q == b { return seed }
             guard let eq = equations.first(where: { $0.quantity == q }), depends(q, on: b) else { return .zero(seed.shape) }
-            return try diagonal(eq.value, named: e, seed: seed, b)
+            guard !path.contains(q) else { throw ShapeError("\(q.plain) is defined through itself") }
+            return try diagonal(eq.value, named: e, seed: seed, b, path: path.union([q]))
         case .filled, .identity:
             return .zero(seed.shape)
         case .operation(let op, let xs):
@@ -51,7 +55,7 @@ extension Model {
             var parts: [ShapedExpression] = []
             for i in xs.indices where xs[i].quantities.contains(where: { $0 == b || depends($0, on: b) }) {
                 let g = try op.adjoint(i, operands: xs, result: named ?? e, seed: seed)
-                parts.append(try diagonal(xs[i], named: nil, seed: g, b))
+                parts.append(try diagonal(xs[i], named: nil, seed: g, b, path: path))
             }
             return parts.isEmpty ? .zero(seed.shape) : try .sum(parts)
         }
