@@ -165,6 +165,11 @@ extension Verifier {
                 let premises = state.premises.conditions(on: letters)
                 var checked = checker.check(rx, r, ry, lhsLatex: a.latex, rhsLatex: b.latex, usesNames: names, oneSided: Array(oneSided),
                                             domain: domain.union(premises))
+                // On the interval the premises give its one letter: constant difference, 0 at a point.
+                if r == .equal, checked.verdict != .valid, !state.premises.isEmpty, case .scalar(let l) = rx, case .scalar(let h) = ry,
+                   let o = constantDifference(l, h, state) {
+                    checked = o
+                }
                 var usedEquality = false
                 // Not proved as written: the equality premises (`\sum_i w_i = 1`) rewritten into
                 // both sides (and into their normal forms). A proof then holds under them; a

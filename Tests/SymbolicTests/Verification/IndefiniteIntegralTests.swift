@@ -89,6 +89,16 @@ import Symbolic
         #expect(verdicts("$$\\cos(\\arcsin x) = \\sqrt{1 - x^2}$$") == [.valid])
         #expect(verdicts("$$\\sin(\\arccos x) = \\sqrt{1 - x^2}$$") == [.valid])
         #expect(verdicts("$$\\cos(\\arctan x) = \\frac{1}{\\sqrt{1 + x^2}}$$") == [.valid])
+        // Principal values at the standard points (hand-derived).
+        #expect(verdicts("$$\\arcsin\\frac{1}{2} = \\frac{\\pi}{6}$$") == [.valid])
+        #expect(verdicts("$$\\arctan\\sqrt{3} = \\frac{\\pi}{3}$$") == [.valid])
+        #expect(verdicts("$$\\arccos\\frac{1}{2} = \\frac{\\pi}{6}$$") == [.invalid])
+        // arctan x + arctan(1/x) is π/2 for x > 0 and −π/2 for x < 0: constant on each interval
+        // (derivative 0, value at ±1); across 0 it is not.
+        #expect(verdicts("Assume $x > 0$.\n\n$$\\arctan x + \\arctan\\frac{1}{x} = \\frac{\\pi}{2}$$") == [.valid])
+        #expect(verdicts("Assume $x < 0$.\n\n$$\\arctan x + \\arctan\\frac{1}{x} = -\\frac{\\pi}{2}$$") == [.valid])
+        #expect(verdicts("Assume $-1 < x < 1$.\n\n$$\\arctan x + \\arctan\\frac{1}{x} = \\frac{\\pi}{2}$$") != [.valid])
+        #expect(verdicts("Assume $x < 0$.\n\n$$\\arctan x + \\arctan\\frac{1}{x} = \\frac{\\pi}{2}$$") != [.valid])
         // cos(arcsin x) ≥ 0, so it is not x; arcsin(sin x) = x only on [-π/2, π/2].
         #expect(verdicts("$$\\cos(\\arcsin x) = x$$") == [.invalid])
         #expect(verdicts("$$\\arcsin(\\sin x) = x$$") == [.invalid])

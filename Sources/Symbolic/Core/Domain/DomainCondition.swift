@@ -32,7 +32,7 @@ public enum DomainCondition: Hashable, Sendable, CustomStringConvertible {
 
     /// True when the condition holds wherever its expression is defined, by its form alone
     /// (`x² + 1 > 0`, `|x| ≥ 0`); false means "not known".
-    var holdsByForm: Bool {
+    package var holdsByForm: Bool {
         let u = expression
         switch self {
         case .nonNegative: return u.isNonNegative

@@ -41,12 +41,12 @@ enum FunctionValues {
         case .sin, .cos, .tan, .cot, .sec, .csc:
             if let v = ofInverse(f, u) { return v }
             return trigValue(f, u)
-        case .sinh, .tanh, .asin, .atan:
+        case .sinh, .tanh:
             return u.isZero ? .zero : nil
+        case .asin, .atan, .acos:
+            return inverseTrigValue(f, u)
         case .cosh:
             return u.isZero ? .one : nil
-        case .acos:
-            return u.isOne ? .zero : nil
         case .sigmoid:
             return u.isZero ? Expression(Rational(1, 2)!) : nil
         case .relu:
@@ -64,6 +64,30 @@ enum FunctionValues {
         case .undefined:
             return nil
         }
+    }
+
+    /// The principal values at the standard points: `asin(1/2) = π/6`, `acos(-1/2) = 2π/3`,
+    /// `atan(1) = π/4`, `atan(√3) = π/3` (negative arguments of asin and atan by oddness).
+    private static func inverseTrigValue(_ f: Function, _ u: Expression) -> Expression? {
+        let half = Expression(Rational(1, 2)!)
+        let root2 = Expression.power(Expression(2), half), root3 = Expression.power(Expression(3), half)
+        let pi = Expression(.constant(.pi))
+        func piTimes(_ p: Int, _ q: Int) -> Expression { Expression(Rational(Integer(p), Integer(q))!) * pi }
+        let table: [(Expression, [Function: Expression])] = [
+            (.zero, [.asin: .zero, .atan: .zero, .acos: piTimes(1, 2)]),
+            (half, [.asin: piTimes(1, 6), .acos: piTimes(1, 3)]),
+            (-half, [.acos: piTimes(2, 3)]),
+            (root2 * half, [.asin: piTimes(1, 4), .acos: piTimes(1, 4)]),
+            (-(root2 * half), [.acos: piTimes(3, 4)]),
+            (root3 * half, [.asin: piTimes(1, 3), .acos: piTimes(1, 6)]),
+            (-(root3 * half), [.acos: piTimes(5, 6)]),
+            (.one, [.asin: piTimes(1, 2), .acos: .zero, .atan: piTimes(1, 4)]),
+            (.minusOne, [.acos: pi]),
+            (root3, [.atan: piTimes(1, 3)]),
+            (root3 / Expression(3), [.atan: piTimes(1, 6)]),
+        ]
+        for (point, values) in table where point == u { return values[f] }
+        return nil
     }
 
     /// `exp(c·log u + rest) = u^c · exp(rest)`, valid wherever the left side is defined (u > 0).
