@@ -193,7 +193,30 @@ extension Verifier {
                     letters: x.symbols.union(y.symbols), sides: [rx, ry])
             }
         }
+        if outcome.verdict == .valid, r == .equal, let o = matrixReadingDisagrees(a, b, state) { return o.taken(as: "identity claim") }
         return outcome.taken(as: "identity claim")
+    }
+
+    /// In a document with matrices, capitals multiplied in a claim may be matrices too: when the
+    /// claim, proved as numbers, is false with those capitals as matrices, the readings disagree
+    /// and the claim is unchecked naming both (`AB = BA`).
+    private func matrixReadingDisagrees(_ a: ChainItem, _ b: ChainItem, _ state: DocumentState) -> StepChecker.Outcome? {
+        guard !state.letterShapes.transposedKeys.isEmpty || !state.letterShapes.declarations.isEmpty else { return nil }
+        var declarations = state.letterShapes.declarations
+        var inferable = Set<Symbol>()
+        var added = Set<String>()
+        for item in [a, b] {
+            for o in LetterUse.occurrences(item.tokens) where o.isCapital && !declarations.contains(where: { $0.key == o.key }) && added.insert(o.key).inserted {
+                let (d, dims) = LetterUse.declaration(key: o.key, tokens: Array(item.tokens[o.range]), capital: true)
+                declarations.append(d)
+                inferable.formUnion(dims)
+            }
+        }
+        guard added.count >= 2 || (added.count == 1 && !state.letterShapes.declarations.isEmpty) else { return nil }
+        let matrices = MatrixClaimChecker(declarations: declarations, inferable: inferable, scalarLetters: true)
+        guard case .decided(let o) = matrices.reading(a, b), o.verdict == .invalid else { return nil }
+        let names = added.sorted().joined(separator: ", ")
+        return .unchecked("read as numbers the sides are equal, but with \(names) matrices (the document uses matrices elsewhere) \(o.reason); the document does not say which")
     }
 
     func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {

@@ -172,4 +172,14 @@ import Symbolic
         #expect(numerator.verdict == .valid && numerator.method.contains("numerator layout"), "\(numerator.method)")
         #expect(verdicts(d + "$$\\frac{\\partial}{\\partial X} \\operatorname{tr}(A X) = A + A^T$$") == [.invalid])
     }
+
+    @Test func readingsThatDisagreeAreNamedNotDecided() throws {
+        // With matrices elsewhere in the document, AB = BA of plain capitals is true for numbers
+        // and false for matrices: unchecked, naming both readings. Alone, the capitals are numbers.
+        let step = try #require(Verifier().verify("$$x^T y = y^T x$$\n\n$$A B = B A$$", file: "t.md").steps.last)
+        #expect(step.verdict == .unchecked && step.reason.hasPrefix("read as numbers the sides are equal, but with A, B matrices"), "\(step.reason)")
+        #expect(verdicts("$$A B = B A$$") == [.valid])
+        // A claim true in both readings keeps its proof.
+        #expect(verdicts("$$x^T y = y^T x$$\n\n$$2 A = A + A$$").last == .valid)
+    }
 }
