@@ -55,13 +55,15 @@ extension Verifier {
         // Bold letters no declaration covers are matrices and vectors by typography.
         // Letters no declaration covers are matrices and vectors by their use (`LetterUse`), of
         // shapes the claim's products and sums unify.
-        let bold = r == .equal ? MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
-        var declarations = r == .equal ? state.letterShapes.declarations + bold : []
+        // `≡` (identically equal) is read as `=` here.
+        let identity = r == .equal || r == .equivalent
+        let bold = identity ? MatrixClaimChecker.typographic([a, b], declared: state.letterShapes.declarations) : []
+        var declarations = identity ? state.letterShapes.declarations + bold : []
         // The one size of bold letters may be unified too (`\mathbf{w} = [w_0, w_1]^T` makes it 2).
         var inferable = Set(bold.flatMap { $0.shape.rows.freeSymbols + $0.shape.columns.freeSymbols })
         // Names defined as matrices are read as their values.
         var (a1, b1) = (a, b)
-        if r == .equal, let x = state.letterShapes.expanded(a.tokens), let y = state.letterShapes.expanded(b.tokens) {
+        if identity, let x = state.letterShapes.expanded(a.tokens), let y = state.letterShapes.expanded(b.tokens) {
             a1.tokens = x
             b1.tokens = y
         }
@@ -70,7 +72,7 @@ extension Verifier {
             if case .success(let v) = item.value { return !v.symbols.isDisjoint(with: state.probability.vectors.keys) }
             return false
         }
-        if r == .equal, !random {
+        if identity, !random {
             let (x, y) = (a1.tokens, b1.tokens)
             var known = state.letterShapes.transposedKeys
             known.formUnion(LetterUse.typed(x, known: known).keys)
@@ -113,7 +115,7 @@ extension Verifier {
             if case .failure(let e) = item.value { return !e.construct.contains("nested too deeply") }
             return false
         }
-        if r == .equal, !declarations.isEmpty || unread {
+        if identity, !declarations.isEmpty || unread {
             switch matrices.reading(a1, b1) {
             case .decided(let o): return o.taken(as: "identity claim")
             case .unreadable(let why): vectorFailure = why

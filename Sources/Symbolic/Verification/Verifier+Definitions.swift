@@ -86,7 +86,9 @@ extension Verifier {
             guard !state.definitions.isDefined(name), !state.usedLetters.contains(name), !state.opaqueNames.contains(name) else { return nil }
             return .opaque(name: name, function: nil, reason: e.construct, matrix: matrix)
         }
-        guard let f = Verifier.appliedName(s.items[0].tokens), !Verifier.operatorNames.contains(f), !state.opaqueFunctions.contains(f),
+        // `\equiv` defines, also a function defined before (a restated definition).
+        guard let f = Verifier.appliedName(s.items[0].tokens), !Verifier.operatorNames.contains(f),
+              !state.opaqueFunctions.contains(f) || s.relations.first == .equivalent,
               !state.definitions.isFunctionDefined(f) else { return nil }
         return .opaque(name: nil, function: f, reason: e.construct, matrix: matrix)
     }
