@@ -42,6 +42,10 @@ extension DerivationCatalog {
         case "pe-rotation": return PERotation.derivation().map(AnswerKey.Section.init)
         case "dot-variance": return AnswerKey.Section(DotVariance.derivation(scaled: true))
         case "least-squares": return LeastSquares.derivation().map(AnswerKey.Section.init)
+        case "pca":
+            // Its data come from a file; the key's default is a small example with irrational eigenvalues.
+            guard let data = try? PCA.parse(PCA.exampleData), let d = try? PCA.derivation(data: data, convention: .nMinusOne) else { return nil }
+            return AnswerKey.Section(d)
         default: return nil
         }
     }
@@ -56,6 +60,7 @@ extension DerivationCatalog {
         case "pe-rotation": "ماتریس چرخش کدگذاری مکانی سینوسی"
         case "dot-variance": "امید و واریانس ضرب داخلی دو بردار گاوسی"
         case "least-squares": "کمترین مربعات برای یک خط"
+        case "pca": "تحلیل مؤلفه‌های اصلی با دست"
         default: nil
         }
     }
@@ -73,6 +78,8 @@ extension DerivationCatalog {
             "فرض کنید $a, b \\in \\mathbb{R}^D$ مستقل‌اند و درایه‌های مستقل $a_i, b_i \\sim \\mathcal{N}(0, 1)$ دارند. مقدار $E[a^T b]$، $E[(a^T b)^2]$ و $\\operatorname{Var}(a^T b / \\sqrt{D})$ را بیابید."
         case "least-squares":
             "تابع $J(w) = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - w_0 - w_1 x_i)^2$ را نسبت به $w_0, w_1$ کمینه کنید و کمینه‌کننده را برحسب $\\bar{x}$، $\\bar{y}$، $C_{xx}$ و $C_{xy}$ بنویسید."
+        case "pca":
+            "برای ماتریس داده‌ی $X$ (هر سطر یک نمونه)، جهت‌های مؤلفه‌ی اصلی (بردارهای ویژه‌ی یکه‌ی کوواریانس $C = \\frac{1}{n-1} \\tilde{X}^\\top \\tilde{X}$)، مؤلفه‌ای که PCA نگه می‌دارد و تصویر داده‌ها روی آن را بیابید."
         default: nil
         }
     }

@@ -4,8 +4,8 @@ import SymbolicShaped
 /// The real roots of a polynomial in one variable with rational coefficients, found exactly:
 /// rational roots as rationals, the others isolated by Sturm sequences in rational intervals
 /// that hold exactly one root. Nothing is rounded, so every sign decided here is certain.
-enum RealRoots {
-    typealias Poly = UnivariateDivision.Poly
+package enum RealRoots {
+    package typealias Poly = UnivariateDivision.Poly
 
     /// The largest degree whose roots are isolated (the Sturm sequence has that many
     /// polynomials, with coefficients that grow with it).
@@ -73,7 +73,7 @@ enum RealRoots {
     /// The distinct real roots of `p` (non-zero, within `withinLimits`), in increasing order.
     /// Each is a rational or an interval (lower, upper) with rational ends that are not roots of
     /// `p`, holding exactly one root of `p` and no other root. Nil past `maximumBisections`.
-    static func isolate(_ p: Poly) -> [AlgebraicPoint]? {
+    package static func isolate(_ p: Poly) -> [AlgebraicPoint]? {
         let p = squarefree(p)
         guard p.count > 1 else { return [] }
         var budget = maximumBisections
@@ -164,7 +164,7 @@ enum RealRoots {
 
 /// A real algebraic number given exactly: a rational, or the one root of a squarefree
 /// polynomial in an interval (lower, upper) whose ends are not its roots.
-enum AlgebraicPoint: CustomStringConvertible {
+package enum AlgebraicPoint: CustomStringConvertible {
     case rational(Rational)
     case interval(UnivariateDivision.Poly, Rational, Rational)
     /// A value written as a constant expression (`(5 + √13)/2`), placed by `ExplicitSolutions`;
@@ -204,7 +204,7 @@ enum AlgebraicPoint: CustomStringConvertible {
     }
 
     /// `2`, or `the root of x^2 - 2 between 1 and 3/2 (≈ 1.41421)`.
-    var description: String { describe(variable: "x") }
+    package var description: String { describe(variable: "x") }
 
     func describe(variable: String) -> String {
         switch self {
