@@ -35,6 +35,9 @@ struct BackwardCommand: ParsableCommand {
     @Argument(help: "The model file, or - for standard input.")
     var file: String
 
+    @Option(name: .long, help: "A value of an input or parameter, NAME=VALUE (a number such as 1/2 or -0.25, or a matrix [1, 2; 3, 4]); with values for all of them, the forward pass and every gradient are evaluated exactly.")
+    var at: [String] = []
+
     @OptionGroup var output: BackwardOutput
 
     func run() throws {
@@ -46,7 +49,21 @@ struct BackwardCommand: ParsableCommand {
             text = String(decoding: data, as: UTF8.self)
         }
         do {
-            output.print(try BackwardPass(ModelParser.parse(text)))
+            let pass = try BackwardPass(ModelParser.parse(text))
+            if !at.isEmpty {
+                var values: [String: Matrix] = [:]
+                for a in at {
+                    guard let eq = a.firstIndex(of: "="), let m = BackwardValues.parseValue(String(a[a.index(after: eq)...])) else {
+                        throw InputError(description: "--at \(a): write NAME=VALUE, the value a number or [1, 2; 3, 4]")
+                    }
+                    values[String(a[..<eq]).trimmingCharacters(in: .whitespaces)] = m
+                }
+                do { print(try BackwardValues(pass, at: values).text, terminator: "") } catch let e as BackwardValues.Failure {
+                    throw InputError(description: e.description)
+                }
+                return
+            }
+            output.print(pass)
         } catch let e as ModelParser.Failure {
             throw InputError(description: "\(file): \(e)")
         } catch let e as ShapeError {

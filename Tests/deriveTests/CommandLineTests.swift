@@ -53,6 +53,21 @@ struct CLI {
         #expect(unknown.status == 2 && unknown.err.contains("B"))
     }
 
+    @Test func backpropagationByNumbers() throws {
+        let at = ["x1=1", "x2=2", "x3=-1", "x4=0", "y=1", "w1=1", "w2=-0.25", "w3=0", "w4=1", "w5=2", "w6=-1"].flatMap { ["--at", $0] }
+        let r = try CLI.run(["backward", "Examples/models/relu-network.txt"] + at)
+        #expect(r.status == 0 && r.out.contains("  dw1 = -3/2\n"), "\(r.out) \(r.err)")
+        let missing = try CLI.run(["backward", "Examples/models/relu-network.txt", "--at", "x1=1"])
+        #expect(missing.status == 2 && missing.err.split(separator: "\n").count == 1, "\(missing.err)")
+    }
+
+    @Test func pcaOfTheSeedsData() throws {
+        let r = try CLI.run(["pca", "--data", "-", "--convention", "n"], stdin: "4 1\n2 3\n5 4\n1 0\n")
+        #expect(r.status == 0 && r.out.contains("\\lambda_{1} = 4)") && r.out.contains("\\lambda_{2} = 1)"), "\(r.out)")
+        let bad = try CLI.run(["pca", "--data", "-"], stdin: "1 2\n3\n")
+        #expect(bad.status == 2 && bad.err.contains("line 2"), "\(bad.err)")
+    }
+
     @Test func hessianOfAQuadraticForm() throws {
         let r = try CLI.run(["hessian", "x^T A x", "--wrt", "x", "--shape", "A=n,n", "--shape", "x=n"])
         #expect(r.status == 0 && r.out == "H = A + A^T\n", "\(r.out)")
