@@ -1,0 +1,27 @@
+import ArgumentParser
+import Symbolic
+
+struct SkipGramPairsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skipgram-pairs",
+        abstract: "Skip-gram pair counting: positive pairs in a text of N tokens with a window of c, negative samples, all examples.")
+
+    @Option(name: .long, help: "The number of tokens N (default 10).")
+    var tokens: Int = 10
+
+    @Option(name: .long, help: "The window c, words on each side (default 2).")
+    var window: Int = 2
+
+    @Option(name: .long, help: "Negative samples per positive pair (default 5).")
+    var negatives: Int = 5
+
+    @OptionGroup var output: DerivationOutput
+
+    func run() throws {
+        do {
+            output.print(try SkipGramPairs.derivation(tokens: tokens, window: window, negatives: negatives))
+        } catch let e as SkipGramPairs.Failure {
+            throw InputError(description: e.description)
+        }
+    }
+}
