@@ -10,7 +10,7 @@ struct Derive: ParsableCommand {
         version: "0.1.0",
         subcommands: [ExpandCommand.self, DiffCommand.self, SimplifyCommand.self, EvaluateCommand.self, EquivalentCommand.self, VerifyCommand.self,
                       LSTMBackwardCommand.self, GRUBackwardCommand.self, RNNBackwardCommand.self, BackwardCommand.self,
-                      RNNGradientCommand.self, PERotationCommand.self, DotVarianceCommand.self, LeastSquaresCommand.self, ListCommand.self, AnswerKeyCommand.self, GradCommand.self, HessianCommand.self, PCACommand.self, ConvMatrixCommand.self, SkipGramPairsCommand.self]
+                      RNNGradientCommand.self, PERotationCommand.self, DotVarianceCommand.self, LeastSquaresCommand.self, ListCommand.self, AnswerKeyCommand.self, GradCommand.self, HessianCommand.self, PCACommand.self, ConvMatrixCommand.self, SkipGramPairsCommand.self, TransformerCommand.self]
     )
 
     /// Runs the command; every failure other than `--help` and an explicit exit code is
@@ -42,6 +42,13 @@ func readArgument(_ text: String) throws -> String {
     guard text == "-" else { return text }
     let data = FileHandle.standardInput.readDataToEndOfFile()
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// The contents of a file named by an argument, or standard input for `-`.
+func readFileArgument(_ path: String) throws -> String {
+    if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError(description: "cannot read \(path): no such file or not readable") }
+    return String(decoding: data, as: UTF8.self)
 }
 
 /// Parses an expression argument, turning a syntax error into a one-line message with its column.

@@ -23,7 +23,7 @@ struct PCACommand: ParsableCommand {
     @OptionGroup var output: DerivationOutput
 
     func run() throws {
-        let text = try readArgument(data)
+        let text = try readFileArgument(data)
         guard let c = PCA.Convention(rawValue: convention) else { throw InputError(description: "--convention \(convention): write n or n-1") }
         do {
             output.print(try PCA.derivation(data: try PCA.parse(text), convention: c))

@@ -17,6 +17,7 @@ public enum DerivationCatalog {
         Entry(name: "dot-variance", summary: "E[(aᵀb)²] = D σ⁴ for independent Gaussian vectors, by linearity, independence and Isserlis"),
         Entry(name: "least-squares", summary: "the line minimising the mean squared error: normal equations, w_1* = C_xy / C_xx"),
         Entry(name: "pe-rotation", summary: "the matrix M with M PE(t) = PE(t + φ) for sinusoidal positional encodings, by coefficient matching"),
+        Entry(name: "transformer", summary: "a transformer's shapes and parameter counts from a configuration: each part as a formula and its value"),
         Entry(name: "skipgram-pairs", summary: "skip-gram training pairs of a text: positive pairs in a window, negative samples, all examples"),
         Entry(name: "conv-matrix", summary: "a convolution (kernel, stride, padding) as one matrix–vector product A x = z, checked entry by entry"),
         Entry(name: "pca", summary: "principal components of a data file by hand: covariance, exact eigenvalues and unit eigenvectors, projections"),

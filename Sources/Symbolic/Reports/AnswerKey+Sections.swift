@@ -42,6 +42,10 @@ extension DerivationCatalog {
         case "pe-rotation": return PERotation.derivation().map(AnswerKey.Section.init)
         case "dot-variance": return AnswerKey.Section(DotVariance.derivation(scaled: true))
         case "least-squares": return LeastSquares.derivation().map(AnswerKey.Section.init)
+        case "transformer":
+            // Its configuration comes from a file; the key's default is one encoder block.
+            guard let c = try? TransformerParameters.parse(TransformerParameters.exampleConfig) else { return nil }
+            return AnswerKey.Section(TransformerParameters.derivation(c))
         case "skipgram-pairs": return (try? SkipGramPairs.derivation(tokens: 10, window: 2, negatives: 5)).map(AnswerKey.Section.init)
         case "conv-matrix": return (try? ConvolutionMatrix.derivation(input: (4, 4), kernel: (2, 2), stride: 2, padding: 0)).map(AnswerKey.Section.init)
         case "pca":
@@ -64,6 +68,7 @@ extension DerivationCatalog {
         case "least-squares": "کمترین مربعات برای یک خط"
         case "pca": "تحلیل مؤلفه‌های اصلی با دست"
         case "conv-matrix": "کانولوشن به صورت ضرب ماتریس در بردار"
+        case "transformer": "ابعاد و تعداد پارامترهای ترنسفورمر"
         case "skipgram-pairs": "شمارش جفت‌های آموزشی \\lr{skip-gram}"
         default: nil
         }
@@ -82,6 +87,8 @@ extension DerivationCatalog {
             "فرض کنید $a, b \\in \\mathbb{R}^D$ مستقل‌اند و درایه‌های مستقل $a_i, b_i \\sim \\mathcal{N}(0, 1)$ دارند. مقدار $E[a^T b]$، $E[(a^T b)^2]$ و $\\operatorname{Var}(a^T b / \\sqrt{D})$ را بیابید."
         case "least-squares":
             "تابع $J(w) = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - w_0 - w_1 x_i)^2$ را نسبت به $w_0, w_1$ کمینه کنید و کمینه‌کننده را برحسب $\\bar{x}$، $\\bar{y}$، $C_{xx}$ و $C_{xy}$ بنویسید."
+        case "transformer":
+            "برای ترنسفورمری با پیکربندی داده‌شده، ابعاد سیگنال پس از هر لایه و تعداد پارامترهای هر بخش و کل را بیابید."
         case "skipgram-pairs":
             "متنی با $N = 10$ واژه، پنجره‌ی $c = 2$ واژه در هر سو و $k = 5$ نمونه‌ی منفی برای هر جفت مثبت داریم. تعداد جفت‌های مثبت، نمونه‌های منفی و کل نمونه‌های آموزشی را بیابید."
         case "conv-matrix":
