@@ -53,8 +53,13 @@ public enum ConvolutionMatrix {
             }
         }
         let zm = Matrix(rows: oh * ow, columns: 1, entries: z)
+        let general = "z_{uv} = \\sum_{p,q} w_{pq}\\, a_{\(stride) u + p\(padding > 0 ? " - \(padding)" : ""), \(stride) v + q\(padding > 0 ? " - \(padding)" : "")}\(padding > 0 ? " \\text{ (0 outside the input)}" : "")"
         d.steps.append(.init(.matrix(zm), .equal, .matrix(zm), "the convolution, each output the kernel times the pixels under it",
-                             check: .definition, lhsLatex: "z_{uv} = \\sum_{p,q} w_{pq}\\, a_{\(stride) u + p\(padding > 0 ? " - \(padding)" : ""), \(stride) v + q\(padding > 0 ? " - \(padding)" : "")}\(padding > 0 ? " \\text{ (0 outside the input)}" : "")"))
+                             check: .remark, lhsLatex: general, rhsLatex: "\\text{for each output } (u, v)"))
+        // Each output on a line of its own (a column of them is wider than a page).
+        for (k, e) in z.enumerated() {
+            d.steps.append(.init(e, e, "likewise", check: .definition, lhsLatex: "z_{\(k / ow + 1)\(k % ow + 1)}"))
+        }
         // The matrix: the weight that meets pixel (i, j) for output (u, v).
         var entries: [Expression] = []
         for u in 0..<oh {
@@ -68,10 +73,17 @@ public enum ConvolutionMatrix {
             }
         }
         let A = Matrix(rows: oh * ow, columns: h * w, entries: entries)
-        d.steps.append(.init(.matrix(A), .equal, .matrix(A), "row (u, v) holds the weight that meets each pixel, 0 elsewhere", check: .definition, lhsLatex: "A", isResult: true))
+        // Each row of A shown on the input's grid: the kernel where it sits for that output.
+        for r in 0..<(oh * ow) {
+            let grid = Matrix(rows: h, columns: w, entries: Array(entries[(r * h * w)..<((r + 1) * h * w)]))
+            d.steps.append(.init(.matrix(grid), .equal, .matrix(grid), r == 0 ? "row (u, v) of A on the input's grid: the weight on each pixel" : "likewise",
+                                 check: .definition, lhsLatex: "A_{(\(r / ow + 1), \(r % ow + 1))}"))
+        }
+        d.steps.append(.init(.matrix(A), .equal, .matrix(A), "the rows, flattened", check: .definition, lhsLatex: "A",
+                             rhsLatex: "\\text{\(oh * ow) × \(h * w), rows as above}", isResult: true))
         let x = Matrix(rows: h * w, columns: 1, entries: (0..<(h * w)).map { a($0 / w, $0 % w) })
         if let product = A * x {
-            d.steps.append(.init(.matrix(product), .equal, .matrix(zm), "A times the flattened input is the flattened feature map, entry by entry",
+            d.steps.append(.init(.matrix(product), .equal, .matrix(zm), "entry by entry",
                                  lhsLatex: "A x", rhsLatex: "z"))
         }
         return d

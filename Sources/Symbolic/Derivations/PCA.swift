@@ -135,14 +135,14 @@ public enum PCA {
                                    lhsLatex: "(C - \\lambda_{\(k + 1)} I) v_{\(k + 1)}", rhsLatex: "0, \\quad v_{\(k + 1)} = \(unit.latex)", isResult: true))
             der.steps.append(.init(Expression.sum(unit.entries.map { $0 * $0 }), .one, "a unit vector", lhsLatex: "v_{\(k + 1)}^\\top v_{\(k + 1)}"))
         }
-        der.steps.append(.init(sorted[0], sorted[0], "PCA keeps the direction of the largest eigenvalue, $v_1$", check: .remark, lhsLatex: "\\lambda_{\\max}"))
+        der.steps.append(.init(sorted[0], sorted[0], "PCA keeps $v_1$, of the largest eigenvalue", check: .remark, lhsLatex: "\\lambda_{\\max}"))
         if let z = centred * vectors[0] {
             der.steps.append(.init(.matrix(z), .equal, .matrix(z.map { $0.simplified() }), "the centred data projected on $v_1$", lhsLatex: "z = \\tilde{X} v_1", isResult: true))
         }
         let trace = Expression.sum((0..<d).map { C[$0, $0] })
         der.steps.append(.init(Expression.sum(sorted), trace, "the eigenvalues add up to the trace of $C$", lhsLatex: "\\sum_k \\lambda_k", rhsLatex: "\\operatorname{tr} C = \(trace.latex)"))
         if !trace.isZero {
-            der.steps.append(.init(sorted[0] / trace, (sorted[0] / trace).simplified(), "the share of the variance the first component keeps",
+            der.steps.append(.init(sorted[0] / trace, (sorted[0] / trace).simplified(), "the first component's share of the variance",
                                    lhsLatex: "\\frac{\\lambda_1}{\\operatorname{tr} C}", isResult: true))
         }
         return der

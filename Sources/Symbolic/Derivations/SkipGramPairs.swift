@@ -27,19 +27,20 @@ public enum SkipGramPairs {
         let pairs = keys.reduce(0) { $0 + $1 * groups[$1]! }
         let grouped = keys.map { "\($0) \\times \(groups[$0]!)" }.joined(separator: " + ")
         let sum = Expression.sum(keys.map { Expression($0) * Expression(groups[$0]!) })
-        d.steps.append(.init(sum, Expression(pairs), "token i pairs with min(i − 1, c) words before it and min(N − i, c) after; grouped by that count",
-                             lhsLatex: "\\sum_{i=1}^{N} \\bigl(\\min(i-1, c) + \\min(N-i, c)\\bigr) = \(grouped)", isResult: true))
+        d.steps.append(.init(sum, sum, "per token", check: .definition,
+                             lhsLatex: "\\text{pairs}", rhsLatex: "\\sum_{i=1}^{N} \\bigl(\\min(i-1, c) + \\min(N-i, c)\\bigr)"))
+        d.steps.append(.init(sum, Expression(pairs), "grouped by that count", lhsLatex: grouped, isResult: true))
         if n >= 2 * c {
             let N = Symbol("N"), C = Symbol("c")
             let closed = Expression(2) * Expression(C) * Expression(N) - Expression(C) * (Expression(C) + .one)
             d.definitions[N] = Expression(n)
             d.definitions[C] = Expression(c)
-            d.steps.append(.init(Expression(pairs), closed, "when N ≥ 2c: every token pairs with 2c words, less c(c + 1) lost at the two ends",
+            d.steps.append(.init(Expression(pairs), closed, "the closed form, N ≥ 2c",
                                  check: .instances("this N and c"), rhsLatex: "2cN - c(c+1)"))
         }
-        d.steps.append(.init(Expression(pairs) * Expression(k), Expression(pairs * k), "k negative samples for each positive pair",
+        d.steps.append(.init(Expression(pairs) * Expression(k), Expression(pairs * k), "k negatives per pair",
                              lhsLatex: "\(pairs) \\times \(k)", isResult: true))
-        d.steps.append(.init(Expression(pairs) + Expression(pairs * k), Expression(pairs * (1 + k)), "positive pairs and negative samples together",
+        d.steps.append(.init(Expression(pairs) + Expression(pairs * k), Expression(pairs * (1 + k)), "all examples",
                              lhsLatex: "\(pairs) + \(pairs * k)", isResult: true))
         return d
     }
