@@ -16,6 +16,10 @@ struct DotVarianceCommand: ParsableCommand {
 
     func run() throws {
         let v = try parseExpression(variance)
+        // A variance is positive: a number that is not is refused (a letter stands for a positive one).
+        if let r = v.rationalValue, r.signum <= 0 {
+            throw InputError(description: "--variance \(variance): a variance is positive")
+        }
         output.print(DotVariance.derivation(variance: v, scaled: scaled))
     }
 }

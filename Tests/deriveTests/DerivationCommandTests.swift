@@ -55,4 +55,15 @@ import Testing
         let bad = try CLI.run(["dot-variance", "--variance", "s^"])
         #expect(bad.status == 2 && bad.err.hasPrefix("error: "))
     }
+
+    @Test func theGapsOfTheExistingDerivations() throws {
+        // A variance that is not positive is refused; inputs numbered from 0 state the recurrence
+        // the steps use; least squares shows its normal equations as a 2 × 2 system.
+        let negative = try CLI.run(["dot-variance", "--variance=-1"])
+        #expect(negative.status == 2 && negative.err.contains("positive"), "\(negative.err)")
+        let zeroBased = try CLI.run(["rnn-gradient", "--steps", "3", "--first-input", "0"])
+        #expect(zeroBased.out.contains("h_t = w(u_{t-1} + h_{t-1})"), "\(zeroBased.out)")
+        let ls = try CLI.run(["least-squares"])
+        #expect(ls.out.contains("the normal equations as a 2 × 2 system") && ls.out.contains("X^\\top X w = X^\\top y"), "\(ls.out)")
+    }
 }

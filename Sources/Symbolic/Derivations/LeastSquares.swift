@@ -38,11 +38,23 @@ public enum LeastSquares {
         guard let (a, c) = linearParts([g0, g1]) else { return nil }
         d.steps.append(.init(g0, .zero, "optimality: the gradient vanishes at $w^*$", check: .equation, lhsLatex: "\\frac{\\partial J}{\\partial w_0}(w^*)"))
         d.steps.append(.init(g1, .zero, "optimality: the gradient vanishes at $w^*$", check: .equation, lhsLatex: "\\frac{\\partial J}{\\partial w_1}(w^*)"))
+        // The same two equations as a 2 × 2 system (times n/2), and in matrix form.
+        let half = Expression(n) / Expression(2)
+        let system = Matrix(rows: 2, columns: 2, entries: [a[0][0], a[0][1], a[1][0], a[1][1]].map { ($0 * half).expanded() })
+        let rhs = Matrix(rows: 2, columns: 1, entries: c.map { (-$0 * half).expanded() })
+        let unknowns = Matrix(rows: 2, columns: 1, entries: [W0, W1])
+        if let product = system * unknowns {
+            d.steps.append(.init(.matrix(product), .equal, .matrix(rhs), "the normal equations as a 2 × 2 system", check: .equation,
+                                 lhsLatex: "\\begin{bmatrix} n & \\sum_i x_i \\\\ \\sum_i x_i & \\sum_i x_i^2 \\end{bmatrix} w",
+                                 rhsLatex: "\\begin{bmatrix} \\sum_i y_i \\\\ \\sum_i x_i y_i \\end{bmatrix}"))
+        }
+        d.steps.append(.init(.zero, .zero, "in matrix form, with the rows $(1, x_i)$ of $X$", check: .remark,
+                             lhsLatex: "X^\\top X w", rhsLatex: "X^\\top y"))
         // Cramer's rule: a · w = -c.
         let det = a[0][0] * a[1][1] - a[0][1] * a[1][0]
         let s0 = (-c[0] * a[1][1] + c[1] * a[0][1]) / det
         let s1 = (-c[1] * a[0][0] + c[0] * a[1][0]) / det
-        d.steps.append(.init(s1, Expression(cxy) / Expression(cxx), "Cramer's rule on the normal equations, in the statistics",
+        d.steps.append(.init(s1, Expression(cxy) / Expression(cxx), "Cramer's rule, in the statistics",
                              lhsLatex: "w_1^*", isResult: true))
         d.steps.append(.init(s0, Expression(ybar) - Expression(cxy) / Expression(cxx) * Expression(xbar), "Cramer's rule; $w_0^* = \\bar{y} - w_1^* \\bar{x}$",
                              lhsLatex: "w_0^*", isResult: true))

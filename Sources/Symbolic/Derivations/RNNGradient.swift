@@ -25,7 +25,9 @@ public enum RNNGradient {
         let W = Expression(w)
         func input(_ t: Int) -> Expression { Expression(u(t + firstInput - 1)) }
         func cell(_ x: Expression) -> Expression { activation == .linear ? x : .apply(.tanh, x) }
-        let rule = activation == .linear ? "h_t = w(u_t + h_{t-1})" : "h_t = \\tanh(w(u_t + h_{t-1}))"
+        // The input of step t as the steps use it: u_t, or u_{t-1} when inputs are numbered from 0.
+        let ut = firstInput == 1 ? "u_t" : "u_{t-1}"
+        let rule = activation == .linear ? "h_t = w(\(ut) + h_{t-1})" : "h_t = \\tanh(w(\(ut) + h_{t-1}))"
         var d = Derivation(name: "rnn-gradient", title: "Gradient of a one-unit RNN unrolled over \(T) step\(T == 1 ? "" : "s")",
                            statement: "For $\(rule)$, $t = 1, \\dots, \(T)$, with output $\\hat{y} = h_{\(T)}$ and loss $L = (\\hat{y} - y)^2$, find $\\partial \\hat{y} / \\partial w$ and $\\partial L / \\partial w$.")
         // Forward pass: definitions, then the output unrolled by substitution.
