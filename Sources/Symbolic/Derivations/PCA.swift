@@ -54,31 +54,31 @@ public enum PCA {
 
     /// The eigenvalues of the covariance, largest first, with their unit eigenvectors.
     public static func eigenpairs(data: [[Rational]], convention: Convention) throws(Failure) -> [(Expression, Matrix)] {
-        let (_, _, C) = try covariance(data, convention)
+        let C = try covariance(data, convention).covariance
         let e = try eigen(C)
         return Array(zip(e.values, e.vectors))
     }
 
-    /// The mean (a column), the centred data and the covariance.
-    static func covariance(_ data: [[Rational]], _ convention: Convention) throws(Failure) -> (mean: [Expression], centred: Matrix, covariance: Matrix) {
+    /// The mean (a column), the centred data, X̃ᵀX̃ and the covariance.
+    static func covariance(_ data: [[Rational]], _ convention: Convention) throws(Failure) -> (mean: [Expression], centred: Matrix, gram: Matrix, covariance: Matrix) {
         let n = data.count, d = data[0].count
         let X = Matrix(rows: n, columns: d, entries: data.flatMap { $0.map { Expression($0) } })
         let mean = (0..<d).map { j in Expression.sum((0..<n).map { X[$0, j] }) / Expression(n) }
         let centred = Matrix(rows: n, columns: d, entries: (0..<(n * d)).map { k in X.entries[k] - mean[k % d] })
         guard let gram = centred.transposed * centred else { throw Failure(description: "the covariance could not be formed") }
         let divisor = convention == .n ? Expression(n) : Expression(n - 1)
-        return (mean, centred, gram.map { $0 / divisor })
+        return (mean, centred, gram, gram.map { $0 / divisor })
     }
 
     static let lambda = Symbol("lambda")
 
-    /// The characteristic polynomial of C in λ, its roots largest first and unit eigenvectors
-    /// (the first nonzero entry positive).
-    static func eigen(_ C: Matrix) throws(Failure) -> (polynomial: Expression, values: [Expression], vectors: [Matrix]) {
+    /// det(C − λI) as computed, the characteristic polynomial it expands to, its roots largest
+    /// first and unit eigenvectors (the first nonzero entry positive).
+    static func eigen(_ C: Matrix) throws(Failure) -> (determinant: Expression, polynomial: Expression, values: [Expression], vectors: [Matrix]) {
         let d = C.rows
         let L = Expression(lambda)
         let shifted = Matrix(rows: d, columns: d, entries: (0..<(d * d)).map { k in k / d == k % d ? C.entries[k] - L : C.entries[k] })
-        guard let p = shifted.determinant?.expanded(maxTerms: 10_000) else { throw Failure(description: "the characteristic polynomial could not be formed") }
+        guard let det = shifted.determinant, let p = det.expanded(maxTerms: 10_000) else { throw Failure(description: "the characteristic polynomial could not be formed") }
         var sorted: [Expression] = []
         for value in try roots(p, lambda) {
             var at = sorted.count
@@ -97,7 +97,7 @@ public enum PCA {
             }
             vectors.append(unit)
         }
-        return (p, sorted, vectors)
+        return (det, p, sorted, vectors)
     }
 
     public static func derivation(data: [[Rational]], convention: Convention) throws(Failure) -> Derivation {
@@ -107,7 +107,7 @@ public enum PCA {
         var der = Derivation(name: "pca", title: "Principal components by hand",
                              statement: "For the \(n) × \(d) data matrix $X$ (one sample per row), find the principal directions (unit eigenvectors of the covariance $C = \(scale) \\tilde{X}^\\top \\tilde{X}$), the one PCA keeps, and the projections onto it.")
         der.steps.append(.init(.matrix(X), .equal, .matrix(X), "the data", check: .definition, lhsLatex: "X"))
-        let (mean, centred, C) = try covariance(data, convention)
+        let (mean, centred, gram, C) = try covariance(data, convention)
         let nE = Expression(n)
         let sums = Matrix(rows: d, columns: 1, entries: (0..<d).map { j in Expression.sum((0..<n).map { X[$0, j] }) })
         der.steps.append(.init(.matrix((.one / nE) * sums), .equal, .matrix(Matrix(rows: d, columns: 1, entries: mean)), "the mean of each column",
@@ -115,14 +115,11 @@ public enum PCA {
         // The centred data, each entry written as the difference it is.
         let differences = Matrix(rows: n, columns: d, entries: (0..<(n * d)).map { k in X.entries[k] - mean[k % d] })
         der.steps.append(.init(.matrix(differences), .equal, .matrix(centred), "each row minus the mean", lhsLatex: "\\tilde{X} = X - \\mathbf{1} \\bar{x}^\\top"))
-        guard let gram = centred.transposed * centred else { throw Failure(description: "the covariance could not be formed") }
         let divisor = convention == .n ? nE : Expression(n - 1)
         der.steps.append(.init(.matrix(gram.map { $0 / divisor }), .equal, .matrix(C), "the covariance, \(convention == .n ? "with 1/n" : "with 1/(n−1)")",
                                lhsLatex: "C = \(scale) \\tilde{X}^\\top \\tilde{X}"))
-        let (p, sorted, vectors) = try eigen(C)
-        let L = Expression(lambda)
-        let shifted = Matrix(rows: d, columns: d, entries: (0..<(d * d)).map { k in k / d == k % d ? C.entries[k] - L : C.entries[k] })
-        der.steps.append(.init(shifted.determinant ?? p, p, "the determinant of $C - \\lambda I$, expanded", lhsLatex: "\\det(C - \\lambda I)"))
+        let (determinant, p, sorted, vectors) = try eigen(C)
+        der.steps.append(.init(determinant, p, "the determinant of $C - \\lambda I$, expanded", lhsLatex: "\\det(C - \\lambda I)"))
         for (k, value) in sorted.enumerated() {
             der.steps.append(.init(p.substituting([lambda: value]), .zero, "a root of the characteristic polynomial",
                                    lhsLatex: "\\det(C - \\lambda_{\(k + 1)} I)", rhsLatex: "0 \\quad (\\lambda_{\(k + 1)} = \(value.latex))", isResult: true))

@@ -177,3 +177,24 @@ extension LaTeXToken {
         }
     }
 }
+
+extension Array where Element == LaTeXToken {
+    /// The index of the `}` closing the `{` at `open`, before `end`; nil when it is unclosed.
+    package func closingBrace(from open: Int, end: Int? = nil) -> Int? {
+        var depth = 0
+        for j in open..<Swift.min(end ?? count, count) {
+            if self[j].kind == .symbol("{") { depth += 1 }
+            if self[j].kind == .symbol("}") { depth -= 1; if depth == 0 { return j } }
+        }
+        return nil
+    }
+
+    /// The argument at `k` — the tokens inside `{…}`, or the one token there — and the index
+    /// after it; nil past the end or for an unclosed brace.
+    package func group(at k: Int) -> (tokens: [LaTeXToken], next: Int)? {
+        guard k < count else { return nil }
+        guard self[k].kind == .symbol("{") else { return ([self[k]], k + 1) }
+        guard let close = closingBrace(from: k) else { return nil }
+        return (Array(self[(k + 1)..<close]), close + 1)
+    }
+}

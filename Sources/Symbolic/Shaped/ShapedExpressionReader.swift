@@ -119,12 +119,7 @@ struct ShapedExpressionReader {
         case let (.number(x), .shaped(e)), let (.shaped(e), .number(x)):
             return try wrap { () throws(ShapeError) in try .scaled(e, x) }
         case let (.shaped(x), .shaped(y)):
-            return try wrap { () throws(ShapeError) in
-                if hadamard { return try .hadamard([x, y]) }
-                if x.shape.isScalar && !y.shape.isScalar { return try .scalarMultiple(x, y) }
-                if y.shape.isScalar && !x.shape.isScalar { return try .scalarMultiple(y, x) }
-                return try .product(x, y)
-            }
+            return try wrap { () throws(ShapeError) in try .juxtaposed(x, y, hadamard: hadamard) }
         }
     }
 

@@ -11,7 +11,7 @@ import SymbolicLaTeX
 /// condition (`\cos x \neq 0`) leaves the claim to the other checks.
 enum ConstantDifference {
     /// An interval of one letter: rational bounds or none, open or closed.
-    struct Interval {
+    struct Bounds {
         var lower: (value: Rational, closed: Bool)?
         var upper: (value: Rational, closed: Bool)?
 
@@ -47,8 +47,8 @@ enum ConstantDifference {
     }
 
     /// The interval the premises give x: atoms `x > c`, `c ≤ x`, `|x| ≤ c` with rational c.
-    static func interval(of x: Symbol, _ atoms: [Condition.Atom]) -> Interval? {
-        var out = Interval()
+    static func interval(of x: Symbol, _ atoms: [Condition.Atom]) -> Bounds? {
+        var out = Bounds()
         var found = false
         func tighten(lower value: Rational, closed: Bool) {
             if let l = out.lower, l.value > value || (l.value == value && !l.closed) { return }
@@ -107,7 +107,7 @@ enum ConstantDifference {
     }
 
     /// True when `c` holds at every point of the interval (decided for rational conditions).
-    static func holds(_ c: DomainCondition, on interval: Interval, _ x: Symbol) -> Bool {
+    static func holds(_ c: DomainCondition, on interval: Bounds, _ x: Symbol) -> Bool {
         if c.holdsByForm { return true }
         guard let (n, d) = PolynomialCondition.fraction(c.expression, x),
               let nr = RealRoots.isolate(n), let dr = RealRoots.isolate(d),

@@ -17,7 +17,7 @@ enum DefiniteIntegrals {
         for _ in 0..<2 {
             guard k + 1 < tokens.count, tokens[k].kind == .symbol("_") || tokens[k].kind == .symbol("^") else { break }
             let isLower = tokens[k].kind == .symbol("_")
-            guard let (group, next) = group(tokens, k + 1) else { return nil }
+            guard let (group, next) = tokens.group(at: k + 1) else { return nil }
             if isLower { lower = group } else { upper = group }
             k = next
         }
@@ -52,28 +52,25 @@ enum DefiniteIntegrals {
         for _ in 0..<2 {
             guard k2 + 1 < tokens.count, tokens[k2].kind == .symbol("_") || tokens[k2].kind == .symbol("^") else { break }
             let isLower = tokens[k2].kind == .symbol("_")
-            guard let (g, next) = group(tokens, k2 + 1) else { return nil }
+            guard let (g, next) = tokens.group(at: k2 + 1) else { return nil }
             if isLower { lower = g } else { upper = g }
             k2 = next
         }
         guard let lower, let upper, k2 == tokens.count else { return nil }
         return (body, lower, upper)
     }
-
-    /// The group at `k` (`{…}` or one token) and the index after it.
-    private static func group(_ ts: [LaTeXToken], _ k: Int) -> ([LaTeXToken], Int)? {
-        guard k < ts.count else { return nil }
-        guard ts[k].kind == .symbol("{") else { return ([ts[k]], k + 1) }
-        var depth = 0
-        for j in k..<ts.count {
-            depth += ts[j].nesting
-            if depth == 0 { return (Array(ts[(k + 1)..<j]), j + 1) }
-        }
-        return nil
-    }
 }
 
 extension Verifier {
+    /// A part of a claim's tokens read as a number with the section's definitions applied, and
+    /// where it is defined; nil when it is not read as one.
+    func readScalar(_ ts: [LaTeXToken], of item: ChainItem, _ state: DocumentState) -> (value: Expression, domain: Domain)? {
+        var reader = LaTeXReader(tokens: ts)
+        reader.functionNames = item.functionNames
+        guard case .scalar(let e)? = try? reader.readWhole() else { return nil }
+        return (state.definitions.resolve(e), reader.domain)
+    }
+
     /// A definite integral claimed equal to a bracket or a number: proved by the fundamental
     /// theorem with a stated antiderivative, or refuted when the number lies outside an interval
     /// that certainly holds the integral. Nil when no side is a definite integral.
@@ -84,12 +81,7 @@ extension Verifier {
             // (An integral the reader computes is compared exactly by the ordinary check.)
             guard case .failure = integral.value, let i = DefiniteIntegrals.integral(integral.tokens), case .success(.scalar(let value)) = other.value,
                   value.freeSymbols.isEmpty else { continue }
-            func read(_ ts: [LaTeXToken]) -> Expression? {
-                var reader = LaTeXReader(tokens: ts)
-                reader.functionNames = a.functionNames
-                guard case .scalar(let e)? = try? reader.readWhole() else { return nil }
-                return state.definitions.resolve(e)
-            }
+            func read(_ ts: [LaTeXToken]) -> Expression? { readScalar(ts, of: a, state)?.value }
             guard let f = read(i.integrand), let lo = read(i.lower), let hi = read(i.upper), case .symbol(let x)? = read([i.variable]).map(\.kind),
                   f.freeSymbols.allSatisfy({ $0 == x }), lo.freeSymbols.isEmpty, hi.freeSymbols.isEmpty,
                   case .value(let l) = IntervalEvaluator(point: [:]).evaluate(lo), case .value(let h) = IntervalEvaluator(point: [:]).evaluate(hi),
@@ -111,12 +103,7 @@ extension Verifier {
         // An integral the reader computes is compared exactly by the ordinary check.
         guard case .failure = pair.integral.value,
               let i = DefiniteIntegrals.integral(pair.integral.tokens), let br = DefiniteIntegrals.bracket(pair.bracket.tokens) else { return nil }
-        func read(_ ts: [LaTeXToken]) -> Expression? {
-            var reader = LaTeXReader(tokens: ts)
-            reader.functionNames = a.functionNames
-            guard case .scalar(let e)? = try? reader.readWhole() else { return nil }
-            return state.definitions.resolve(e)
-        }
+        func read(_ ts: [LaTeXToken]) -> Expression? { readScalar(ts, of: a, state)?.value }
         guard let f = read(i.integrand), let F = read(br.body), let lo = read(i.lower), let hi = read(i.upper),
               let lo2 = read(br.lower), let hi2 = read(br.upper), case .symbol(let x)? = read([i.variable]).map(\.kind) else {
             return .unchecked("cannot read a part of a definite integral or of the bracket stated for it")

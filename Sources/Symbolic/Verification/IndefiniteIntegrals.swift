@@ -123,11 +123,9 @@ extension Verifier {
         var domain = Domain()
         func read(_ ts: [LaTeXToken]) -> Expression? {
             if ts.isEmpty { return .zero }
-            var reader = LaTeXReader(tokens: ts)
-            reader.functionNames = a.functionNames
-            guard case .scalar(let e)? = try? reader.readWhole() else { return nil }
-            domain.formUnion(reader.domain)
-            return state.definitions.resolve(e)
+            guard let (e, d) = readScalar(ts, of: a, state) else { return nil }
+            domain.formUnion(d)
+            return e
         }
         func derivative(_ s: IndefiniteIntegrals.Side) -> Expression? {
             guard let rest = read(s.rest) else { return nil }
@@ -136,6 +134,7 @@ extension Verifier {
                 let c: Expression
                 if i.coefficient.isEmpty { c = .one }
                 else if i.coefficient.map(\.kind) == [.symbol("-")] { c = .minusOne }
+                // Read as `coefficient · 1`, so a trailing product sign (`3 \cdot \int`) reads too.
                 else { guard let e = read(i.coefficient + [LaTeXToken(kind: .command("cdot"), line: 0, column: 0, spaceBefore: true),
                                                      LaTeXToken(kind: .number(.one), line: 0, column: 0, spaceBefore: true)]), !e.contains(x) else { return nil }; c = e }
                 guard let f = read(i.integrand) else { return nil }

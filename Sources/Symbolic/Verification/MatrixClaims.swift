@@ -65,11 +65,6 @@ struct MatrixClaimChecker {
     /// The most times a claim is read again after unifying two dimensions.
     static let maximumUnifications = 24
 
-    func check(_ lhs: ChainItem, _ rhs: ChainItem) -> StepChecker.Outcome? {
-        if case .decided(let o) = reading(lhs, rhs) { return o }
-        return nil
-    }
-
     /// What the claim's reading in vector notation came to: a verdict, or why it could not be read
     /// (nil when no side holds a matrix).
     enum Reading {
@@ -79,17 +74,44 @@ struct MatrixClaimChecker {
 
     func reading(_ lhs: ChainItem, _ rhs: ChainItem) -> Reading {
         guard !declarations.isEmpty || scalarLetters else { return .unreadable(nil) }
+        return unifying(exhausted: .unreadable("shapes that do not unify")) { $0.attempt(lhs, rhs) }
+    }
+
+    /// One reading of a claim: a result, or the dimensions to unify before reading it again
+    /// (and the result when none of them can be).
+    enum Unification<T> {
+        case done(T)
+        case unify([(Expression, Expression)], otherwise: T)
+    }
+
+    /// `step` on this checker, and again after each unification it asks for, up to
+    /// `maximumUnifications` times (`exhausted` then).
+    func unifying<T>(exhausted: T, _ step: (MatrixClaimChecker) -> Unification<T>) -> T {
         var checker = self
         for _ in 0...Self.maximumUnifications {
-            switch checker.attempt(lhs, rhs) {
-            case .decided(let o): return .decided(o)
-            case .unreadable(let why): return .unreadable(why)
-            case .unify(let pairs, let why):
-                guard let (a, b) = pairs.lazy.compactMap({ checker.orient($0) }).first else { return .unreadable(why) }
+            switch step(checker) {
+            case .done(let t): return t
+            case .unify(let pairs, let otherwise):
+                guard let (a, b) = pairs.lazy.compactMap({ checker.orient($0) }).first else { return otherwise }
                 checker.substitute(a, b)
             }
         }
-        return .unreadable("shapes that do not unify")
+        return exhausted
+    }
+
+    /// The reader's context: the declared names, and letters as numbers when `scalarLetters`.
+    var context: ShapedLaTeXReader.Context {
+        var c = ShapedLaTeXReader.Context(names: DocumentModel.declaredNames(declarations), gradient: { _ in nil }, jacobian: { _, _ in nil })
+        c.scalarLetters = scalarLetters
+        return c
+    }
+
+    /// `ts` read in vector notation; on failure, the dimensions that would have to agree are
+    /// added to `pairs` and the first reason kept in `why`.
+    func value(of ts: [LaTeXToken], in context: ShapedLaTeXReader.Context, _ pairs: inout [(Expression, Expression)], _ why: inout String?) -> ShapedLaTeXReader.Value? {
+        guard !ts.isEmpty else { return nil }
+        var reader = ShapedLaTeXReader(ts, 0..<ts.count, context: context)
+        do { return try reader.readWholeValue() } catch { pairs += error.unequal; why = why ?? error.reason; return nil }
     }
 
     /// `(fresh, other)` when one of the two dimensions may be unified into the other.
@@ -108,24 +130,10 @@ struct MatrixClaimChecker {
         }
     }
 
-    private enum Attempt {
-        case decided(StepChecker.Outcome)
-        case unreadable(String?)
-        /// Read once these dimensions are equal (else unreadable for the reason given).
-        case unify([(Expression, Expression)], String?)
-    }
-
-    private func attempt(_ lhs: ChainItem, _ rhs: ChainItem) -> Attempt {
-        let names = DocumentModel.declaredNames(declarations)
-        var context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
-        context.scalarLetters = scalarLetters
+    private func attempt(_ lhs: ChainItem, _ rhs: ChainItem) -> Unification<Reading> {
+        let context = self.context
         var pairs: [(Expression, Expression)] = []
         var why: String?
-        func read(_ item: ChainItem) -> ShapedLaTeXReader.Value? {
-            guard !item.tokens.isEmpty else { return nil }
-            var reader = ShapedLaTeXReader(item.tokens, 0..<item.tokens.count, context: context)
-            do { return try reader.readWholeValue() } catch { pairs += error.unequal; why = why ?? error.reason; return nil }
-        }
         // A side that is `I` or `0` alone takes the other side's shape.
         func sized(_ v: ShapedLaTeXReader.Value, like other: ShapedLaTeXReader.Value) -> ShapedExpression? {
             switch (v, other) {
@@ -137,24 +145,23 @@ struct MatrixClaimChecker {
         }
         // A side that is a number (1 × 1) holds no matrix: the scalar checks decide.
         let shaped = { (v: ShapedLaTeXReader.Value) in if case .shaped(let e) = v { return !e.shape.isScalar || e.holdsMatrix }; return false }
-        let lv = read(lhs), rv = read(rhs)
-        if lv == nil || rv == nil { return pairs.contains(where: { orient($0) != nil }) ? .unify(pairs, why) : .unreadable(why) }
-        guard let lv, let rv, shaped(lv) || shaped(rv), let l = sized(lv, like: rv), let r = sized(rv, like: lv) else { return .unreadable(nil) }
+        let lv = value(of: lhs.tokens, in: context, &pairs, &why), rv = value(of: rhs.tokens, in: context, &pairs, &why)
+        guard let lv, let rv else { return .unify(pairs, otherwise: .unreadable(why)) }
+        guard shaped(lv) || shaped(rv), let l = sized(lv, like: rv), let r = sized(rv, like: lv) else { return .done(.unreadable(nil)) }
         // `A + 1`: a number added to a matrix is every entry or a multiple of I; nothing says which.
         if Self.addsNumberToMatrix(l) || Self.addsNumberToMatrix(r) {
-            return .decided(.unchecked("a number added to a matrix: to every entry (as code broadcasts) or as a multiple of I; the document does not say which"))
+            return .done(.decided(.unchecked("a number added to a matrix: to every entry (as code broadcasts) or as a multiple of I; the document does not say which")))
         }
         // `P^2` of a capital typed by its use is its matrix power: the matrix is square.
         let squares = [l, r].flatMap(\.squaredOperands).filter { d in
             !d.rows.isOne && !d.columns.isOne && d.rows != d.columns && (orient((d.rows, d.columns)) != nil)
         }
-        if let d = squares.first { return .unify([(d.rows, d.columns)], nil) }
+        if let d = squares.first { return .unify([(d.rows, d.columns)], otherwise: .unreadable(nil)) }
         guard l.shape == r.shape else {
             let sides = ShapeError.pairs(l.shape, r.shape).filter { $0.0 != $0.1 }
-            if sides.contains(where: { orient($0) != nil }) { return .unify(sides, nil) }
-            return .decided(.unchecked("the left side is \(l.shape) and the right side \(r.shape) as the declared shapes read them"))
+            return .unify(sides, otherwise: .decided(.unchecked("the left side is \(l.shape) and the right side \(r.shape) as the declared shapes read them")))
         }
-        return .decided(oneSided(decideShaped(l, r), l, r))
+        return .done(.decided(oneSided(decideShaped(l, r), l, r)))
     }
 
     /// An invalid claim with a name on one side only (`Q K^T = X W_Q W_K^T X^T`, Q not defined) is

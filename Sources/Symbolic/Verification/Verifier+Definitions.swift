@@ -16,9 +16,11 @@ extension Verifier {
         case .tuple(let pairs):
             for (sym, value, domain) in pairs { state.definitions.define(sym, state.definitions.resolve(value), domain: state.definitions.resolve(domain)) }
             state.lastNote = "definition of \(s.items[0].latex)"
+            state.lastNoteDefines = true
         case .function(let name, let parameters, let body):
             state.definitions.defineFunction(name, parameters: parameters, body: body)
             state.lastNote = "definition of \(s.items[0].latex)"
+            state.lastNoteDefines = true
         case .redefinition(let name, let value, let outcome):
             state.definitions.define(name, value)
             record(block, s.items[0], s.items[1], outcome.taken(as: "redefinition"), &state)
@@ -29,6 +31,7 @@ extension Verifier {
             state.definitions.define(name, value, domain: domain)
             state.letterShapes.defineIfMatrix(name, nameTokens: s.items[0].tokens, value: s.items[1].tokens)
             state.lastNote = "definition of \(s.items[0].latex)"
+            state.lastNoteDefines = true
         case .opaque(let name, let function, let reason, let matrix):
             if let name {
                 // A value in vector notation is read there (`P = X (X^\top X)^{-1} X^\top`).
@@ -39,6 +42,7 @@ extension Verifier {
             }
             if let function { state.opaqueFunctions.insert(function) }
             state.lastNote = "definition of \(s.items[0].latex) (its value is not read: \(reason))"
+            state.lastNoteDefines = true
         case .assumption(let name, let other):
             state.definitions.assume(name, equalTo: other)
             state.lastNote = "assumption \(s.items[0].latex) = \(s.items[1].latex): the lines after it are steps under it"

@@ -77,6 +77,7 @@ public struct Verifier: Sendable {
             }
             if state.recordedCount == before {
                 state.notes.append(BlockNote(line: block.line, reason: state.lastNote ?? (statements.isEmpty ? "no math" : "no relation to check")))
+                if state.lastNote != nil && state.lastNoteDefines { state.definitionNoteLines.insert(block.line) }
             }
             state.lastNote = nil
         }
@@ -123,7 +124,12 @@ public struct Verifier: Sendable {
         var definitions = Definitions()
         var steps: [StepResult] = []
         var notes: [BlockNote] = []
-        var lastNote: String?
+        var lastNote: String? { didSet { lastNoteDefines = false } }
+        /// True when `lastNote` records a definition (a model's forward equation may turn out to
+        /// be it); any other note written after it clears it.
+        var lastNoteDefines = false
+        /// The lines whose note records a definition.
+        var definitionNoteLines: Set<Int> = []
         /// The last item of the previous chain, for `= …` continuation lines and `\times 8 \rightarrow …`.
         var previousLast: ChainItem?
         /// The document's model and the checker of claims about its gradients.

@@ -180,8 +180,8 @@ extension Expression: Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(node.hash) }
 
     /// The hash tables' entry point, answered from the node's stored hash with one multiply
-    /// instead of a full SipHash round per lookup (which was a fifth of expand6's substitution
-    /// and 4% of diff_cache). The stored hash is structural, so the seed only spreads it.
+    /// instead of a full SipHash round per lookup (a cost on every memo and table lookup of the
+    /// hot paths). The stored hash is structural, so the seed only spreads it.
     public func _rawHashValue(seed: Int) -> Int {
         let h = UInt64(bitPattern: Int64(node.hash ^ seed)) &* 0x9E37_79B9_7F4A_7C15
         return Int(bitPattern: UInt(h ^ (h >> 29)))

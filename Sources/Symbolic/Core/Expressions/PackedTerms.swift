@@ -4,8 +4,8 @@ import Synchronization
 /// expression nodes only when they are first read (the idea of Maple 17's POLY: Monagan and
 /// Pearce, "POLY: a new polynomial data structure for Maple 17", 2013).
 ///
-/// The sparse 5-variable product (591,235 terms) spent about 80% of its time building a product
-/// node per term and freeing the previous result's nodes, 15% multiplying. A sum held this way
+/// Building a product node per term (and freeing the previous result's nodes) costs a large
+/// product of sparse polynomials far more than the multiplications themselves. A sum held this way
 /// is the same canonical sum (the same hash, equal to the sum built term by term); it only
 /// defers the nodes, so an expansion that is multiplied, evaluated or compared again never
 /// builds them.

@@ -35,6 +35,15 @@ public struct ScalarMultiple: ShapedOperation {
 }
 
 extension ShapedExpression {
+    /// `x y` as written side by side: a 1 × 1 factor beside a vector or matrix scales it, on
+    /// either side (`d X`, `(xᵀy) z`); otherwise the matrix product (with `hadamard`, elementwise).
+    public static func juxtaposed(_ x: ShapedExpression, _ y: ShapedExpression, hadamard: Bool) throws(ShapeError) -> ShapedExpression {
+        if hadamard { return try .hadamard([x, y]) }
+        if x.shape.isScalar && !y.shape.isScalar { return try .scalarMultiple(x, y) }
+        if y.shape.isScalar && !x.shape.isScalar { return try .scalarMultiple(y, x) }
+        return try .product(x, y)
+    }
+
     /// `g X` for a 1 × 1 `g`.
     public static func scalarMultiple(_ g: ShapedExpression, _ x: ShapedExpression) throws(ShapeError) -> ShapedExpression {
         try .apply(ScalarMultiple(), [g, x])

@@ -27,7 +27,7 @@ enum LetterUse {
         case .command(let c) where greekLetterNames.contains(c):
             j += 1
         case .command(let c) where decorations.contains(c):
-            guard j + 2 < end, ts[j + 1].kind == .symbol("{"), let close = closing(ts, j + 1, end: end) else { return 0 }
+            guard j + 2 < end, ts[j + 1].kind == .symbol("{"), let close = ts.closingBrace(from: j + 1, end: end) else { return 0 }
             let inner = nameLength(ts, j + 2, end: close, depth: depth + 1)
             guard inner > 0, j + 2 + inner == close else { return 0 }
             j = close + 1
@@ -38,7 +38,7 @@ enum LetterUse {
             if ts[j].kind == .symbol("'") { j += 1; continue }
             if ts[j].kind == .symbol("_"), j + 1 < end {
                 if ts[j + 1].kind == .symbol("{") {
-                    guard let close = closing(ts, j + 1, end: end) else { return j - k }
+                    guard let close = ts.closingBrace(from: j + 1, end: end) else { return j - k }
                     j = close + 1
                 } else {
                     j += 2
@@ -48,7 +48,7 @@ enum LetterUse {
             if ts[j].kind == .symbol("^"), j + 1 < end {
                 if ts[j + 1].kind == .symbol("*") { j += 2; continue }
                 if ts[j + 1].kind == .symbol("{"), j + 2 < end, [.symbol("("), .symbol("<"), .symbol("*")].contains(ts[j + 2].kind),
-                   let close = closing(ts, j + 1, end: end) {
+                   let close = ts.closingBrace(from: j + 1, end: end) {
                     j = close + 1
                     continue
                 }
@@ -70,14 +70,6 @@ enum LetterUse {
         return 0
     }
 
-    static func closing(_ ts: [LaTeXToken], _ open: Int, end: Int) -> Int? {
-        var depth = 0
-        for j in open..<end {
-            if ts[j].kind == .symbol("{") { depth += 1 }
-            if ts[j].kind == .symbol("}") { depth -= 1; if depth == 0 { return j } }
-        }
-        return nil
-    }
 
     /// A name as it occurs: its token range and whether a transpose follows it.
     struct Occurrence {
@@ -94,11 +86,11 @@ enum LetterUse {
         while k < ts.count {
             // Subscripts, bounds and arguments of commands that take a name are not names of their own.
             if ts[k].kind == .symbol("_") || ts[k].kind == .symbol("^") {
-                if k + 1 < ts.count, ts[k + 1].kind == .symbol("{"), let close = closing(ts, k + 1, end: ts.count) { k = close + 1 } else { k += 2 }
+                if k + 1 < ts.count, ts[k + 1].kind == .symbol("{"), let close = ts.closingBrace(from: k + 1, end: ts.count) { k = close + 1 } else { k += 2 }
                 continue
             }
             if case .command(let c) = ts[k].kind, ["text", "operatorname", "mathrm", "begin", "end", "label"].contains(c) {
-                if k + 1 < ts.count, ts[k + 1].kind == .symbol("{"), let close = closing(ts, k + 1, end: ts.count) { k = close + 1 } else { k += 1 }
+                if k + 1 < ts.count, ts[k + 1].kind == .symbol("{"), let close = ts.closingBrace(from: k + 1, end: ts.count) { k = close + 1 } else { k += 1 }
                 continue
             }
             let n = nameLength(ts, k, end: ts.count)
@@ -143,13 +135,13 @@ enum LetterUse {
             let word: String
             if c == "det" || c == "tr" { word = c }
             else if ["operatorname", "mathrm", "text"].contains(c), k + 2 < ts.count, ts[k + 1].kind == .symbol("{"),
-                    let close = closing(ts, k + 1, end: ts.count) {
+                    let close = ts.closingBrace(from: k + 1, end: ts.count) {
                 word = ts[(k + 2)..<close].map { if case .letter(let l) = $0.kind { return String(l) }; return "" }.joined()
             } else { continue }
             guard ["tr", "trace", "det", "Tr"].contains(word) else { continue }
             // The parenthesised argument after the command.
             var j = k + 1
-            if ts.indices.contains(j), ts[j].kind == .symbol("{"), let close = closing(ts, j, end: ts.count) { j = close + 1 }
+            if ts.indices.contains(j), ts[j].kind == .symbol("{"), let close = ts.closingBrace(from: j, end: ts.count) { j = close + 1 }
             if ts.indices.contains(j), ts[j].kind == .command("left") { j += 1 }
             // `\det X`: the name right after it.
             if ts.indices.contains(j), ts[j].kind != .symbol("("), nameLength(ts, j, end: ts.count) > 0 {

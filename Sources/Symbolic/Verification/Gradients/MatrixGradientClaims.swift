@@ -12,10 +12,10 @@ enum MatrixGradientClaims {
     /// or `\frac{\partial f}{\partial w}`; nil for anything else.
     static func parts(_ ts: [LaTeXToken]) -> (variable: [LaTeXToken], function: [LaTeXToken])? {
         guard let first = ts.first else { return nil }
-        if first.kind == .command("nabla"), ts.count > 2, ts[1].kind == .symbol("_"), let (v, next) = group(ts, 2), next < ts.count {
+        if first.kind == .command("nabla"), ts.count > 2, ts[1].kind == .symbol("_"), let (v, next) = ts.group(at: 2), next < ts.count {
             return (v, Array(ts[next...]))
         }
-        guard [.command("frac"), .command("dfrac")].contains(first.kind), let (num, afterNum) = group(ts, 1), let (den, afterDen) = group(ts, afterNum),
+        guard [.command("frac"), .command("dfrac")].contains(first.kind), let (num, afterNum) = ts.group(at: 1), let (den, afterDen) = ts.group(at: afterNum),
               let d0 = num.first, [.command("partial"), .letter("d")].contains(d0.kind), den.first?.kind == d0.kind, den.count >= 2 else { return nil }
         let variable = Array(den.dropFirst())
         if num.count == 1 {
@@ -25,17 +25,6 @@ enum MatrixGradientClaims {
         guard afterDen == ts.count else { return nil }
         return (variable, Array(num.dropFirst()))
     }
-
-    private static func group(_ ts: [LaTeXToken], _ k: Int) -> ([LaTeXToken], Int)? {
-        guard k < ts.count else { return nil }
-        guard ts[k].kind == .symbol("{") else { return ([ts[k]], k + 1) }
-        var depth = 0
-        for j in k..<ts.count {
-            depth += ts[j].nesting
-            if depth == 0 { return (Array(ts[(k + 1)..<j]), j + 1) }
-        }
-        return nil
-    }
 }
 
 extension MatrixClaimChecker {
@@ -44,42 +33,27 @@ extension MatrixClaimChecker {
     func gradientClaim(variable: [LaTeXToken], function: [LaTeXToken], other: [LaTeXToken]) -> StepChecker.Outcome? {
         let key = QuantityNames.key(variable[...])
         guard declarations.contains(where: { $0.key == key }) else { return nil }
-        var checker = self
-        for _ in 0...Self.maximumUnifications {
-            let names = DocumentModel.declaredNames(checker.declarations)
-            var context = ShapedLaTeXReader.Context(names: names, gradient: { _ in nil }, jacobian: { _, _ in nil })
-            context.scalarLetters = checker.scalarLetters
+        return unifying(exhausted: nil) { checker -> Unification<StepChecker.Outcome?> in
+            let context = checker.context
             var pairs: [(Expression, Expression)] = []
+            var why: String?
             func read(_ ts: [LaTeXToken]) -> ShapedExpression? {
-                var reader = ShapedLaTeXReader(ts, 0..<ts.count, context: context)
-                do {
-                    switch try reader.readWholeValue() {
-                    case .shaped(let e): return e
-                    case .number(let r): return .filled(Expression(r), .scalar)
-                    case .identity: return nil
-                    }
-                } catch { pairs += error.unequal; return nil }
+                switch checker.value(of: ts, in: context, &pairs, &why) {
+                case .shaped(let e)?: return e
+                case .number(let r)?: return .filled(Expression(r), .scalar)
+                default: return nil
+                }
             }
-            let f = read(function), g = read(other)
-            guard let f, let g else {
-                guard let (a, b) = pairs.lazy.compactMap({ checker.orient($0) }).first else { return nil }
-                checker.substitute(a, b)
-                continue
-            }
-            guard f.shape.isScalar else { return .unchecked("the gradient of a function that is not a number (its shape is \(f.shape)): a Jacobian") }
-            guard let w = checker.declarations.first(where: { $0.key == key }) else { return nil }
+            guard let f = read(function), let g = read(other) else { return .unify(pairs, otherwise: nil) }
+            guard f.shape.isScalar else { return .done(.unchecked("the gradient of a function that is not a number (its shape is \(f.shape)): a Jacobian")) }
+            guard let w = checker.declarations.first(where: { $0.key == key }) else { return .done(nil) }
             // The claimed side must have the variable's shape or its transpose.
             if g.shape != w.shape && g.shape != w.shape.transposed {
-                let sides = ShapeError.pairs(g.shape, w.shape).filter { $0.0 != $0.1 }
-                guard let (a, b) = sides.lazy.compactMap({ checker.orient($0) }).first else {
-                    return .unchecked("the claimed gradient is \(g.shape), the variable \(w.shape)")
-                }
-                checker.substitute(a, b)
-                continue
+                return .unify(ShapeError.pairs(g.shape, w.shape).filter { $0.0 != $0.1 },
+                              otherwise: .unchecked("the claimed gradient is \(g.shape), the variable \(w.shape)"))
             }
-            return checker.compare(f, variable: w, claimed: g)
+            return .done(checker.compare(f, variable: w, claimed: g))
         }
-        return nil
     }
 
     /// The derived gradient of `f` with respect to `w`, compared with `claimed`.

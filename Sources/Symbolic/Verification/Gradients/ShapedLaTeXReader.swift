@@ -187,13 +187,7 @@ struct ShapedLaTeXReader {
         case let (.identity(x), .shaped(e)), let (.shaped(e), .identity(x)):
             return try wrap { () throws(ShapeError) in try .scaled(e, x) }
         case let (.shaped(x), .shaped(y)):
-            return try wrap { () throws(ShapeError) in
-                if hadamard { return try .hadamard([x, y]) }
-                // A number (1 × 1) times a matrix, on either side: `d X`, `(x^T y) z`.
-                if x.shape.isScalar && !y.shape.isScalar { return try .scalarMultiple(x, y) }
-                if y.shape.isScalar && !x.shape.isScalar { return try .scalarMultiple(y, x) }
-                return try .product(x, y)
-            }
+            return try wrap { () throws(ShapeError) in try .juxtaposed(x, y, hadamard: hadamard) }
         }
     }
 

@@ -155,7 +155,7 @@ extension Verifier {
             guard (try? reader.readWhole()) != nil else { continue }
             let reason = "forward equation of the \(checker.document.title): gradients are derived from it"
             // An equation the scalar reader could not read was noted as a definition of a value not read.
-            if let j = state.notes.firstIndex(where: { $0.line == c.line && $0.reason.hasPrefix("definition of ") }) {
+            if state.definitionNoteLines.contains(c.line), let j = state.notes.firstIndex(where: { $0.line == c.line }) {
                 state.notes[j] = BlockNote(line: c.line, reason: reason)
                 continue
             }
