@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Symbolic
 
-struct BackwardCommand: ParsableCommand {
+struct BackwardCommand: AnswerKeySource {
     static let configuration = CommandConfiguration(
         commandName: "backward",
         abstract: "The backward pass of a model written as forward equations in a file.",
@@ -41,33 +41,34 @@ struct BackwardCommand: ParsableCommand {
     @OptionGroup var output: BackwardOutput
 
     func run() throws {
-        let text: String
-        if file == "-" {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            guard let data = FileManager.default.contents(atPath: file) else { throw InputError(description: "cannot read \(file): no such file or not readable") }
-            text = String(decoding: data, as: UTF8.self)
-        }
-        do {
-            let pass = try BackwardPass(ModelParser.parse(text))
-            if !at.isEmpty {
-                var values: [String: Matrix] = [:]
-                for a in at {
-                    guard let eq = a.firstIndex(of: "="), let m = BackwardValues.parseValue(String(a[a.index(after: eq)...])) else {
-                        throw InputError(description: "--at \(a): write NAME=VALUE, the value a number or [1, 2; 3, 4]")
-                    }
-                    values[String(a[..<eq]).trimmingCharacters(in: .whitespaces)] = m
-                }
-                do { print(try BackwardValues(pass, at: values).text, terminator: "") } catch let e as BackwardValues.Failure {
-                    throw InputError(description: e.description)
-                }
-                return
+        let pass = try backwardPass()
+        guard !at.isEmpty else { return output.print(pass) }
+        var values: [String: Matrix] = [:]
+        for a in at {
+            guard let eq = a.firstIndex(of: "="), let m = BackwardValues.parseValue(String(a[a.index(after: eq)...])) else {
+                throw InputError(description: "--at \(a): write NAME=VALUE, the value a number or [1, 2; 3, 4]")
             }
-            output.print(pass)
+            values[String(a[..<eq]).trimmingCharacters(in: .whitespaces)] = m
+        }
+        do { print(try BackwardValues(pass, at: values).text, terminator: "") } catch let e as BackwardValues.Failure {
+            throw InputError(description: e.description)
+        }
+    }
+
+    /// The model file's backward pass.
+    func backwardPass() throws -> BackwardPass {
+        let text = try readFileArgument(file)
+        do {
+            return try BackwardPass(ModelParser.parse(text))
         } catch let e as ModelParser.Failure {
             throw InputError(description: "\(file): \(e)")
         } catch let e as ShapeError {
             throw InputError(description: "\(file): \(e)")
         }
+    }
+
+    func section() throws -> AnswerKey.Section {
+        guard at.isEmpty else { throw InputError(description: "--at: an answer key holds the backward pass in symbols, not its values") }
+        return backwardSection("backward", try backwardPass())
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct ConvMatrixCommand: ParsableCommand {
+struct ConvMatrixCommand: DerivationCommand {
     static let configuration = CommandConfiguration(
         commandName: "conv-matrix",
         abstract: "A convolution as a matrix–vector product A x = z, with the kernel's weights as entries, checked against the convolution's definition.")
@@ -20,11 +20,13 @@ struct ConvMatrixCommand: ParsableCommand {
 
     @OptionGroup var output: DerivationOutput
 
-    func run() throws {
+    func run() throws { output.print(try derivation()) }
+
+    func derivation() throws -> Derivation {
         guard let i = ConvolutionMatrix.size(input) else { throw InputError(description: "--input \(input): write ROWSxCOLUMNS, each 1 to 64") }
         guard let k = ConvolutionMatrix.size(kernel) else { throw InputError(description: "--kernel \(kernel): write ROWSxCOLUMNS, each 1 to 64") }
         do {
-            output.print(try ConvolutionMatrix.derivation(input: i, kernel: k, stride: stride, padding: padding))
+            return try ConvolutionMatrix.derivation(input: i, kernel: k, stride: stride, padding: padding)
         } catch let e as ConvolutionMatrix.Failure {
             throw InputError(description: e.description)
         }

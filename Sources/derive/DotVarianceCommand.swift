@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct DotVarianceCommand: ParsableCommand {
+struct DotVarianceCommand: DerivationCommand {
     static let configuration = CommandConfiguration(
         commandName: "dot-variance",
         abstract: "E[(aᵀb)²] = D for independent a, b with independent N(0, σ²) entries, computed step by step.")
@@ -14,12 +14,14 @@ struct DotVarianceCommand: ParsableCommand {
 
     @OptionGroup var output: DerivationOutput
 
-    func run() throws {
+    func run() throws { output.print(try derivation()) }
+
+    func derivation() throws -> Derivation {
         let v = try parseExpression(variance)
         // A variance is positive: a number that is not is refused (a letter stands for a positive one).
         if let r = v.rationalValue, r.signum <= 0 {
             throw InputError(description: "--variance \(variance): a variance is positive")
         }
-        output.print(DotVariance.derivation(variance: v, scaled: scaled))
+        return DotVariance.derivation(variance: v, scaled: scaled)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct LSTMBackwardCommand: ParsableCommand {
+struct LSTMBackwardCommand: AnswerKeySource {
     static let configuration = CommandConfiguration(
         commandName: "lstm-backward",
         abstract: "The LSTM cell's backward pass, derived by reverse mode from its forward equations.",
@@ -20,9 +20,13 @@ struct LSTMBackwardCommand: ParsableCommand {
     @OptionGroup var output: BackwardOutput
 
     func run() throws { output.print(try derivedBackwardPass("lstm", gates: notation == .gates)) }
+
+    func section() throws -> AnswerKey.Section {
+        try backwardSection("lstm-backward", derivedBackwardPass("lstm", gates: notation == .gates))
+    }
 }
 
-struct GRUBackwardCommand: ParsableCommand {
+struct GRUBackwardCommand: AnswerKeySource {
     static let configuration = CommandConfiguration(
         commandName: "gru-backward",
         abstract: "The GRU cell's backward pass, derived by reverse mode from its forward equations."
@@ -31,9 +35,11 @@ struct GRUBackwardCommand: ParsableCommand {
     @OptionGroup var output: BackwardOutput
 
     func run() throws { output.print(try derivedBackwardPass("gru")) }
+
+    func section() throws -> AnswerKey.Section { try backwardSection("gru-backward", derivedBackwardPass("gru")) }
 }
 
-struct RNNBackwardCommand: ParsableCommand {
+struct RNNBackwardCommand: AnswerKeySource {
     static let configuration = CommandConfiguration(
         commandName: "rnn-backward",
         abstract: "The tanh RNN cell's backward pass, derived by reverse mode from its forward equations."
@@ -42,4 +48,6 @@ struct RNNBackwardCommand: ParsableCommand {
     @OptionGroup var output: BackwardOutput
 
     func run() throws { output.print(try derivedBackwardPass("rnn")) }
+
+    func section() throws -> AnswerKey.Section { try backwardSection("rnn-backward", derivedBackwardPass("rnn")) }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct PCACommand: ParsableCommand {
+struct PCACommand: DerivationCommand {
     static let configuration = CommandConfiguration(
         commandName: "pca",
         abstract: "Principal components by hand: mean, centred data, covariance, characteristic polynomial, exact eigenvalues and unit eigenvectors, projections.",
@@ -22,11 +22,13 @@ struct PCACommand: ParsableCommand {
 
     @OptionGroup var output: DerivationOutput
 
-    func run() throws {
+    func run() throws { output.print(try derivation()) }
+
+    func derivation() throws -> Derivation {
         let text = try readFileArgument(data)
         guard let c = PCA.Convention(rawValue: convention) else { throw InputError(description: "--convention \(convention): write n or n-1") }
         do {
-            output.print(try PCA.derivation(data: try PCA.parse(text), convention: c))
+            return try PCA.derivation(data: try PCA.parse(text), convention: c)
         } catch let e as PCA.Failure {
             throw InputError(description: e.description)
         }

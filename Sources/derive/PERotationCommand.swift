@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct PERotationCommand: ParsableCommand {
+struct PERotationCommand: DerivationCommand {
     static let configuration = CommandConfiguration(
         commandName: "pe-rotation",
         abstract: "The matrix M with M PE(t) = PE(t + φ) for sinusoidal positional encodings, by coefficient matching; its properties and RoPE.")
@@ -14,12 +14,14 @@ struct PERotationCommand: ParsableCommand {
 
     @OptionGroup var output: DerivationOutput
 
-    func run() throws {
+    func run() throws { output.print(try derivation()) }
+
+    func derivation() throws -> Derivation {
         guard dims >= 2, dims <= PERotation.maximumDimensions, dims % 2 == 0 else {
             throw InputError(description: "--dims must be even, between 2 and \(PERotation.maximumDimensions)")
         }
         guard let d = PERotation.derivation(order: order, dimensions: dims) else { throw InputError(description: "coefficient matching found no unique M") }
-        output.print(d)
+        return d
     }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct RNNGradientCommand: ParsableCommand {
+struct RNNGradientCommand: DerivationCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnn-gradient",
         abstract: "∂ŷ/∂w of a one-unit RNN h_t = w(u_t + h_{t-1}) unrolled over T steps, and ∂L/∂w for L = (ŷ - y)².")
@@ -17,14 +17,16 @@ struct RNNGradientCommand: ParsableCommand {
 
     @OptionGroup var output: DerivationOutput
 
-    func run() throws {
+    func run() throws { output.print(try derivation()) }
+
+    func derivation() throws -> Derivation {
         let limit = RNNGradient.maximumSteps(activation)
         guard (1...limit).contains(steps) else { throw InputError(description: "--steps must be between 1 and \(limit) for the \(activation.rawValue) cell") }
         guard firstInput == 0 || firstInput == 1 else { throw InputError(description: "--first-input must be 0 or 1") }
         guard let d = RNNGradient.derivation(steps: steps, activation: activation, firstInput: firstInput) else {
             throw InputError(description: "no derivation for these options")
         }
-        output.print(d)
+        return d
     }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct SkipGramPairsCommand: ParsableCommand {
+struct SkipGramPairsCommand: DerivationCommand {
     static let configuration = CommandConfiguration(
         commandName: "skipgram-pairs",
         abstract: "Skip-gram pair counting: positive pairs in a text of N tokens with a window of c, negative samples, all examples.")
@@ -17,9 +17,11 @@ struct SkipGramPairsCommand: ParsableCommand {
 
     @OptionGroup var output: DerivationOutput
 
-    func run() throws {
+    func run() throws { output.print(try derivation()) }
+
+    func derivation() throws -> Derivation {
         do {
-            output.print(try SkipGramPairs.derivation(tokens: tokens, window: window, negatives: negatives))
+            return try SkipGramPairs.derivation(tokens: tokens, window: window, negatives: negatives)
         } catch let e as SkipGramPairs.Failure {
             throw InputError(description: e.description)
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Symbolic
 
-struct TransformerCommand: ParsableCommand {
+struct TransformerCommand: DerivationCommand {
     static let configuration = CommandConfiguration(
         commandName: "transformer",
         abstract: "Transformer shapes and parameter counts, each part as a formula with its value, from a configuration file.",
@@ -21,10 +21,12 @@ struct TransformerCommand: ParsableCommand {
 
     @OptionGroup var output: DerivationOutput
 
-    func run() throws {
+    func run() throws { output.print(try derivation()) }
+
+    func derivation() throws -> Derivation {
         let text = try readFileArgument(config)
         do {
-            output.print(TransformerParameters.derivation(try TransformerParameters.parse(text)))
+            return TransformerParameters.derivation(try TransformerParameters.parse(text))
         } catch let e as TransformerParameters.Failure {
             throw InputError(description: e.description)
         }

@@ -24,7 +24,31 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let steps = try #require(object["steps"] as? [[String: Any]])
         #expect(steps.contains { ($0["verdict"] as? String) == "valid" })
-        #expect(!steps.contains { ($0["verdict"] as? String) == "invalid" || ($0["verdict"] as? String) == "unchecked" })
+        #expect(!steps.contains { ($0["verdict"] as? String) == "invalid" })
+        // The closed form for every T is checked at instances, not proved: never called valid.
+        let general = try #require(steps.first { ($0["check"] as? String)?.hasPrefix("instances") == true })
+        #expect(general["verdict"] as? String == "unchecked")
+        #expect(!steps.contains { ($0["verdict"] as? String) == "unchecked" && ($0["check"] as? String)?.hasPrefix("instances") != true })
+    }
+
+    @Test func answerKeyTakesEachDerivationsOwnOptions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tex = dir.appendingPathComponent("key.tex").path
+        let r = try CLI.run(["answer-key", "rnn-gradient", "--steps", "4", "--activation", "tanh", "pe-rotation", "--dims", "4",
+                             "backward", "Examples/models/relu-network.txt",
+                             "-o", dir.appendingPathComponent("key.pdf").path, "--tex", tex])
+        let text = try String(contentsOfFile: tex, encoding: .utf8)
+        #expect(text.contains("h_4 &= \\tanh"), "the --steps 4 --activation tanh section")
+        #expect(text.contains("M_{4}"), "the --dims 4 section")
+        #expect(text.contains("w_1"), "the model file's section")
+        _ = r
+        // A bad option names its derivation; a word that is no derivation is refused before any work.
+        let bad = try CLI.run(["answer-key", "rnn-gradient", "--steps", "99", "-o", dir.appendingPathComponent("k.pdf").path])
+        #expect(bad.status == 2 && bad.err.contains("rnn-gradient"), "\(bad.err)")
+        let unknown = try CLI.run(["answer-key", "no-such", "-o", dir.appendingPathComponent("k.pdf").path])
+        #expect(unknown.status == 2 && unknown.err.contains("no derivation named no-such"), "\(unknown.err)")
     }
 
     @Test func peRotationGivesTheRotationMatrix() throws {

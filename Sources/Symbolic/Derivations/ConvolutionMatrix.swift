@@ -38,6 +38,7 @@ public enum ConvolutionMatrix {
         func weight(_ p: Int, _ q: Int) -> Expression { Expression(Symbol("w", subscriptText: "\(p * kw + q + 1)")) }
         var d = Derivation(name: "conv-matrix", title: "A convolution as a matrix–vector product",
                            statement: "A \(kh) × \(kw) kernel slides over a \(h) × \(w) input with stride \(stride)\(padding > 0 ? " and zero padding \(padding)" : ""), giving a \(oh) × \(ow) feature map. Write the operation as $A x = z$, with $x$ the input and $z$ the feature map flattened row by row.")
+        d.persianStatement = "یک هسته‌ی $\(kh) \\times \(kw)$ با گام $\(stride)$\(padding > 0 ? " و حاشیه‌ی صفر $\(padding)$" : "") روی ورودی $\(h) \\times \(w)$ می‌لغزد و نقشه‌ی ویژگی $\(oh) \\times \(ow)$ می‌دهد. این عملیات را به صورت ضرب ماتریس در بردار $A x = z$ بنویسید که $x$ ورودی و $z$ نقشه‌ی ویژگی (هر دو سطر به سطر) است."
         // The convolution by its definition.
         var z: [Expression] = []
         for u in 0..<oh {

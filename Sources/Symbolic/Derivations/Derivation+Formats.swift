@@ -15,15 +15,15 @@ extension Derivation {
         return out
     }
 
-    /// An `align*` block: one line per step, the justification in `\text{…}`, results boxed.
+    /// An `align*` block: one row per step, its justification beside or above it, results boxed,
+    /// long steps broken to an article's text width (as an answer key sets them).
     public var latex: String {
-        var lines: [String] = []
-        for s in steps {
-            var right = s.rightLatex
-            if s.isResult { right = "\\boxed{" + right + "}" }
-            lines.append("\(s.leftLatex) &\(s.relation.latex) \(right) && \\text{\(Self.typeset(s.justification + note(s.check)))}")
+        let rows = steps.map { s in
+            AlignedSteps.Row(left: s.leftLatex, relation: s.relation.latex, right: s.rightLatex,
+                             rule: Self.typeset(s.justification + note(s.check)), isResult: s.isResult)
         }
-        return "\\begin{align*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{align*}\n"
+        let (lead, block) = AlignedSteps.block(rows, result: "Result", width: EquationLayout.articleWidth)
+        return lead + block
     }
 
     /// `{"name", "title", "statement", "steps": [{"lhs", "relation", "rhs", "latex", "justification", "check", "result", "verdict"}]}`.

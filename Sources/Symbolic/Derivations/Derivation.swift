@@ -14,10 +14,11 @@ public struct Derivation: Sendable {
         case definition
         /// A statement about every n (a closed form), shown in general and checked as an identity
         /// at the derivation's own n; the tests check it at the instances the text names. Not a
-        /// proof for every n.
+        /// proof for every n, so its verdict is `unchecked` (saying it holds at this n) unless the
+        /// instance refutes it.
         case instances(String)
-        /// An equation the unknowns must satisfy (a matched coefficient); the solution that
-        /// follows is checked by substituting it.
+        /// An equation the unknowns must satisfy (a matched coefficient): checked with the
+        /// derivation's `solution` substituted when it states one, else not checked.
         case equation
         /// A remark in words (what a factor does as T grows); nothing to check.
         case remark
@@ -65,9 +66,15 @@ public struct Derivation: Sendable {
     public let title: String
     /// The problem, in words and LaTeX math between `$…$`.
     public let statement: String
+    /// The same problem in Persian (math between `$…$`, Latin words in `\lr{…}`), for a Persian
+    /// answer key; nil when there is none (the key then prints the English one).
+    public var persianStatement: String?
     public var steps: [Step] = []
     /// Names the steps use, with their values (substituted before a step is checked).
     public var definitions: [Symbol: Expression] = [:]
+    /// The values of the unknowns that `equation` steps constrain (a matched coefficient's M), for
+    /// checking those steps; empty when the derivation solves none.
+    public var solution: [Symbol: Expression] = [:]
     /// The random quantities of the problem, for the checks of expectations.
     public var probability = ProbabilityModel()
 
@@ -83,8 +90,23 @@ public struct Derivation: Sendable {
         checker.probability = probability
         return steps.map { step in
             switch step.check {
-            case .identity, .instances: break
-            case .definition, .remark, .equation: return nil
+            case .identity: break
+            case .instances(let which):
+                let outcome = checker.check(resolved(step.lhs), step.relation, resolved(step.rhs))
+                guard outcome.verdict == .valid else { return outcome }
+                return StepChecker.Outcome(verdict: .unchecked, method: "instances",
+                                           reason: "holds at this instance (\(outcome.method)); the general form is checked for \(which) only, not proved for every value",
+                                           counterexample: nil)
+            case .equation:
+                guard !solution.isEmpty else { return nil }
+                let (l, r) = (resolved(step.lhs, solution), resolved(step.rhs, solution))
+                var universal = checker
+                universal.lettersAreUniversal = true
+                let outcome = universal.check(l, step.relation, r)
+                guard outcome.verdict == .valid else { return outcome }
+                return StepChecker.Outcome(verdict: .valid, method: "the solution substituted",
+                                           reason: "the solution satisfies it (\(outcome.method))", counterexample: nil)
+            case .definition, .remark: return nil
             }
             let (l, r) = (resolved(step.lhs), resolved(step.rhs))
             let outcome = checker.check(l, step.relation, r)
@@ -121,19 +143,20 @@ public struct Derivation: Sendable {
         return EquivalenceChecker().schwartzZippel(d, d.freeSymbols)
     }
 
-    /// The value with the definitions substituted until none is left.
-    func resolved(_ v: MathValue) -> MathValue {
-        guard !definitions.isEmpty else { return v }
+    /// The value with the definitions (and `extra`, a solution) substituted until none is left.
+    func resolved(_ v: MathValue, _ extra: [Symbol: Expression] = [:]) -> MathValue {
+        guard !definitions.isEmpty || !extra.isEmpty else { return v }
         switch v {
-        case .scalar(let e): return .scalar(resolved(e))
-        case .matrix(let m): return .matrix(m.map { resolved($0) })
+        case .scalar(let e): return .scalar(resolved(e, extra))
+        case .matrix(let m): return .matrix(m.map { resolved($0, extra) })
         }
     }
 
-    func resolved(_ e: Expression) -> Expression {
+    func resolved(_ e: Expression, _ extra: [Symbol: Expression] = [:]) -> Expression {
+        let values = extra.isEmpty ? definitions : definitions.merging(extra) { _, solved in solved }
         var e = e
         for _ in 0..<64 {
-            let next = e.substituting(definitions)
+            let next = e.substituting(values)
             if next == e { return e }
             e = next
         }

@@ -18,6 +18,7 @@ public enum DotVariance {
         let sigma = v.isOne ? "1" : v.latex
         var d = Derivation(name: "dot-variance", title: "The variance of a dot product of independent Gaussian vectors",
                            statement: "Let $a, b \\in \\mathbb{R}^D$ be independent, with independent entries $a_i, b_i \\sim \\mathcal{N}(0, \(sigma))$. Find $E[a^T b]$, $E[(a^T b)^2]$ and $\\operatorname{Var}(a^T b)$.")
+        d.persianStatement = "فرض کنید $a, b \\in \\mathbb{R}^D$ مستقل‌اند و درایه‌های مستقل $a_i, b_i \\sim \\mathcal{N}(0, \(sigma))$ دارند. مقدار $E[a^T b]$، $E[(a^T b)^2]$ و $\\operatorname{Var}(a^T b)$ را بیابید."
         var model = ProbabilityModel()
         model.gaussians[Symbol("a")] = .init(mean: .zero, variance: v)
         model.gaussians[Symbol("b")] = .init(mean: .zero, variance: v)

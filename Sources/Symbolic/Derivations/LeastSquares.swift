@@ -18,6 +18,7 @@ public enum LeastSquares {
         let W0 = Expression(w0), W1 = Expression(w1)
         var d = Derivation(name: "least-squares", title: "Least squares for a line",
                            statement: "Minimise $J(w) = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - w_0 - w_1 x_i)^2$ over $w_0, w_1$, and write the minimiser with $\\bar{x}$, $\\bar{y}$, $C_{xx}$, $C_{xy}$.")
+        d.persianStatement = "تابع $J(w) = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - w_0 - w_1 x_i)^2$ را نسبت به $w_0, w_1$ کمینه کنید و کمینه‌کننده را برحسب $\\bar{x}$، $\\bar{y}$، $C_{xx}$ و $C_{xy}$ بنویسید."
         let J = mean(Expression.power(y - W0 - W1 * x, 2))
         d.steps.append(.init(J, J, "the mean squared error", check: .definition, lhsLatex: "J(w)"))
         // The statistics of the data.

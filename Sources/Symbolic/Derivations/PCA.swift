@@ -106,6 +106,7 @@ public enum PCA {
         let scale = convention == .n ? "\\frac{1}{n}" : "\\frac{1}{n-1}"
         var der = Derivation(name: "pca", title: "Principal components by hand",
                              statement: "For the \(n) × \(d) data matrix $X$ (one sample per row), find the principal directions (unit eigenvectors of the covariance $C = \(scale) \\tilde{X}^\\top \\tilde{X}$), the one PCA keeps, and the projections onto it.")
+        der.persianStatement = "برای ماتریس داده‌ی $\(n) \\times \(d)$ به نام $X$ (هر سطر یک نمونه)، جهت‌های مؤلفه‌ی اصلی (بردارهای ویژه‌ی یکه‌ی کوواریانس $C = \(scale) \\tilde{X}^\\top \\tilde{X}$)، مؤلفه‌ای که \\lr{PCA} نگه می‌دارد و تصویر داده‌ها روی آن را بیابید."
         der.steps.append(.init(.matrix(X), .equal, .matrix(X), "the data", check: .definition, lhsLatex: "X"))
         let (mean, centred, gram, C) = try covariance(data, convention)
         let nE = Expression(n)

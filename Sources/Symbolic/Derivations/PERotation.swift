@@ -34,6 +34,7 @@ public enum PERotation {
         let orderText = order == .sinCos ? "[\\sin(\\omega t); \\cos(\\omega t)]" : "[\\cos(\\omega t); \\sin(\\omega t)]"
         var d = Derivation(name: "pe-rotation", title: "Positional encodings: the rotation M with M PE(t) = PE(t + φ)",
                            statement: "For $PE(t) = \(orderText)$, find a matrix $M$, independent of $t$, with $M\\,PE(t) = PE(t + \\phi)$ for every $t$.")
+        d.persianStatement = "برای $PE(t) = \(orderText)$ ماتریس $M$ مستقل از $t$ را چنان بیابید که برای هر $t$ داشته باشیم $M\\,PE(t) = PE(t + \\phi)$."
         let pe = encoding(W, T, order)
         let shifted = encoding(W, T + P, order)
         d.steps.append(.init(column(pe), .equal, column(pe), "the encoding of one frequency", check: .definition, lhsLatex: "PE(t)"))
@@ -65,6 +66,16 @@ public enum PERotation {
         }
         guard let solution = LinearSystem.solve(equations, for: unknowns) else { return nil }
         for x in unknowns { d.definitions[x] = solution[x] }
+        d.solution = solution
+        // Unique: the matched coefficients are linear in the unknowns, with an invertible matrix.
+        if equations.count == unknowns.count {
+            let system = Matrix(rows: equations.count, columns: unknowns.count,
+                                entries: equations.flatMap { e in unknowns.map { e.derivative(with: $0) } })
+            if let det = system.determinant?.simplified(), !det.isZero {
+                d.steps.append(.init(det, det, "unique: the \(equations.count) matched coefficients are a linear system with one solution (its determinant is $\(det.latex)$)",
+                                     lhsLatex: "\\det \\frac{\\partial(\\text{coefficients})}{\\partial(m_{11}, m_{12}, m_{21}, m_{22})}"))
+            }
+        }
         let M = ansatz.map { $0.substituting(solution) }
         d.steps.append(.init(.matrix(ansatz), .equal, .matrix(M), "solving the linear system", check: .definition, lhsLatex: "M", isResult: true))
 
@@ -95,7 +106,10 @@ public enum PERotation {
             shifted += encoding(Expression(wk), T + P, order)
         }
         let Md = Matrix(rows: n, columns: n, entries: entries)
-        d.steps.append(.init(.matrix(Md), .equal, .matrix(Md), "one rotation block per frequency", check: .definition, lhsLatex: "M_{\(n)}"))
+        // From d = 6 the matrix is wider than a page: written by its blocks.
+        let blocks = (0..<(n / 2)).map { "M(\\omega_{\($0)})" }.joined(separator: ", ")
+        d.steps.append(.init(.matrix(Md), .equal, .matrix(Md), "one rotation block per frequency", check: .definition, lhsLatex: "M_{\(n)}",
+                             rhsLatex: n >= 6 ? "\\operatorname{diag}\\bigl(\(blocks)\\bigr)" : nil))
         if let product = Md * Matrix(rows: n, columns: 1, entries: pe) {
             d.steps.append(.init(.matrix(product), .equal, column(shifted), "each block shifts its pair by $\\phi$, whatever $t$", lhsLatex: "M_{\(n)}\\,PE_{\(n)}(t)", isResult: true))
         }

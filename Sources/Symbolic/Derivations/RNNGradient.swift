@@ -30,6 +30,7 @@ public enum RNNGradient {
         let rule = activation == .linear ? "h_t = w(\(ut) + h_{t-1})" : "h_t = \\tanh(w(\(ut) + h_{t-1}))"
         var d = Derivation(name: "rnn-gradient", title: "Gradient of a one-unit RNN unrolled over \(T) step\(T == 1 ? "" : "s")",
                            statement: "For $\(rule)$, $t = 1, \\dots, \(T)$, with output $\\hat{y} = h_{\(T)}$ and loss $L = (\\hat{y} - y)^2$, find $\\partial \\hat{y} / \\partial w$ and $\\partial L / \\partial w$.")
+        d.persianStatement = "برای $\(rule)$ با $t = 1, \\dots, \(T)$، خروجی $\\hat{y} = h_{\(T)}$ و هزینه‌ی $L = (\\hat{y} - y)^2$، مقدار $\\partial \\hat{y} / \\partial w$ و $\\partial L / \\partial w$ را بیابید."
         // Forward pass: definitions, then the output unrolled by substitution.
         var unrolled = Expression(h(0))
         for t in 1...T {

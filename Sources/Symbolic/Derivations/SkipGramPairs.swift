@@ -20,6 +20,7 @@ public enum SkipGramPairs {
         guard k >= 0, k <= 1000 else { throw Failure(description: "--negatives: between 0 and 1000") }
         var d = Derivation(name: "skipgram-pairs", title: "Skip-gram training pairs",
                            statement: "A text of $N = \(n)$ tokens, a window of $c = \(c)$ words on each side, and $k = \(k)$ negative samples per positive pair. Count the positive pairs, the negative samples and all training examples.")
+        d.persianStatement = "متنی با $N = \(n)$ واژه، پنجره‌ی $c = \(c)$ واژه در هر سو و $k = \(k)$ نمونه‌ی منفی برای هر جفت مثبت داریم. تعداد جفت‌های مثبت، نمونه‌های منفی و کل نمونه‌های آموزشی را بیابید."
         // Tokens grouped by how many pairs they make.
         var groups: [Int: Int] = [:]
         for i in 1...n { groups[min(i - 1, c) + min(n - i, c), default: 0] += 1 }

@@ -95,6 +95,7 @@ public enum TransformerParameters {
         func bias(_ on: Bool, _ e: Expression) -> Expression { on ? e : .zero }
         var der = Derivation(name: "transformer", title: "Transformer shapes and parameter counts",
                              statement: "A transformer with vocabulary $V = \(c.vocabulary)$, $d = \(c.dModel)$, $h = \(c.heads)$ heads of width $d_h = \(c.headWidth)$, feed-forward width $d_{ff} = \(c.dFF)$, \(c.encoderLayers) encoder and \(c.decoderLayers) decoder blocks. Give the shape after each layer and the number of parameters of each part and in total.")
+        der.persianStatement = "ترنسفورمری با واژگان $V = \(c.vocabulary)$، $d = \(c.dModel)$، $h = \(c.heads)$ سر با پهنای $d_h = \(c.headWidth)$، پهنای لایه‌ی پیش‌خور $d_{ff} = \(c.dFF)$، $\(c.encoderLayers)$ بلوک رمزگذار و $\(c.decoderLayers)$ بلوک رمزگشا داریم. ابعاد سیگنال پس از هر لایه و تعداد پارامترهای هر بخش و کل را بیابید."
         der.definitions = [V: Expression(c.vocabulary), d: Expression(c.dModel), h: Expression(c.heads), dh: Expression(c.headWidth), f: Expression(c.dFF)]
         func value(_ e: Expression) -> Expression { der.resolved(e) }
         // Shapes.

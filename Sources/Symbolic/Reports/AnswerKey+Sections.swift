@@ -7,10 +7,10 @@ import SymbolicDerivations
 extension AnswerKey.Section {
     /// A derivation's steps, each with its rule; results boxed.
     public init(_ d: Derivation) {
-        self.init(name: d.name, title: d.title, statement: d.statement)
+        self.init(name: d.name, title: d.title, statement: d.statement, persianStatement: d.persianStatement)
         steps = d.steps.map { s in
             AnswerKey.Line(left: s.leftLatex, relation: s.relation.latex, right: s.rightLatex,
-                           justification: Derivation.typeset(s.justification), isResult: s.isResult)
+                           justification: Derivation.typeset(s.justification), isResult: s.isResult, rule: s.justification)
         }
     }
 
@@ -23,7 +23,7 @@ extension AnswerKey.Section {
         let parameters = Set(pass.model.declarations.filter(\.isParameter).map(\.quantity))
         steps = pass.gradients.map { g in
             AnswerKey.Line(left: g.name.latex, relation: "=", right: g.value.latex,
-                           justification: LaTeXText.escape(g.justification), isResult: parameters.contains(g.of))
+                           justification: LaTeXText.escape(g.justification), isResult: parameters.contains(g.of), rule: g.justification)
         }
     }
 }
@@ -74,27 +74,11 @@ extension DerivationCatalog {
         }
     }
 
-    /// The problem of a derivation (with its default options) in Persian, math between `$…$`.
+    /// The problem of a backward pass in Persian (a derivation carries its own).
     static func persianStatement(_ name: String) -> String? {
         switch name {
-        case "lstm-backward", "gru-backward", "rnn-backward":
+        case "lstm-backward", "gru-backward", "rnn-backward", "backward":
             "با داشتن معادلات گذر پیش‌روی سلول (در زیر)، گرادیان تابع هزینه را نسبت به همه‌ی کمیت‌ها، ورودی‌ها و پارامترها به دست آورید؛ گرادیان‌هایی که از گام زمانی بعد می‌رسند داده شده‌اند."
-        case "rnn-gradient":
-            "برای $h_t = w(u_t + h_{t-1})$ با $t = 1, 2, 3$، خروجی $\\hat{y} = h_{3}$ و هزینه‌ی $L = (\\hat{y} - y)^2$، مقدار $\\partial \\hat{y} / \\partial w$ و $\\partial L / \\partial w$ را بیابید."
-        case "pe-rotation":
-            "برای $PE(t) = [\\sin(\\omega t); \\cos(\\omega t)]$ ماتریس $M$ مستقل از $t$ را چنان بیابید که برای هر $t$ داشته باشیم $M\\,PE(t) = PE(t + \\phi)$."
-        case "dot-variance":
-            "فرض کنید $a, b \\in \\mathbb{R}^D$ مستقل‌اند و درایه‌های مستقل $a_i, b_i \\sim \\mathcal{N}(0, 1)$ دارند. مقدار $E[a^T b]$، $E[(a^T b)^2]$ و $\\operatorname{Var}(a^T b / \\sqrt{D})$ را بیابید."
-        case "least-squares":
-            "تابع $J(w) = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - w_0 - w_1 x_i)^2$ را نسبت به $w_0, w_1$ کمینه کنید و کمینه‌کننده را برحسب $\\bar{x}$، $\\bar{y}$، $C_{xx}$ و $C_{xy}$ بنویسید."
-        case "transformer":
-            "برای ترنسفورمری با پیکربندی داده‌شده، ابعاد سیگنال پس از هر لایه و تعداد پارامترهای هر بخش و کل را بیابید."
-        case "skipgram-pairs":
-            "متنی با $N = 10$ واژه، پنجره‌ی $c = 2$ واژه در هر سو و $k = 5$ نمونه‌ی منفی برای هر جفت مثبت داریم. تعداد جفت‌های مثبت، نمونه‌های منفی و کل نمونه‌های آموزشی را بیابید."
-        case "conv-matrix":
-            "یک فیلتر $2 \\times 2$ با گام ۲ روی تصویر $4 \\times 4$ اعمال می‌شود. این عملیات را به صورت ضرب ماتریس در بردار $A x = z$ بنویسید که $x$ تصویر و $z$ نقشه‌ی ویژگی (هر دو سطر به سطر) است."
-        case "pca":
-            "برای ماتریس داده‌ی $X$ (هر سطر یک نمونه)، جهت‌های مؤلفه‌ی اصلی (بردارهای ویژه‌ی یکه‌ی کوواریانس $C = \\frac{1}{n-1} \\tilde{X}^\\top \\tilde{X}$)، مؤلفه‌ای که PCA نگه می‌دارد و تصویر داده‌ها روی آن را بیابید."
         default: nil
         }
     }

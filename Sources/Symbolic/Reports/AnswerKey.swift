@@ -15,6 +15,8 @@ public struct AnswerKey: Sendable {
         public var title: String
         /// The problem in text-mode LaTeX (engine text, math between `$…$`).
         public var statement: String
+        /// The problem in Persian, for a Persian key; nil: the catalog's, or the English one.
+        public var persianStatement: String?
         /// Equations shown with the problem (a model's forward equations), as `lhs = rhs` LaTeX.
         public var given: [String] = []
         public var steps: [Line] = []
@@ -27,6 +29,8 @@ public struct AnswerKey: Sendable {
         public var right: String
         public var justification: String
         public var isResult: Bool
+        /// The rule as the engine wrote it (English, math between `$…$`), for its Persian phrase.
+        public var rule: String? = nil
     }
 
     public var sections: [Section]
@@ -53,52 +57,18 @@ public struct AnswerKey: Sendable {
     private func section(_ s: Section, number: Int, _ language: ReportLanguage) -> String {
         let title = (language == .fa ? DerivationCatalog.persianTitle(s.name) : nil) ?? TeXPreamble.latin(LaTeXText.escape(s.title), language)
         var out = "\\section*{\(number). \(title)}\n"
-        let statement = language == .fa ? (DerivationCatalog.persianStatement(s.name) ?? TeXPreamble.latin(s.statement, language)) : s.statement
+        let statement = language == .fa ? (s.persianStatement ?? DerivationCatalog.persianStatement(s.name) ?? TeXPreamble.latin(s.statement, language)) : s.statement
         out += "\\textbf{\(language.word(.problem)).} \(statement)\n"
         if !s.given.isEmpty {
-            out += "\\begin{align*}\n" + s.given.map { EquationLayout.display($0, width: 60).replacingFirstRelationWithAlignment() }.joined(separator: " \\\\\n") + "\n\\end{align*}\n"
+            out += "\\begin{align*}\n" + s.given.map { AlignedSteps.alignedAtRelation(EquationLayout.display($0, width: 60)) }.joined(separator: " \\\\\n") + "\n\\end{align*}\n"
         }
         out += "\n\\textbf{\(language.word(.solution)).}\n\n"
-        var rows = ""
-        for (k, line) in s.steps.enumerated() {
-            let why = "{\\small\\itshape " + TeXPreamble.latin(line.justification, language) + "}"
-            // A result is boxed when it fits on one line; a long one is broken and labelled instead.
-            let boxed = line.isResult && EquationLayout.estimatedWidth(line.left + line.right) < EquationLayout.lineWidth - 4
-            let right = boxed ? "\\boxed{" + line.right + "}" : line.right
-            let label = line.isResult && !boxed ? "\\textbf{\(language.word(.result)):} " : ""
-            let row = Self.row(left: line.left, relation: line.relation, right: right)
-            // The rule sits beside a short step; above a long one (`\shortintertext` follows a row's `\\`,
-            // so above the first step it is a paragraph before the block).
-            let beside = label.isEmpty && !row.contains("\\\\")
-                && EquationLayout.estimatedWidth(row) + line.justification.count * 3 / 4 <= EquationLayout.lineWidth + 6
-            if k > 0 { rows += " \\\\\n" }
-            if beside {
-                rows += row + " && " + "\\text{" + why + "}"
-            } else {
-                if k > 0 { rows += "\\shortintertext{\(label)\(why)}\n" } else { out += label + why + "\n" }
-                rows += row
-            }
+        let rows = s.steps.map { line in
+            let phrase = language == .fa ? line.rule.flatMap(PersianRules.phrase) : nil
+            return AlignedSteps.Row(left: line.left, relation: line.relation, right: line.right,
+                                    rule: phrase ?? TeXPreamble.latin(line.justification, language), isResult: line.isResult)
         }
-        out += "\\begin{align*}\n" + rows + "\n\\end{align*}\n\n"
-        return out
-    }
-
-    /// `left &rel right`, with a long right side broken at its terms onto `&\quad` lines.
-    static func row(left: String, relation: String, right: String) -> String {
-        let laid = EquationLayout.display("\(left) \(relation) \(right)")
-        // Inside align* the aligned block's rows become the alignment's own rows.
-        return laid.hasPrefix("\\begin{aligned}") ? laid.replacingFirstRelationWithAlignment() : "\(left) &\(relation) \(right)"
-    }
-}
-
-extension String {
-    /// `lhs = rhs` (or an `aligned` block) with `&` before its first relation, for one row of `align*`.
-    func replacingFirstRelationWithAlignment() -> String {
-        if hasPrefix("\\begin{aligned}") {
-            return String(dropFirst("\\begin{aligned}\n".count).dropLast("\n\\end{aligned}".count))
-        }
-        let chars = Array(self)
-        guard let r = EquationLayout.topLevelCuts(chars).first(where: { $0.kind == .relation }) else { return self }
-        return String(chars[..<r.at]) + "&" + String(chars[r.at...])
+        let (lead, block) = AlignedSteps.block(rows, result: language.word(.result))
+        return out + lead + block + "\n"
     }
 }

@@ -4,13 +4,16 @@ import SymbolicLaTeX
 
 /// The backward pass as LaTeX, text, JSON and a NumPy module.
 extension BackwardPass {
-    /// An `align*` block: one line per gradient, with the rule that gave it.
+    /// An `align*` block: one row per gradient with the rule that gave it, long ones broken to an
+    /// article's text width (as an answer key sets them).
     public var latex: String {
-        var lines = gradients.map { g in "\(g.name.latex) &= \(g.value.latex) && \\text{\(g.justification)}" }
-        if !model.declarations.filter(\.isParameter).isEmpty {
-            lines.append("&\\text{over a sequence, each parameter's gradient is the sum of these over } t")
+        let rows = gradients.map { g in
+            AlignedSteps.Row(left: g.name.latex, relation: "=", right: g.value.latex, rule: LaTeXText.escape(g.justification), isResult: false)
         }
-        return "\\begin{align*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{align*}\n"
+        let (lead, block) = AlignedSteps.block(rows, result: "Result", width: EquationLayout.articleWidth)
+        let sequence = model.declarations.contains(where: \.isParameter)
+            ? "Over a sequence, each parameter's gradient is the sum of these over $t$.\n" : ""
+        return lead + block + sequence
     }
 
     /// One line per gradient: `dz = yhat - y`.

@@ -19,6 +19,9 @@ public struct StepChecker: Sendable {
     /// Letters the section differentiates in more than one place (`∂L/∂z`, `∂L/∂a`): functions
     /// of the variables, whose derivatives stay atoms; another letter is a constant for `d/dx`.
     var functionLetters: Set<Symbol> = []
+    /// True when every letter stands for all its values (a derivation's own steps): a claim is
+    /// then never read as an equation that determines some of them.
+    public var lettersAreUniversal = false
 
     public init() {}
 
@@ -167,7 +170,7 @@ public struct StepChecker: Sendable {
             return checkArithmetic(a, b, domain: domain)
         }
         let result = equivalence.check(a, b, domain: domain)
-        if fa.isEmpty != fb.isEmpty {
+        if fa.isEmpty != fb.isEmpty, !lettersAreUniversal {
             if case .equal(let method) = result {
                 return Outcome(verdict: .valid, method: method, reason: equalReason(Array(Set(fa + fb)), domain), counterexample: nil)
             }
@@ -177,7 +180,7 @@ public struct StepChecker: Sendable {
         case .equal(let method):
             return Outcome(verdict: .valid, method: method, reason: equalReason(Array(Set(fa + fb)), domain), counterexample: nil)
         case .different(let ce):
-            let unknowns = oneSided ?? Array(Set(fa).symmetricDifference(Set(fb)))
+            let unknowns = lettersAreUniversal ? [] : oneSided ?? Array(Set(fa).symmetricDifference(Set(fb)))
             if !unknowns.isEmpty {
                 // Names written on one side only: an equation that determines them (a condition
                 // or an assumption), not an identity in all its letters.

@@ -21,7 +21,7 @@ import Symbolic
             // v_1 = (1/√2)(1, 1): the direction of the larger eigenvalue.
             let v1 = try #require(d.steps.first { $0.lhsLatex == "(C - \\lambda_{1} I) v_{1}" }?.rhsLatex)
             #expect(v1.contains("\\frac{\\sqrt{2}}{2} \\\\ \\frac{\\sqrt{2}}{2}"), "\(v1)")
-            for o in d.verification().compactMap({ $0 }) { #expect(o.verdict == .valid, "\(o.reason)") }
+            for o in d.verification().compactMap({ $0 }) { #expect(o.holds, "\(o.reason)") }
         }
     }
 
@@ -45,7 +45,7 @@ import Symbolic
     @Test(arguments: datasets) func eigenpairsMatchNumPy(_ data: String) throws {
         guard Self.numpyAvailable else { print("skipped: python3 with numpy is not available"); return }
         let d = try PCA.derivation(data: try PCA.parse(data), convention: .nMinusOne)
-        for o in d.verification().compactMap({ $0 }) { #expect(o.verdict == .valid, "\(o.reason)") }
+        for o in d.verification().compactMap({ $0 }) { #expect(o.holds, "\(o.reason)") }
         func value(_ e: SymbolicCore.Expression) throws -> Double {
             guard case .value(let i) = IntervalEvaluator(point: [:]).evaluate(e) else { throw PCA.Failure(description: "no value") }
             return try #require(Double(i.decimalString(digits: 15)))

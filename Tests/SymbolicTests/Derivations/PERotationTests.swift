@@ -47,7 +47,21 @@ import Symbolic
             let outcomes = derivation.verification().compactMap { $0 }
             #expect(outcomes.count >= 6)
             for o in outcomes { #expect(o.verdict == .valid, "d = \(d), \(order): \(o.reason)") }
+            // The four matched coefficients each get a verdict: the solution satisfies them.
+            let matched = zip(derivation.steps, derivation.verification()).filter { $0.0.check == .equation }
+            #expect(matched.count == 4)
+            for (_, o) in matched { #expect(o?.verdict == .valid && o?.method == "the solution substituted") }
         }
+    }
+
+    @Test func aWrongSolutionFailsTheMatchedCoefficients() throws {
+        var d = try #require(PERotation.derivation())
+        // Transposed M (the other sign of the sines) does not satisfy the coefficient equations.
+        let sin = Expression.apply(.sin, Expression(Symbol("omega")) * Expression(Symbol("phi")))
+        d.solution[Symbol("m", subscriptText: "12")] = -sin
+        d.solution[Symbol("m", subscriptText: "21")] = sin
+        let matched = zip(d.steps, d.verification()).filter { $0.0.check == .equation }.compactMap(\.1)
+        #expect(matched.filter { $0.verdict == .invalid }.count == 2)
     }
 
     @Test func oddOrLargeDimensionsAreRefused() {

@@ -49,7 +49,14 @@ public struct CrossEntropy: ShapedOperation {
 
     public func print(_ x: [ShapedPrinter.Printed], _ style: ShapedPrinter.Style) -> ShapedPrinter.Printed {
         switch style {
-        case .latex: return ShapedPrinter.Printed("-\\sum_{i} \(x[0].at(.atom, style))_{i} \\log \(x[1].at(.atom, style))_{i}", .prefix)
+        case .latex:
+            // A subscripted name is parenthesised before its entry's subscript: `(y_t)_{i}`, not
+            // `y_t_{i}` (and not `{\hat{y}_t}_{i}`: TeX unpacks a group of one accented atom).
+            func entry(_ p: ShapedPrinter.Printed) -> String {
+                let t = p.at(.atom, style)
+                return t.contains("_") || t.contains("^") ? "(\(t))_{i}" : "\(t)_{i}"
+            }
+            return ShapedPrinter.Printed("-\\sum_{i} \(entry(x[0])) \\log \(entry(x[1]))", .prefix)
         case .plain: return ShapedPrinter.Printed("cross_entropy(\(x[0].text), \(x[1].text))", .atom)
         case .python: return ShapedPrinter.Printed("(-np.sum(\(x[0].text) * np.log(\(x[1].text))))", .atom)
         }
