@@ -25,6 +25,7 @@ enum AnswerKeySources {
         "backward": BackwardCommand.self, "rnn-gradient": RNNGradientCommand.self, "pe-rotation": PERotationCommand.self,
         "dot-variance": DotVarianceCommand.self, "least-squares": LeastSquaresCommand.self, "transformer": TransformerCommand.self,
         "skipgram-pairs": SkipGramPairsCommand.self, "conv-matrix": ConvMatrixCommand.self, "pca": PCACommand.self,
+        "attention": AttentionCommand.self, "binary-adder": BinaryAdderCommand.self, "skipgram-gradient": SkipGramGradientCommand.self,
     ]
 
     /// The section of `name` built from `arguments` as its command would read them; with no

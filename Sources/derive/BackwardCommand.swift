@@ -50,8 +50,8 @@ struct BackwardCommand: AnswerKeySource {
             }
             values[String(a[..<eq]).trimmingCharacters(in: .whitespaces)] = m
         }
-        do { print(try BackwardValues(pass, at: values).text, terminator: "") } catch let e as BackwardValues.Failure {
-            throw InputError(description: e.description)
+        do { print(try BackwardValues(pass, at: values).text, terminator: "") } catch {
+            throw InputError(description: error.description)
         }
     }
 

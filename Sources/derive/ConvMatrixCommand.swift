@@ -27,8 +27,8 @@ struct ConvMatrixCommand: DerivationCommand {
         guard let k = ConvolutionMatrix.size(kernel) else { throw InputError(description: "--kernel \(kernel): write ROWSxCOLUMNS, each 1 to 64") }
         do {
             return try ConvolutionMatrix.derivation(input: i, kernel: k, stride: stride, padding: padding)
-        } catch let e as ConvolutionMatrix.Failure {
-            throw InputError(description: e.description)
+        } catch {
+            throw InputError(description: error.description)
         }
     }
 }

@@ -29,8 +29,8 @@ struct PCACommand: DerivationCommand {
         guard let c = PCA.Convention(rawValue: convention) else { throw InputError(description: "--convention \(convention): write n or n-1") }
         do {
             return try PCA.derivation(data: try PCA.parse(text), convention: c)
-        } catch let e as PCA.Failure {
-            throw InputError(description: e.description)
+        } catch {
+            throw InputError(description: error.description)
         }
     }
 }

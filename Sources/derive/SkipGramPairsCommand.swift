@@ -22,8 +22,8 @@ struct SkipGramPairsCommand: DerivationCommand {
     func derivation() throws -> Derivation {
         do {
             return try SkipGramPairs.derivation(tokens: tokens, window: window, negatives: negatives)
-        } catch let e as SkipGramPairs.Failure {
-            throw InputError(description: e.description)
+        } catch {
+            throw InputError(description: error.description)
         }
     }
 }

@@ -51,6 +51,19 @@ import Testing
         #expect(unknown.status == 2 && unknown.err.contains("no derivation named no-such"), "\(unknown.err)")
     }
 
+    /// `--notation gates` names every output in i_t, f_t, o_t, h_t, not only the LaTeX.
+    @Test func gatesNotationReachesEveryFormat() throws {
+        let text = try CLI.run(["lstm-backward", "--notation", "gates"])
+        #expect(text.out.contains("do = dh * tanh(c)") && text.out.contains("dh_prev = W_oh^T @ dz_o"), "\(text.out)")
+        #expect(!text.out.contains("Gamma"))
+        let json = try CLI.run(["lstm-backward", "--notation", "gates", "--json"])
+        #expect(json.out.contains("\"name\" : \"dW_i\"") && !json.out.contains("Gamma"))
+        let numpy = try CLI.run(["lstm-backward", "--notation", "gates", "--format", "numpy"])
+        #expect(numpy.out.contains("dW_i") && !numpy.out.contains("Gamma"))
+        let course = try CLI.run(["lstm-backward"])
+        #expect(course.out.contains("dGamma_o = da * tanh(c)"))
+    }
+
     @Test func peRotationGivesTheRotationMatrix() throws {
         let r = try CLI.run(["pe-rotation"])
         #expect(r.status == 0)

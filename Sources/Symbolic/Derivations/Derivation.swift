@@ -92,7 +92,7 @@ public struct Derivation: Sendable {
             switch step.check {
             case .identity: break
             case .instances(let which):
-                let outcome = checker.check(resolved(step.lhs), step.relation, resolved(step.rhs))
+                let outcome = identity(step, checker)
                 guard outcome.verdict == .valid else { return outcome }
                 return StepChecker.Outcome(verdict: .unchecked, method: "instances",
                                            reason: "holds at this instance (\(outcome.method)); the general form is checked for \(which) only, not proved for every value",
@@ -108,29 +108,101 @@ public struct Derivation: Sendable {
                                            reason: "the solution satisfies it (\(outcome.method))", counterexample: nil)
             case .definition, .remark: return nil
             }
-            let (l, r) = (resolved(step.lhs), resolved(step.rhs))
-            let outcome = checker.check(l, step.relation, r)
-            if outcome.verdict == .unchecked, step.relation == .equal, case .scalar(let a) = l, case .scalar(let b) = r,
-               let proof = Self.equalWithFunctionsAsAtoms(a, b) {
-                return StepChecker.Outcome(verdict: .valid, method: "polynomial identity in the function values",
-                                           reason: "equal as polynomials with each tanh(…), σ(…) an independent atom (\(proof))", counterexample: nil)
-            }
-            return outcome
+            return identity(step, checker)
         }
     }
 
-    /// How `a - b` was shown to be 0 with every function application replaced by a symbol named
-    /// by its canonical form (equal as polynomials in independent atoms, hence equal); nil if not.
+    /// The verdict on a step as an identity; when the checker cannot decide, equal as polynomials
+    /// with every function value an independent atom (entry by entry for matrices) is a proof.
+    func identity(_ step: Step, _ checker: StepChecker) -> StepChecker.Outcome {
+        let (l, r) = (resolved(step.lhs), resolved(step.rhs))
+        let outcome = checker.check(l, step.relation, r)
+        guard outcome.verdict == .unchecked, step.relation == .equal else { return outcome }
+        let pairs: [(Expression, Expression)]
+        switch (l, r) {
+        case (.scalar(let a), .scalar(let b)): pairs = [(a, b)]
+        case (.matrix(let a), .matrix(let b)) where a.rows == b.rows && a.columns == b.columns: pairs = Array(zip(a.entries, b.entries))
+        default: return outcome
+        }
+        var proofs: Set<String> = []
+        for (a, b) in pairs {
+            guard let proof = Self.equalWithFunctionsAsAtoms(a, b) else { return outcome }
+            proofs.insert(proof)
+        }
+        return StepChecker.Outcome(verdict: .valid, method: "polynomial identity in the function values",
+                                   reason: "equal as polynomials with each tanh(…), σ(…), exp(…) an independent atom (\(proofs.sorted().joined(separator: "; ")))", counterexample: nil)
+    }
+
+    /// How `a - b` was shown to be 0 with every function application and every irrational power
+    /// of a number replaced by a symbol named by its canonical form (an exponential by powers of
+    /// atoms, below): equal as rational functions of independent atoms, hence equal; nil if not.
     static func equalWithFunctionsAsAtoms(_ a: Expression, _ b: Expression) -> String? {
+        // Each term of an exponential's argument is a rational multiple of a rest (`exp(q k/2)`
+        // and `exp(q k)` share the rest `q k`, with √2 written as 2^{1/2} times a rational). Per
+        // rest, one atom exp(rest/L), L the common denominator of its multiples, so every
+        // exponential is an integer power of atoms: exp(a + b) = exp(a) exp(b), exp(2a) = exp(a)².
+        func split(_ t: Expression) -> (Rational, Expression) {
+            func numericPower(_ base: Expression, _ exponent: Expression) -> (Rational, Expression)? {
+                guard base.rationalValue != nil, let e = exponent.rationalValue, !e.isInteger,
+                      let whole = Expression.power(base, Expression(Rational(e.floor))).rationalValue else { return nil }
+                return (whole, .power(base, Expression(e - Rational(e.floor))))
+            }
+            switch t.kind {
+            case .mul(let m):
+                var c = m.coefficient
+                var factors: [Expression] = []
+                for (base, exponent) in m.factors {
+                    if let (whole, rest) = numericPower(base, exponent) { c = c * whole; factors.append(rest) } else { factors.append(.power(base, exponent)) }
+                }
+                return (c, Expression.product(factors))
+            case .power(let base, let exponent):
+                if let (whole, rest) = numericPower(base, exponent) { return (whole, rest) }
+                return (1, t)
+            default: return (1, t)
+            }
+        }
+        func terms(_ argument: Expression) -> [Expression] {
+            if case .add(let s) = argument.kind { return s.summands }
+            return [argument]
+        }
+        var denominators: [Expression: Integer] = [:]
+        var seen: Set<Expression> = []
+        func collect(_ e: Expression) {
+            guard seen.insert(e).inserted else { return }
+            if case .function(.exp, let args) = e.kind, args.count == 1 {
+                for t in terms(args[0]) {
+                    let (c, rest) = split(t)
+                    denominators[rest] = Integer.lcm(denominators[rest] ?? 1, c.denominator)
+                }
+            }
+            for c in e.children { collect(c) }
+        }
+        collect(a)
+        collect(b)
         var memo: [Expression: Expression] = [:]
         func atomized(_ e: Expression) -> Expression {
             if let m = memo[e] { return m }
             let out: Expression
+            func atom(_ e: Expression) -> Expression { Expression(Symbol("⟦" + PlainPrinter.string(e) + "⟧")) }
+            func irrationalPower(_ base: Expression, _ exponent: Expression) -> Bool {
+                base.rationalValue != nil && !(exponent.rationalValue?.isInteger ?? false)
+            }
             switch e.kind {
-            case .function, .derivative: out = Expression(Symbol("⟦" + PlainPrinter.string(e) + "⟧"))
+            case .function(.exp, let args) where args.count == 1:
+                out = Expression.product(terms(args[0]).map { t in
+                    let (c, rest) = split(t)
+                    let l = denominators[rest] ?? 1
+                    return .power(atom(.apply(.exp, rest / Expression(Rational(l)))), Expression(c * Rational(l)))
+                })
+            case .function, .derivative: out = atom(e)
             case .add(let s): out = Expression.sum(s.summands.map(atomized))
-            case .mul(let m): out = Expression.product(coefficient: m.coefficient, factors: m.factors.map { (atomized($0.0), atomized($0.1)) })
-            case .power(let base, let exponent): out = Expression.power(atomized(base), atomized(exponent))
+            case .mul(let m):
+                out = Expression.product(coefficient: m.coefficient, factors: m.factors.map { base, exponent in
+                    irrationalPower(base, exponent) ? (atom(.power(base, exponent)), .one) : (atomized(base), atomized(exponent))
+                })
+            case .power(let base, let exponent):
+                // √2 is an atom too (its square being 2 is not used: equal without it is still equal).
+                out = irrationalPower(base, exponent) ? atom(e) : Expression.power(atomized(base), atomized(exponent))
             default: out = e
             }
             memo[e] = out

@@ -20,6 +20,9 @@ public enum DerivationCatalog {
         Entry(name: "transformer", summary: "a transformer's shapes and parameter counts from a configuration: each part as a formula and its value"),
         Entry(name: "skipgram-pairs", summary: "skip-gram training pairs of a text: positive pairs in a window, negative samples, all examples"),
         Entry(name: "conv-matrix", summary: "a convolution (kernel, stride, padding) as one matrix–vector product A x = z, checked entry by entry"),
+        Entry(name: "attention", summary: "attention: the backward pass of softmax(QKᵀ/√d)V, heads as a sum, orthogonal inputs, ALiBi"),
         Entry(name: "pca", summary: "principal components of a data file by hand: covariance, exact eigenvalues and unit eigenvectors, projections"),
+        Entry(name: "binary-adder", summary: "a threshold RNN that adds binary numbers: weights from the carry logic, the 8-row truth table, every pair of N-bit numbers run"),
+        Entry(name: "skipgram-gradient", summary: "the softmax skip-gram loss differentiated: ∂L/∂v_c = Uᵀ(ŷ − y), ∂L/∂u_o = (p(o|c) − 1) v_c, ∂L/∂u_w = p(w|c) v_c"),
     ]
 }

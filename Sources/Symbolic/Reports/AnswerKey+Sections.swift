@@ -48,6 +48,9 @@ extension DerivationCatalog {
             return AnswerKey.Section(TransformerParameters.derivation(c))
         case "skipgram-pairs": return (try? SkipGramPairs.derivation(tokens: 10, window: 2, negatives: 5)).map(AnswerKey.Section.init)
         case "conv-matrix": return (try? ConvolutionMatrix.derivation(input: (4, 4), kernel: (2, 2), stride: 2, padding: 0)).map(AnswerKey.Section.init)
+        case "attention": return (try? Attention.derivation()).map(AnswerKey.Section.init)
+        case "binary-adder": return (try? BinaryAdder.derivation(bits: 3)).map(AnswerKey.Section.init)
+        case "skipgram-gradient": return (try? SkipGramGradient.derivation(vocabulary: 3, dims: 2)).map(AnswerKey.Section.init)
         case "pca":
             // Its data come from a file; the key's default is a small example with irrational eigenvalues.
             guard let data = try? PCA.parse(PCA.exampleData), let d = try? PCA.derivation(data: data, convention: .nMinusOne) else { return nil }
@@ -70,6 +73,9 @@ extension DerivationCatalog {
         case "conv-matrix": "کانولوشن به صورت ضرب ماتریس در بردار"
         case "transformer": "ابعاد و تعداد پارامترهای ترنسفورمر"
         case "skipgram-pairs": "شمارش جفت‌های آموزشی \\lr{skip-gram}"
+        case "binary-adder": "یک \\lr{RNN} آستانه‌ای که اعداد دودویی را جمع می‌کند"
+        case "skipgram-gradient": "گرادیان تابع هزینه‌ی \\lr{skip-gram} با \\lr{softmax}"
+        case "attention": "توجه: گذر پس‌رو، سرها به صورت مجموع، ورودی‌های متعامد، \\lr{ALiBi}"
         default: nil
         }
     }

@@ -11,7 +11,7 @@ extension BackwardPass {
             AlignedSteps.Row(left: g.name.latex, relation: "=", right: g.value.latex, rule: LaTeXText.escape(g.justification), isResult: false)
         }
         let (lead, block) = AlignedSteps.block(rows, result: "Result", width: EquationLayout.articleWidth)
-        let sequence = model.declarations.contains(where: \.isParameter)
+        let sequence = !model.carries.isEmpty && model.declarations.contains(where: \.isParameter)
             ? "Over a sequence, each parameter's gradient is the sum of these over $t$.\n" : ""
         return lead + block + sequence
     }

@@ -35,8 +35,10 @@ public struct BackwardValues: Sendable {
         let model = pass.model
         var sizes: [Symbol: Int] = [:]
         var given: [Quantity: Matrix] = [:]
-        for name in values.keys where !model.declarations.contains(where: { $0.quantity.plain == name }) {
-            throw Failure(description: "--at \(name): the model has no input or parameter of that name")
+        // A gradient arriving from outside the model (`carry a : da_next`) may be given too.
+        let incoming = Dictionary(model.carries.map { ($0.incoming.plain, $0) }, uniquingKeysWith: { a, _ in a })
+        for name in values.keys where !model.declarations.contains(where: { $0.quantity.plain == name }) && incoming[name] == nil {
+            throw Failure(description: "--at \(name): the model has no input, parameter or incoming gradient of that name")
         }
         for d in model.declarations {
             guard let m = values[d.quantity.plain] else {
@@ -55,6 +57,10 @@ public struct BackwardValues: Sendable {
             guard let (r, c) = d.shape.instantiated(sizes), let m = given[d.quantity], r == m.rows, c == m.columns else {
                 throw Failure(description: "\(d.quantity.plain) is declared \(d.shape), and its value does not have that shape")
             }
+        }
+        for (name, carry) in incoming {
+            guard let m = values[name] else { continue }
+            given[carry.incoming] = m
         }
         guard var ev = model.forward(ShapedEvaluator(sizes: sizes, values: given)) else {
             throw Failure(description: "the forward pass could not be evaluated at these values")

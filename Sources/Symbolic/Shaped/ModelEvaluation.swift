@@ -26,7 +26,9 @@ public struct ShapedEvaluator: Sendable {
         case .quantity(let q): result = values[q]
         case .filled(let v):
             guard let (r, c) = instantiated(e.shape) else { return nil }
-            result = Matrix(rows: r, columns: c, entries: Array(repeating: v, count: r * c))
+            // A value with dimensions in it (1/√d) takes their sizes.
+            let value = v.freeSymbols.isEmpty ? v : v.substituting(sizes.mapValues { Expression($0) })
+            result = Matrix(rows: r, columns: c, entries: Array(repeating: value, count: r * c))
         case .identity:
             guard let (r, _) = instantiated(e.shape) else { return nil }
             result = .identity(r)

@@ -32,9 +32,10 @@ public enum ShapedPrinter {
         }
     }
 
-    /// Sums bind loosest, then products, then prefix minus, then postfix (transpose, powers), then atoms.
+    /// Sums bind loosest, then elementwise products (`(A ∘ B) C` needs its parentheses), then
+    /// matrix products, then prefix minus, then postfix (transpose, powers), then atoms.
     public enum Precedence: Int, Comparable, Sendable {
-        case sum = 1, product, prefix, postfix, atom
+        case sum = 1, hadamard, product, prefix, postfix, atom
         public static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -65,8 +66,21 @@ public enum ShapedPrinter {
             p = Printed(style == .latex ? q.latex : style == .plain ? q.plain : q.python, .atom)
         case .filled(let v):
             switch style {
-            case .latex: p = Printed(v.latex, v.rationalValue?.isInteger == true && !(v.rationalValue!.isNegative) ? .atom : .prefix)
-            case .plain: p = Printed(v.description, .atom)
+            case .latex, .plain:
+                // A vector or matrix of equal entries is v times a ones vector (`\mathbf{1}`), a row of
+                // them (`\mathbf{1}^T`) or both (`\mathbf{1}\mathbf{1}^T`): a bare 1 would read as a number.
+                let latex = style == .latex
+                let value = latex ? v.latex : v.description
+                let column = e.shape.columns.isOne, row = e.shape.rows.isOne
+                let ones = latex ? (column ? "\\mathbf{1}" : row ? "\\mathbf{1}^{T}" : "\\mathbf{1} \\mathbf{1}^{T}")
+                    : (column ? "1" : row ? "1^T" : "1 1^T")
+                if e.shape.isScalar {
+                    p = Printed(value, !latex || (v.rationalValue?.isInteger == true && !(v.rationalValue!.isNegative)) ? .atom : .prefix)
+                } else if v.isOne {
+                    p = Printed(ones, column ? .atom : row ? .postfix : .product)
+                } else {
+                    p = Printed(value + " " + ones, .product)
+                }
             case .python:
                 // A value with dimensions in it (`d^(-1/2)`) in Python's syntax, over the module's
                 // dimension variables; a matrix of it has its shape (a product needs it).
@@ -75,6 +89,20 @@ public enum ShapedPrinter {
             }
         case .identity:
             p = Printed(style == .python ? "np.eye(\(PlainPrinter.string(e.shape.rows)))" : "I", .atom)
+        case .operation(let power as ElementwisePower, let xs) where power.exponent < 0 && xs[0].shape.isScalar && style != .python:
+            // A number's negative power is a fraction: 1/√k, not (√k)^{-1}.
+            let base = printed(xs[0], style, &memo)
+            let denominator = power.exponent == -1 ? base : ElementwisePower(-power.exponent).print([base], style)
+            p = style == .latex ? Printed("\\frac{1}{\(denominator.text)}", .atom) : Printed("1/" + denominator.at(.atom, style), .product)
+        case .operation(let op, let xs) where style != .python && (op is LinearCombination || op is Hadamard):
+            // Inside a sum or an elementwise product a matrix of equal entries broadcasts as its
+            // value: `1 - tanh²(c)`, as the courses write it.
+            p = op.print(xs.map { x in
+                if case .filled(let v) = x.kind, !x.shape.isScalar {
+                    return printed(.filled(v, Shape(.one)), style, &memo)
+                }
+                return printed(x, style, &memo)
+            }, style)
         case .operation(let op, let xs):
             p = op.print(xs.map { printed($0, style, &memo) }, style)
         }

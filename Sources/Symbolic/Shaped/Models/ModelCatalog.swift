@@ -2,8 +2,8 @@ import SymbolicCore
 import SymbolicLaTeX
 /// The models `derive` knows by name, each given only by its forward equations.
 public enum ModelCatalog {
-    /// `lstm`, `gru`, `rnn`.
-    public static let names = ["lstm", "gru", "rnn"]
+    /// `lstm`, `gru`, `rnn`, `attention`.
+    public static let names = ["lstm", "gru", "rnn", "attention"]
 
     /// The model file of a named model; `gates` selects the `i_t, f_t, o_t, h_t` notation of the LSTM.
     public static func source(_ name: String, gates: Bool = false) -> String? {
@@ -11,6 +11,7 @@ public enum ModelCatalog {
         case "lstm": return LSTMModel.source(gates ? LSTMModel.gates : LSTMModel.course)
         case "gru": return GRUModel.source
         case "rnn": return RNNModel.source
+        case "attention": return AttentionModel.source
         default: return nil
         }
     }

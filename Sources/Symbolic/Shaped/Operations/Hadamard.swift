@@ -20,7 +20,7 @@ public struct Hadamard: ShapedOperation {
 
     public func print(_ x: [ShapedPrinter.Printed], _ style: ShapedPrinter.Style) -> ShapedPrinter.Printed {
         let sep = style == .latex ? " \\circ " : " * "
-        return ShapedPrinter.Printed(x.map { $0.at(.prefix, style) }.joined(separator: sep), .product)
+        return ShapedPrinter.Printed(x.map { $0.at(.prefix, style) }.joined(separator: sep), .hadamard)
     }
 
     public func evaluate(_ x: [Matrix]) -> Matrix? {
