@@ -17,8 +17,19 @@ struct BackwardOutput: ParsableArguments {
     @Flag(name: .long, help: "Same as --format text.")
     var text = false
 
+    var chosen: Format { latex ? .latex : json ? .json : text ? .text : format }
+
+    /// A derivation (`lstm-backward --through-time`) in the chosen format; it has no NumPy form.
+    func print(_ d: Derivation) throws {
+        switch chosen {
+        case .text: Swift.print(d.text, terminator: "")
+        case .latex: Swift.print(d.latex, terminator: "")
+        case .json: Swift.print(d.json)
+        case .numpy: throw InputError(description: "--format numpy: the gradient path is a derivation, with no NumPy form (text, latex or json)")
+        }
+    }
+
     func print(_ pass: BackwardPass) {
-        let chosen: Format = latex ? .latex : json ? .json : text ? .text : format
         switch chosen {
         case .text: Swift.print(pass.text, terminator: "")
         case .latex: Swift.print(pass.latex, terminator: "")

@@ -17,12 +17,29 @@ struct LSTMBackwardCommand: AnswerKeySource {
     @Option(name: .long, help: "Names: course (Γ_u, Γ_f, Γ_o, a, c̃) or gates (i_t, f_t, o_t, h_t).")
     var notation: Notation = .course
 
+    @Flag(name: .long, help: "The gradient through time instead: ∂c_t/∂c_{t-1} along the memory and through a_{t-1}, Π Γ_f against a tanh RNN's Π w tanh'.")
+    var throughTime = false
+
+    @Option(name: .long, help: "With --through-time: the steps of the products (1 to \(LSTMGradientPath.maximumSteps); default 3).")
+    var steps: Int = 3
+
     @OptionGroup var output: BackwardOutput
 
-    func run() throws { output.print(try derivedBackwardPass("lstm", gates: notation == .gates)) }
+    func run() throws {
+        if throughTime { return try output.print(try gradientPath()) }
+        output.print(try derivedBackwardPass("lstm", gates: notation == .gates))
+    }
+
+    func gradientPath() throws -> Derivation {
+        guard let d = LSTMGradientPath.derivation(steps: steps) else {
+            throw InputError(description: "--steps must be between 1 and \(LSTMGradientPath.maximumSteps)")
+        }
+        return d
+    }
 
     func section() throws -> AnswerKey.Section {
-        try backwardSection("lstm-backward", derivedBackwardPass("lstm", gates: notation == .gates))
+        if throughTime { return AnswerKey.Section(try gradientPath()) }
+        return try backwardSection("lstm-backward", derivedBackwardPass("lstm", gates: notation == .gates))
     }
 }
 

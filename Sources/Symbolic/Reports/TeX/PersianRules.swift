@@ -156,6 +156,14 @@ enum PersianRules {
         "the parity and the majority of the bits": "زوجیت و اکثریت بیت‌ها",
         "example: {} run for {} steps (the last with {}): {}, least significant first": "مثال: {1} در ${2}$ گام اجرا می‌شود (گام آخر با {3}): {4}، از کم‌ارزش‌ترین بیت",
         "every pair {} run for {} steps and read as {}, against {}": "هر جفت {1} در ${2}$ گام اجرا و به صورت {3} خوانده می‌شود، در برابر {4}",
+        // lstm-backward --through-time.
+        "the forward equations of one unit": "معادلات پیش‌روی یک واحد",
+        "{} held fixed: only the last term depends on {}": "با {1} ثابت: تنها جمله‌ی آخر به {2} بستگی دارد",
+        "the terms through {}: the chain rule through {}, {} and {}": "جمله‌هایی که از راه {1} می‌آیند: قاعده‌ی زنجیره‌ای از راه {2}، {3} و {4}",
+        "along the memory each step multiplies by its forget gate": "در مسیر حافظه هر گام در دروازه‌ی فراموشی خود ضرب می‌شود",
+        "a tanh RNN multiplies {} at every step": "یک \\lr{RNN} با \\lr{tanh} در هر گام در {1} ضرب می‌شود",
+        "so {} and the product is at most {}: it vanishes when {}": "پس {1} و حاصل‌ضرب حداکثر {2} است: وقتی {3} محو می‌شود",
+        "a forget gate the network keeps open (a large {}) passes the gradient on unchanged, whatever {}": "دروازه‌ی فراموشی‌ای که شبکه باز نگه می‌دارد ({1} بزرگ) گرادیان را بدون تغییر عبور می‌دهد، هر چه {2} باشد",
         // attention.
         "the forward pass": "گذر پیش‌رو",
         "checked entry by entry against the derivative of {}": "درایه به درایه با مشتق {1} سنجیده شده",
