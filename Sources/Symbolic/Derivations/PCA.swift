@@ -89,7 +89,9 @@ public enum PCA {
         for value in sorted {
             let M = Matrix(rows: d, columns: d, entries: (0..<(d * d)).map { i in i / d == i % d ? C.entries[i] - value : C.entries[i] })
             guard let v = try nullVector(M) else { throw Failure(description: "no eigenvector found for λ = \(PlainPrinter.string(value))") }
-            let norm = Expression.power(Expression.sum(v.entries.map { $0 * $0 }), Expression(Rational(1, 2)!))
+            // The squared length expanded (√241² is 241), so the unit vector has one radical in it.
+            let squared = Expression.sum(v.entries.map { $0 * $0 })
+            let norm = Expression.power(squared.expanded(maxTerms: 1_000) ?? squared, Expression(Rational(1, 2)!))
             var unit = v.map { ($0 / norm).simplified() }
             // The sign that makes the first nonzero entry positive (either sign is a unit eigenvector).
             if let lead = unit.entries.first(where: { !$0.isZero }), case .value(let i) = IntervalEvaluator(point: [:]).evaluate(lead), i.isNegative {
