@@ -19,8 +19,10 @@ enum LineKind {
     case orphanContinuation
     /// `x \sim \mathcal{N}(0, 1)`: a declaration of random quantities, or a claim about a distribution.
     case distribution(Verifier.DistributionLine)
-    /// `\times 8 \rightarrow 18874368`: an operator applied to the previous value, and its stated result.
-    case operatorResult(ChainItem, result: ChainItem)
+    /// `\times 8 \rightarrow 18874368`: an operator applied to the previous value, and its stated
+    /// result; `corrected` is the operator applied to the correct value when the previous line's
+    /// written result was wrong (the student may have carried either one forward).
+    case operatorResult(ChainItem, result: ChainItem, corrected: ChainItem?)
     /// `p(x) = 0 \rightarrow x_1 = 2, x_2 = 3`: claimed roots of a polynomial equation.
     case solvingClaim(Verifier.SolvingClaim)
     /// A definition (or an assumption); the rest of the chain, if any, is claims.

@@ -57,6 +57,17 @@ public struct StatementReader {
                 afterQuantifier = false
                 if isCondition(segment) {
                     if let last = out.indices.last { out[last].conditional = true }
+                    // `\text{if } e^{x} \gg N`: the premise of an approximation is shown, not dropped,
+                    // so a wrong one can be seen (its ≫ is not decided).
+                    if let much = segment.first(where: { $0.kind == .command("gg") || $0.kind == .command("ll") }) {
+                        let first = segment[0], last = segment[segment.count - 1]
+                        let latex = first.start < last.end && last.end <= chars.count ? String(chars[first.start..<last.end]) : LaTeXReader.text(segment)
+                        let e = ReaderError("a condition with \\\(much.kind == .command("gg") ? "gg" : "ll") (much greater or much less: the premise of an approximation, not decided)",
+                                            line: much.line, column: much.column)
+                        var s = Statement(items: [ChainItem(value: .failure(e), latex: latex.trimmingCharacters(), line: much.line, column: much.column, isProse: false)], relations: [])
+                        s.failure = e
+                        out.append(s)
+                    }
                     arrowBefore = arrowAfter
                     continue
                 }

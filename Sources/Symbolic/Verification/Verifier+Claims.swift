@@ -146,7 +146,9 @@ extension Verifier {
             } else if x.isBareSymbol && y.isBareSymbol && x != y && !x.isDefined(in: state.definitions) && !y.isDefined(in: state.definitions) {
                 outcome = .unchecked("a relation between two names (an assumption or a definition)")
             } else {
-                let names = x.hasNames || y.hasNames
+                // Written with names, an inequality is a condition, unless its sentence gives it as
+                // the reason for what follows (`since λ_1 > λ_2`): then it is a claim about their values.
+                let names = (x.hasNames || y.hasNames) && !(r != .equal && ProseCues.givesReason(state.sentence))
                 // Unknowns of an equation: undefined names written on one side only that stay on
                 // one side once definitions are applied (`a sin t + b cos t = sin(t + φ)`).
                 let (rx, ry) = (state.definitions.resolve(x), state.definitions.resolve(y))

@@ -43,7 +43,8 @@ extension Verifier {
         var line = line
         if let (item, result) = leadingOperator(line.checked, statements, at: k, state) {
             if let result {
-                line.kind = .operatorResult(item, result: result)
+                let corrected = state.previousLastCorrect.flatMap { leadingOperator(line.checked, statements, at: k, state, on: $0)?.0 }
+                line.kind = .operatorResult(item, result: result, corrected: corrected)
                 return line
             }
             line.checked.items[0] = item
@@ -69,8 +70,9 @@ extension Verifier {
 
     /// `\times 8`: the operator applied to the previous chain's value, and the result stated
     /// after an arrow in the next statement (`\rightarrow 18874368`), if any.
-    private func leadingOperator(_ s: Statement, _ statements: [Statement], at k: Int, _ state: DocumentState) -> (ChainItem, ChainItem?)? {
-        guard let op = s.leadingOperator, let prev = state.previousLast, case .success(let pv) = prev.value,
+    private func leadingOperator(_ s: Statement, _ statements: [Statement], at k: Int, _ state: DocumentState,
+                                 on previous: ChainItem? = nil) -> (ChainItem, ChainItem?)? {
+        guard let op = s.leadingOperator, let prev = previous ?? state.previousLast, case .success(let pv) = prev.value,
               let first = s.items.first, case .success(let fv) = first.value else { return nil }
         let value: Result<MathValue, ReaderError> = combine(pv, op, fv).map { .success($0) }
             ?? .failure(ReaderError("an operator on a matrix", line: first.line, column: first.column))

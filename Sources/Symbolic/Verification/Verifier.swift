@@ -131,7 +131,10 @@ public struct Verifier: Sendable {
         /// The lines whose note records a definition.
         var definitionNoteLines: Set<Int> = []
         /// The last item of the previous chain, for `= …` continuation lines and `\times 8 \rightarrow …`.
-        var previousLast: ChainItem?
+        var previousLast: ChainItem? { didSet { previousLastCorrect = nil } }
+        /// When the previous chain's last link was found invalid, the item before it: the value the
+        /// written one should have been, which a later `\times 8` may have carried instead.
+        var previousLastCorrect: ChainItem?
         /// The document's model and the checker of claims about its gradients.
         var gradients = GradientState()
         /// The solving argument in progress (steps between equations).
@@ -244,8 +247,15 @@ public struct Verifier: Sendable {
         line = elaborateClaim(line, statements, at: k, block, state)
         var start = 0
         switch line.kind {
-        case .operatorResult(let item, let result):
-            checkPair(item, .equal, result, block, &state)
+        case .operatorResult(let item, let result, let corrected):
+            let written = claimOutcome(item, .equal, result, &state)
+            if let corrected, case let other = claimOutcome(corrected, .equal, result, &state), other.verdict != written.verdict {
+                // The previous line's result was wrong; which value this line carries is not written.
+                let reason = "the line before wrote a wrong result; carrying the written value, \(written.verdict.rawValue) (\(item.latex)); carrying the correct one, \(other.verdict.rawValue) (\(corrected.latex)): the readings disagree"
+                record(block, item, result, StepChecker.Outcome.unchecked(reason).taken(as: "readings disagree"), &state)
+            } else {
+                record(block, item, result, written, &state)
+            }
             state.previousLast = result
             return 2
         case .solvingClaim(let claim):
@@ -281,6 +291,9 @@ public struct Verifier: Sendable {
             record(block, checked.items[i], checked.items[i + 1], outcomes[n], &state, relation: checked.relations[i])
         }
         if !checked.items.isEmpty { state.previousLast = checked.items.last }
+        if let last = outcomes.last, last.verdict == .invalid, checked.relations.last == .equal, checked.items.count >= 2 {
+            state.previousLastCorrect = checked.items[checked.items.count - 2]
+        }
         return 1
     }
 }

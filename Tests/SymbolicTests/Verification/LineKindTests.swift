@@ -101,3 +101,40 @@ import Symbolic
     }
 }
 
+
+/// Lines whose reading depends on the line before or on their sentence (seed mistakes).
+@Suite struct CarriedValueTests {
+    func steps(_ text: String) -> [StepResult] { Verifier().verify(text, file: "c.md").steps }
+
+    /// `\times 8` after a wrong result: with the written value it fails, with the correct one it
+    /// holds; the readings disagree, so neither verdict is given (it was invalid).
+    @Test func anOperatorAfterAWrongResultHasTwoReadings() throws {
+        let s = steps("$$4 \\times 768 \\times 768 = 2357296$$\n\n$$\\times 8 \\rightarrow 18874368$$\n")
+        #expect(s.map(\.verdict) == [.invalid, .unchecked])
+        #expect(s.last?.reason.contains("readings disagree") == true)
+        // Carrying the wrong value in both readings fails both: invalid.
+        let wrong = steps("$$4 \\times 768 \\times 768 = 2357296$$\n\n$$\\times 8 \\rightarrow 18000000$$\n")
+        #expect(wrong.map(\.verdict) == [.invalid, .invalid])
+        // After a right result nothing changes.
+        let right = steps("$$4 \\times 768 \\times 768 = 2359296$$\n\n$$\\times 8 \\rightarrow 18874368$$\n")
+        #expect(right.map(\.verdict) == [.valid, .valid])
+    }
+
+    /// An inequality between names given as the reason for what follows is a claim about their
+    /// values; under `if` it stays a condition.
+    @Test func aReasonIsChecked() throws {
+        let given = "$$\\lambda_1 = 1$$\n\n$$\\lambda_2 = 4$$\n\n"
+        let since = steps(given + "Since $\\lambda_1 > \\lambda_2$, we keep the first.\n")
+        #expect(since.last?.verdict == .invalid, "\(since.map(\.reason))")
+        let condition = steps(given + "If $\\lambda_1 > \\lambda_2$, we keep the first.\n")
+        #expect(condition.last?.verdict != .invalid)
+        let persian = steps(given + "از آنجایی که $\\lambda_2 > \\lambda_1$ ، مولفه دوم را انتخاب میکنیم.\n")
+        #expect(persian.last?.verdict == .valid, "\(persian.map(\.reason))")
+    }
+
+    /// The premise of an approximation is shown as a step, not dropped.
+    @Test func aMuchGreaterConditionIsShown() throws {
+        let s = steps("$$\\text{if } \\exp(x) \\gg N \\rightarrow a \\approx 1$$\n")
+        #expect(s.first?.verdict == .unchecked && s.first?.reason.contains("\\gg") == true, "\(s.map(\.reason))")
+    }
+}

@@ -155,6 +155,15 @@ enum ProseCues {
         return localConditionWords.contains { words.contains(" " + $0 + " ") }
     }
 
+    /// Words that give the math of their sentence as a reason, a fact the writer relies on
+    /// (`since $\lambda_1 > \lambda_2$, PCA keeps …`): a claim, not a condition.
+    static let reasonWords = ["since", "because", "از آنجایی که", "از آنجا که", "چون", "زیرا"]
+
+    static func givesReason(_ sentence: String) -> Bool {
+        let words = " " + sentence.lowercased() + " "
+        return reasonWords.contains { words.contains(" " + $0 + " ") }
+    }
+
     /// True when the sentence holds a task verb anywhere before the math (`Find $x$ such that …`).
     static func sentenceIsTask(_ sentence: String) -> Bool {
         let words = " " + sentence + " "
