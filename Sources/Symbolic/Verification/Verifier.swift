@@ -83,9 +83,44 @@ public struct Verifier: Sendable {
         }
         endArgument(&state)
         releaseHeldSteps(&state)
+        // A table of values in plain text is not read: said where it stands, not passed over.
+        for table in Verifier.plainTables(state.textLines) {
+            let step = StepResult(line: table.first, column: 1, latex: table.header, lhs: "", rhs: "", verdict: .unchecked, method: "table",
+                                  reason: "a table of values in plain text (lines \(table.first)–\(table.last)): its rows are not read as claims",
+                                  counterexample: nil, typeset: "")
+            let at = state.steps.firstIndex { $0.line > table.first } ?? state.steps.count
+            state.steps.insert(step, at: at)
+        }
         // Notes in document order (a note for a forward equation is written when its model is recognised).
         let notes = state.notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return VerificationReport(file: file, steps: state.steps, notes: notes)
+    }
+
+    /// Runs of three or more lines outside math that are rows of a table: cells separated by tabs,
+    /// `|` or runs of spaces, at least three per row, mostly numbers (a truth table, a tally).
+    static func plainTables(_ lines: [Substring]) -> [(first: Int, last: Int, header: String)] {
+        func cells(_ line: Substring) -> [Substring]? {
+            guard !line.contains("$"), !line.contains("\\") else { return nil }
+            let separated = line.contains("\t") || line.contains("|") ? line.split(whereSeparator: { $0 == "\t" || $0 == "|" })
+                : line.components(separatedBy: "   ").map { Substring($0) }
+            let parts = separated.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.allSatisfy { $0 == "-" || $0 == ":" } }
+            guard parts.count >= 3, parts.allSatisfy({ $0.count <= 16 }) else { return nil }
+            let numeric = parts.filter { $0.first?.isNumber == true || $0.first == "-" }.count
+            return numeric * 2 >= parts.count ? parts.map { Substring($0) } : nil
+        }
+        var out: [(Int, Int, String)] = []
+        var start: Int? = nil
+        for (i, line) in lines.enumerated() {
+            let row = cells(line) != nil || (start != nil && line.trimmingCharacters(in: .whitespaces).allSatisfy { "-|: ".contains($0) } && !line.isEmpty)
+            if row {
+                if start == nil { start = i }
+            } else {
+                if let s = start, i - s >= 3 { out.append((s + 1, i, String(lines[s]).trimmingCharacters(in: .whitespaces))) }
+                start = nil
+            }
+        }
+        if let s = start, lines.count - s >= 3 { out.append((s + 1, lines.count, String(lines[s]).trimmingCharacters(in: .whitespaces))) }
+        return out.map { ($0.0, $0.1, $0.2.replacingOccurrences(of: "\t", with: "  ")) }
     }
 
     /// The letters that more than one statement of the section differentiates (`\partial L`).

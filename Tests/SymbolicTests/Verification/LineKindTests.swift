@@ -138,3 +138,17 @@ import Symbolic
         #expect(s.first?.verdict == .unchecked && s.first?.reason.contains("\\gg") == true, "\(s.map(\.reason))")
     }
 }
+
+@Suite struct PlainTableTests {
+    @Test func aTableOfValuesIsSaidNotRead() {
+        let tabs = "A truth table:\n\nx\ty\tz\n0\t0\t1\n0\t1\t0\n1\t1\t1\n\nand then $x + x = 2x$.\n"
+        let steps = Verifier().verify(tabs, file: "t.md").steps
+        #expect(steps.map(\.verdict) == [.unchecked, .valid])
+        #expect(steps.first?.reason.contains("lines 4–6") == true, "\(steps.map(\.reason))")
+        let markdown = "| a | b | a+b |\n|---|---|---|\n| 1 | 2 | 3 |\n| 2 | 2 | 5 |\n| 3 | 1 | 4 |\n"
+        #expect(Verifier.plainTables(markdown.split(separator: "\n", omittingEmptySubsequences: false)).count == 1)
+        // Prose with numbers in it, or two rows only, is no table.
+        let prose = "In 2024 we had 3 runs of 10 epochs.\nThen 4 more.\nAnd 5.\n\n1\t2\t3\n4\t5\t6\n"
+        #expect(Verifier.plainTables(prose.split(separator: "\n", omittingEmptySubsequences: false)).isEmpty)
+    }
+}
