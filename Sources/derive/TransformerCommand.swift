@@ -27,8 +27,8 @@ struct TransformerCommand: DerivationCommand {
         let text = try readFileArgument(config)
         do {
             return TransformerParameters.derivation(try TransformerParameters.parse(text))
-        } catch let e as TransformerParameters.Failure {
-            throw InputError(description: e.description)
+        } catch {
+            throw InputError(description: error.description)
         }
     }
 }

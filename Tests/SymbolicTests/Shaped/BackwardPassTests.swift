@@ -63,7 +63,10 @@ import Symbolic
         let model = p.model
         let base = try randomValues(model, seed: 42)
         var reverse = try #require(model.forward(base))
-        for g in p.gradients { reverse.values[g.name] = try #require(reverse.evaluate(g.value), "\(g.name.plain) could not be evaluated") }
+        for g in p.gradients {
+            let value: Matrix = try #require(reverse.evaluate(g.value), "\(g.name.plain) could not be evaluated")
+            reverse.values[g.name] = value
+        }
         var checked = 0
         for d in model.declarations where d.quantity.plain != "y" {
             let gradient = try #require(reverse.values[d.quantity.gradient], "no gradient for \(d.quantity.plain)")
