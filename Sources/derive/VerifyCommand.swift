@@ -9,8 +9,9 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
         Reads Markdown or LaTeX with math in $$…$$, \\[…\\], $…$ or equation/align environments and \
         reports each step as valid (proved), invalid (with a certain counterexample and the correct value) \
-        or unchecked (with the reason). Exit status: 0 when no step is invalid, 1 when some step is \
-        invalid, 2 when the input cannot be read.
+        or unchecked (with the reason). A folder is checked file by file (its .md, .markdown, .tex \
+        and .txt files, in name order). Exit status: 0 when no step is invalid, 1 when some step is \
+        invalid, 2 when an input cannot be read or is empty.
         """
     )
 
@@ -43,10 +44,38 @@ struct VerifyCommand: ParsableCommand {
         if tex.tex != nil && pdf == nil { throw ValidationError("--tex goes with --pdf") }
     }
 
+    /// The files named, a folder replaced by its documents in name order.
+    func documents() throws -> [String] {
+        var out: [String] = []
+        for file in files {
+            var isFolder: ObjCBool = false
+            guard file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue else {
+                out.append(file)
+                continue
+            }
+            let kinds: Set<String> = ["md", "markdown", "tex", "txt"]
+            let found = (FileManager.default.enumerator(atPath: file)?.allObjects as? [String] ?? [])
+                .filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted()
+                .map { (file as NSString).appendingPathComponent($0) }
+            if found.isEmpty { throw InputError(description: "\(file): a folder with no .md, .markdown, .tex or .txt file in it") }
+            out += found
+        }
+        return out
+    }
+
     func run() throws {
-        var anyInvalid = false
+        var anyInvalid = false, anyEmpty = false
+        let files = try documents()
+        if pdf != nil && files.count > 1 { throw InputError(description: "--pdf takes one file; the folder holds \(files.count)") }
         for file in files {
             let (text, name) = try read(file)
+            if text.allSatisfy(\.isWhitespace) {
+                // An empty document is said so, and the others are still checked.
+                FileHandle.standardError.write(Data("error: \(name): the file is empty: nothing to check\n".utf8))
+                anyEmpty = true
+                continue
+            }
             var verifier = Verifier()
             verifier.assumptions = assume
             let report = verifier.verify(text, file: name)
@@ -62,6 +91,7 @@ struct VerifyCommand: ParsableCommand {
             anyInvalid = anyInvalid || report.summary.invalid > 0
         }
         if anyInvalid { throw ExitCode(1) }
+        if anyEmpty { throw ExitCode(2) }
     }
 
     /// The text of a file (or of standard input for `-`) and the name to report.

@@ -30,6 +30,22 @@ struct CLI {
 }
 
 @Suite struct CommandLineTests {
+    /// An empty file says so (status 2); a folder is checked document by document.
+    @Test func emptyFilesAndFolders() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data().write(to: dir.appendingPathComponent("a-empty.md"))
+        try Data("$$x + x = 2x$$\n".utf8).write(to: dir.appendingPathComponent("b.md"))
+        try Data("$$2 + 2 = 5$$\n".utf8).write(to: dir.appendingPathComponent("c.tex"))
+        try Data("not a document".utf8).write(to: dir.appendingPathComponent("d.png"))
+        let empty = try CLI.run(["verify", dir.appendingPathComponent("a-empty.md").path])
+        #expect(empty.status == 2 && empty.err.contains("the file is empty"), "\(empty.err)")
+        let folder = try CLI.run(["verify", dir.path])
+        #expect(folder.out.contains("b.md:1  valid") && folder.out.contains("c.tex:1  invalid") && !folder.out.contains("d.png"), "\(folder.out)")
+        #expect(folder.status == 1 && folder.err.contains("a-empty.md: the file is empty"))
+    }
+
     @Test func helpListsSubcommands() throws {
         let r = try CLI.run(["--help"])
         #expect(r.status == 0)

@@ -39,6 +39,15 @@ public struct StatementReader {
             s.failure = e
             return [s]
         }
+        // Braces that do not pair up leave nothing readable: the block is one unreadable statement
+        // naming the brace and its column (it was dropped as "no relation to check").
+        if let unpaired = unpairedBrace(tokens) {
+            let e = ReaderError(unpaired.kind == .symbol("{") ? "a { that is never closed (column \(unpaired.column))" : "a } that closes nothing (column \(unpaired.column))",
+                                line: unpaired.line, column: unpaired.column)
+            var s = Statement(items: [ChainItem(value: .failure(e), latex: latex.trimmingCharacters(), line: line, column: column, isProse: false)], relations: [])
+            s.failure = e
+            return [s]
+        }
         var out: [Statement] = []
         for lineTokens in splitLines(stripWrappers(tokens)) {
             // A line that opens with an arrow (`\Rightarrow x = 0`) follows the line before it.
@@ -90,6 +99,18 @@ public struct StatementReader {
             }
         }
         return out
+    }
+
+    /// The first `}` with no `{` before it, or the first `{` never closed; nil when they pair up.
+    static func unpairedBrace(_ tokens: [LaTeXToken]) -> LaTeXToken? {
+        var open: [LaTeXToken] = []
+        for t in tokens {
+            if t.kind == .symbol("{") { open.append(t) } else if t.kind == .symbol("}") {
+                if open.isEmpty { return t }
+                open.removeLast()
+            }
+        }
+        return open.first
     }
 
     /// Splits a segment at top-level relations and reads each item.

@@ -152,3 +152,14 @@ import Symbolic
         #expect(Verifier.plainTables(prose.split(separator: "\n", omittingEmptySubsequences: false)).isEmpty)
     }
 }
+
+@Suite struct MalformedMathTests {
+    /// Braces that do not pair up: an unchecked step naming the brace and its column, never dropped.
+    @Test func unpairedBracesAreSaid() {
+        let steps = Verifier().verify("We have\n$$\\frac{x}{ = 2$$\nand $$x + x = 2x$$\n", file: "b.md").steps
+        #expect(steps.map(\.verdict) == [.unchecked, .valid])
+        #expect(steps.first?.reason == "cannot read a { that is never closed (column 11)", "\(steps.map(\.reason))")
+        let closing = Verifier().verify("$$x} = 2$$\n", file: "b.md").steps
+        #expect(closing.first?.reason.contains("a } that closes nothing") == true)
+    }
+}
