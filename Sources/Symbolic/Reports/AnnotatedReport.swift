@@ -104,7 +104,7 @@ extension VerificationReport {
     private func display(_ block: MathBlock, _ steps: [StepResult], note: String?, _ language: ReportLanguage) -> String {
         guard !steps.isEmpty else {
             var out: String
-            if let read = Self.readMath(block) {
+            if let read = SafeLaTeX.rewritten(block.latex) ?? Self.readMath(block) {
                 out = "\\[ \(EquationLayout.display(read)) \\]\n"
             } else {
                 // Unread source as a paragraph of escaped typewriter text, which may break at its spaces.
@@ -123,7 +123,7 @@ extension VerificationReport {
 
     /// An inline block: its steps with their marks, or what was read.
     private func inline(_ block: MathBlock, _ steps: [StepResult], _ language: ReportLanguage) -> String {
-        guard !steps.isEmpty else { return "$\(Self.readMath(block) ?? LaTeXText.verbatim(block.latex))$" }
+        guard !steps.isEmpty else { return "$\(SafeLaTeX.rewritten(block.latex) ?? Self.readMath(block) ?? LaTeXText.verbatim(block.latex))$" }
         var out = steps.map { "$\(Self.typeset($0))$\\,\(Self.mark($0.verdict))" }.joined(separator: ", ")
         let explained = steps.map { details($0, language) }.joined()
         if !explained.isEmpty { out += "\\footnote{\(explained)}" }
@@ -144,8 +144,14 @@ extension VerificationReport {
             }
             if let correct = c.correct { lines.append("\(w(.correctValue)): $\(Self.plainAsLaTeX(correct))$") }
         }
-        if s.typeset != nil {
-            lines.append("\(w(.asWritten)): " + TeXPreamble.latin("\\texttt{\(LaTeXText.escape(s.latex))}", language))
+        // The step is shown as written; the engine's reading goes below it (or, when the written
+        // form could not be shown safely, the source as text).
+        if let read = s.typeset {
+            if Self.written(s) != nil {
+                lines.append("\(w(.readAs)): $\(read)$")
+            } else {
+                lines.append("\(w(.asWritten)): " + TeXPreamble.latin("\\texttt{\(LaTeXText.escape(s.latex))}", language))
+            }
         }
         let color = s.verdict == .invalid ? "red!70!black" : "gray"
         return "\\begin{quote}\\small\\color{\(color)} " + lines.joined(separator: "\\\\\n") + "\\end{quote}\n"
@@ -159,7 +165,11 @@ extension VerificationReport {
         }
     }
 
-    static func typeset(_ s: StepResult) -> String { s.typeset ?? LaTeXText.verbatim(s.latex) }
+    /// The step as the student wrote it when every token of it is safe math (`SafeLaTeX`), else
+    /// the engine's reading.
+    static func typeset(_ s: StepResult) -> String { written(s) ?? s.typeset ?? LaTeXText.verbatim(s.latex) }
+
+    static func written(_ s: StepResult) -> String? { s.latex.isEmpty ? nil : SafeLaTeX.rewritten(s.latex) }
 
     /// A block with no step as read: its statements typeset from their values when every item was
     /// read; nil otherwise.

@@ -29,9 +29,13 @@ import Symbolic
         // Under the wrong step: the point, both sides' values there, and the correct value.
         #expect(body.contains("Counterexample: $x = \\frac{"))
         #expect(body.contains("correct value: $x^{2} + 2 x + 1$"))
-        // The inline wrong step is marked where it stands, its explanation in a footnote.
-        #expect(body.contains("$4 = 5$\\,\\invalidmark\\footnote{"))
+        // The inline wrong step is marked where it stands, as written, its explanation (with the
+        // engine's reading) in a footnote.
+        #expect(body.contains("$2 + 2 = 5$\\,\\invalidmark\\footnote{"))
         #expect(body.contains("correct value: $4$"))
+        #expect(body.contains("Read as: $4 = 5$"))
+        // A display step as written too: (x+1)^2, not the reading's expanded or reordered form.
+        #expect(body.contains("\n(x+1)^2 = x^2 + 1\n"))
         // The source's delimiters are not shown as text.
         #expect(!body.contains("\\$\\$"))
     }

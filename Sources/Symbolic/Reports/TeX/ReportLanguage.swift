@@ -43,7 +43,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     /// A fixed piece of text in a report or answer key.
     public enum Word: Sendable {
         case answerKey, problem, solution, result, verificationOf, summary, valid, invalid, unchecked, line
-        case invalidSteps, none, counterexample, correctValue, asWritten, reason, notChecked, derivedBy
+        case invalidSteps, none, counterexample, correctValue, asWritten, readAs, reason, notChecked, derivedBy
 
         var english: String {
             switch self {
@@ -62,6 +62,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
             case .counterexample: "Counterexample"
             case .correctValue: "correct value"
             case .asWritten: "As written"
+            case .readAs: "Read as"
             case .reason: "Reason"
             case .notChecked: "not checked"
             case .derivedBy: "Derived and checked step by step by derive."
@@ -85,6 +86,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
             case .counterexample: "مثال نقض"
             case .correctValue: "مقدار درست"
             case .asWritten: "متن نوشته‌شده"
+            case .readAs: "خوانش موتور"
             case .reason: "دلیل"
             case .notChecked: "بررسی نشد"
             case .derivedBy: "هر گام با derive به دست آمده و بررسی شده است."

@@ -14,6 +14,7 @@ enum TeXPreamble {
         \\usepackage[margin=2.3cm,marginparwidth=1.6cm]{geometry}
         \\usepackage{longtable}
         \\allowdisplaybreaks
+        \\setcounter{MaxMatrixCols}{64}
         \\setlength{\\parindent}{0pt}
         \\setlength{\\parskip}{4pt}
 
