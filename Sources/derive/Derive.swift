@@ -10,7 +10,7 @@ struct Derive: ParsableCommand {
         version: "0.1.0",
         subcommands: [ExpandCommand.self, DiffCommand.self, SimplifyCommand.self, EvaluateCommand.self, EquivalentCommand.self, VerifyCommand.self,
                       LSTMBackwardCommand.self, GRUBackwardCommand.self, RNNBackwardCommand.self, BackwardCommand.self,
-                      RNNGradientCommand.self, PERotationCommand.self, DotVarianceCommand.self, LeastSquaresCommand.self, ListCommand.self, AnswerKeyCommand.self, GradCommand.self, HessianCommand.self, PCACommand.self, ConvMatrixCommand.self, SkipGramPairsCommand.self, TransformerCommand.self, AttentionCommand.self, BinaryAdderCommand.self, SkipGramGradientCommand.self]
+                      RNNGradientCommand.self, PERotationCommand.self, DotVarianceCommand.self, LeastSquaresCommand.self, ListCommand.self, AnswerKeyCommand.self, GradCommand.self, HessianCommand.self, PCACommand.self, ConvMatrixCommand.self, SkipGramPairsCommand.self, TransformerCommand.self, AttentionCommand.self, GradeCommand.self, BinaryAdderCommand.self, SkipGramGradientCommand.self]
     )
 
     /// Runs the command; every failure other than `--help` and an explicit exit code is
@@ -63,4 +63,25 @@ func readExpression(_ text: String) throws -> WrittenExpression {
     } catch let e as ParseError {
         throw InputError(description: "column \(e.column): \(e.message)")
     }
+}
+
+/// The files named, a folder replaced by the documents in it (.md, .markdown, .tex, .txt, at any
+/// depth, in name order); `-` stays standard input.
+func documentFiles(_ paths: [String]) throws -> [String] {
+    var out: [String] = []
+    for file in paths {
+        var isFolder: ObjCBool = false
+        guard file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue else {
+            out.append(file)
+            continue
+        }
+        let kinds: Set<String> = ["md", "markdown", "tex", "txt"]
+        let found = (FileManager.default.enumerator(atPath: file)?.allObjects as? [String] ?? [])
+            .filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted()
+            .map { (file as NSString).appendingPathComponent($0) }
+        if found.isEmpty { throw InputError(description: "\(file): a folder with no .md, .markdown, .tex or .txt file in it") }
+        out += found
+    }
+    return out
 }

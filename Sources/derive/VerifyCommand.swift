@@ -44,29 +44,9 @@ struct VerifyCommand: ParsableCommand {
         if tex.tex != nil && pdf == nil { throw ValidationError("--tex goes with --pdf") }
     }
 
-    /// The files named, a folder replaced by its documents in name order.
-    func documents() throws -> [String] {
-        var out: [String] = []
-        for file in files {
-            var isFolder: ObjCBool = false
-            guard file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue else {
-                out.append(file)
-                continue
-            }
-            let kinds: Set<String> = ["md", "markdown", "tex", "txt"]
-            let found = (FileManager.default.enumerator(atPath: file)?.allObjects as? [String] ?? [])
-                .filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted()
-                .map { (file as NSString).appendingPathComponent($0) }
-            if found.isEmpty { throw InputError(description: "\(file): a folder with no .md, .markdown, .tex or .txt file in it") }
-            out += found
-        }
-        return out
-    }
-
     func run() throws {
         var anyInvalid = false, anyEmpty = false
-        let files = try documents()
+        let files = try documentFiles(self.files)
         if pdf != nil && files.count > 1 { throw InputError(description: "--pdf takes one file; the folder holds \(files.count)") }
         for file in files {
             let (text, name) = try read(file)

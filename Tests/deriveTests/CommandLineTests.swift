@@ -30,6 +30,28 @@ struct CLI {
 }
 
 @Suite struct CommandLineTests {
+    /// `derive grade`: a folder of submissions, a key, the files a grader needs, nothing pasted run.
+    @Test func gradeWritesTheClassFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-grade-\(UUID().uuidString)")
+        let subs = dir.appendingPathComponent("subs"), out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: subs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let key = "## Q1\n\n$$2 + 2 = 4$$\n\n## Q2\n\n$$(x+1)^2 = x^2 + 2x + 1$$\n"
+        try Data(key.utf8).write(to: dir.appendingPathComponent("key.md"))
+        try Data(key.utf8).write(to: subs.appendingPathComponent("ana.md"))
+        try Data("## Q1\n\n$$2 + 2 = 5$$\n\n## Q2\n\n$$(x+1)^2 = x^2 + 1$$\n<script>alert(1)</script>\n".utf8).write(to: subs.appendingPathComponent("ben.md"))
+        let r = try CLI.run(["grade", subs.path, "--key", dir.appendingPathComponent("key.md").path, "-o", out.path, "--no-pdf"])
+        #expect(r.status == 0, "\(r.err)")
+        let csv = try String(contentsOf: out.appendingPathComponent("grades.csv"), encoding: .utf8)
+        #expect(csv.contains("ana,2,0,0,0,,1,0,0,yes,1,0,0,yes") && csv.contains("ben,0,2,0,0,3,0,1,0,no,0,1,0,no"), "\(csv)")
+        for f in ["verify.json", "report.html", "results.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("ben/\(f)").path), "\(f)")
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("ben/report.html"), encoding: .utf8)
+        #expect(!html.contains("<script>alert"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("katex/render.js").path))
+    }
+
     /// An empty file says so (status 2); a folder is checked document by document.
     @Test func emptyFilesAndFolders() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-folder-\(UUID().uuidString)")

@@ -137,6 +137,9 @@ extension VerificationReport {
         let w = language.word
         let reason = s.verdict == .invalid && s.counterexample?.correct != nil ? s.reasonWithoutCorrection : s.reason
         var lines = [TeXPreamble.latin(LaTeXText.escape(reason), language)]
+        if let from = s.carriedFrom {
+            lines.append(TeXPreamble.latin(LaTeXText.escape("It carries forward the wrong result of line \(from): with its correct value the step holds."), language))
+        }
         if s.verdict == .invalid, let c = s.counterexample {
             if !c.point.isEmpty {
                 let point = c.point.sorted { $0.key < $1.key }.map { "\(Self.plainAsLaTeX($0.key)) = \(Self.plainAsLaTeX($0.value))" }.joined(separator: ",\\ ")

@@ -55,6 +55,10 @@ public struct StepResult: Sendable, Codable {
     /// The end of `reason` that states the correction (`; the left side is x^2`), for reports
     /// that typeset the correction apart. Not part of the JSON; nil when there is none.
     public internal(set) var correction: String? = nil
+    /// For a wrong step that only carries forward an earlier wrong result (`12 × 2357296` after
+    /// the slip `4 × 768 × 768 = 2357296`): the line of that result. With the correct value in its
+    /// place the step holds, so a grader deducts once. In the JSON as `carried_from` when set.
+    public internal(set) var carriedFrom: Int? = nil
 
     /// The reason without its correction.
     public var reasonWithoutCorrection: String {
@@ -64,6 +68,7 @@ public struct StepResult: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case line, column, latex, lhs, rhs, verdict, method, reason, counterexample
+        case carriedFrom = "carried_from"
     }
 
     /// Always writes `counterexample` (null when there is none), so the schema is fixed.
@@ -78,6 +83,7 @@ public struct StepResult: Sendable, Codable {
         try c.encode(method, forKey: .method)
         try c.encode(reason, forKey: .reason)
         try c.encode(counterexample, forKey: .counterexample)
+        try c.encodeIfPresent(carriedFrom, forKey: .carriedFrom)
     }
 }
 

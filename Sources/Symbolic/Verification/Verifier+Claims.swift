@@ -235,7 +235,31 @@ extension Verifier {
                               verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
                               typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) "))
         step.correction = o.correction
+        if o.verdict == .invalid, let a, let b, case .success(.scalar(let x)) = a.value, case .success(.scalar(let y)) = b.value,
+           let written = y.rationalValue, x.rationalValue != nil {
+            step.carriedFrom = carriedForward(a.latex, b.latex, before: block.line, state)
+            // A wrong result a later line may carry forward: the written value and the correct one.
+            if let correct = x.rationalValue, written != correct { state.wrongResults.append((written, correct, block.line)) }
+        }
         emit(step, &state)
+    }
+
+    /// The line of an earlier wrong result that this arithmetic step carries forward: with that
+    /// result's correct value written in place of the wrong one, both sides agree. Nil if none.
+    func carriedForward(_ lhs: String, _ rhs: String, before line: Int, _ state: DocumentState) -> Int? {
+        for wrong in state.wrongResults.reversed() where wrong.line < line && wrong.written.isInteger && wrong.correct.isInteger {
+            let w = wrong.written.description, c = wrong.correct.description
+            guard let range = lhs.range(of: w) else { continue }
+            // The whole number, not digits inside a longer one.
+            let before = range.lowerBound == lhs.startIndex ? nil : lhs[lhs.index(before: range.lowerBound)]
+            let after = range.upperBound == lhs.endIndex ? nil : lhs[range.upperBound]
+            if before?.isNumber == true || after?.isNumber == true || before == "," || after == "," || after == "." { continue }
+            let corrected = lhs.replacingCharacters(in: range, with: c)
+            guard let l = try? LaTeXReader.readExpression(corrected).rationalValue,
+                  let r = try? LaTeXReader.readExpression(rhs).rationalValue, l == r else { continue }
+            return wrong.line
+        }
+        return nil
     }
 
     /// The one place a verdict enters the report. A solving argument in progress holds its steps

@@ -141,7 +141,7 @@ public struct Verifier: Sendable {
 
     /// Lines that start a new section: Markdown headings and lines opening with a question or
     /// problem label (`سوال ۲`, `Question 3`, `Problem 1`, `تمرین`).
-    static func sectionStarts(_ text: String) -> [Int] {
+    package static func sectionStarts(_ text: String) -> [Int] {
         let labels = ["#", "سوال", "سؤال", "Question", "Problem", "Exercise", "تمرین", "مسئله", "\\section", "\\subsection"]
         var out: [Int] = []
         // Over UTF-8 bytes (lines end at every "\n", also in "\r\n"), like `MathBlockScanner`'s line numbers.
@@ -170,6 +170,9 @@ public struct Verifier: Sendable {
         /// When the previous chain's last link was found invalid, the item before it: the value the
         /// written one should have been, which a later `\times 8` may have carried instead.
         var previousLastCorrect: ChainItem?
+        /// Wrong arithmetic results so far (the written value, the correct one, the line), which a
+        /// later step may carry forward.
+        var wrongResults: [(written: Rational, correct: Rational, line: Int)] = []
         /// The document's model and the checker of claims about its gradients.
         var gradients = GradientState()
         /// The solving argument in progress (steps between equations).
