@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        // The HTTP server of `derive serve`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +36,10 @@ let package = Package(
         .target(name: "SymbolicReports",
                 dependencies: ["SymbolicCore", "SymbolicLaTeX", "SymbolicShaped", "SymbolicVerification", "SymbolicDerivations"],
                 path: "Sources/Symbolic/Reports"),
+        // `derive serve`: the checker in the browser, over the reports layer.
+        .target(name: "SymbolicServer",
+                dependencies: ["SymbolicCore", "SymbolicVerification", "SymbolicReports", .product(name: "Hummingbird", package: "hummingbird")],
+                path: "Sources/Symbolic/Server"),
         .target(name: "Symbolic",
                 dependencies: ["SymbolicCore", "SymbolicLaTeX", "SymbolicShaped", "SymbolicVerification", "SymbolicDerivations", "SymbolicReports"],
                 path: "Sources/Symbolic/Symbolic"),
@@ -41,6 +47,7 @@ let package = Package(
             name: "derive",
             dependencies: [
                 "Symbolic",
+                "SymbolicServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

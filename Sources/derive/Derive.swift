@@ -10,7 +10,7 @@ struct Derive: ParsableCommand {
         version: "0.1.0",
         subcommands: [ExpandCommand.self, DiffCommand.self, SimplifyCommand.self, EvaluateCommand.self, EquivalentCommand.self, VerifyCommand.self,
                       LSTMBackwardCommand.self, GRUBackwardCommand.self, RNNBackwardCommand.self, BackwardCommand.self,
-                      RNNGradientCommand.self, PERotationCommand.self, DotVarianceCommand.self, LeastSquaresCommand.self, ListCommand.self, AnswerKeyCommand.self, GradCommand.self, HessianCommand.self, PCACommand.self, ConvMatrixCommand.self, SkipGramPairsCommand.self, TransformerCommand.self, AttentionCommand.self, GradeCommand.self, BinaryAdderCommand.self, SkipGramGradientCommand.self]
+                      RNNGradientCommand.self, PERotationCommand.self, DotVarianceCommand.self, LeastSquaresCommand.self, ListCommand.self, AnswerKeyCommand.self, GradCommand.self, HessianCommand.self, PCACommand.self, ConvMatrixCommand.self, SkipGramPairsCommand.self, TransformerCommand.self, AttentionCommand.self, GradeCommand.self, ServeCommand.self, BinaryAdderCommand.self, SkipGramGradientCommand.self]
     )
 
     /// Runs the command; every failure other than `--help` and an explicit exit code is
