@@ -56,8 +56,11 @@ fi
 swift build -c release --product derive >/dev/null
 if [ "${1:-}" = "--quick" ]; then
   python3 bench/grading/run.py .build/release/derive 300
+  # derive serve under load: 50 clients posting the seeds (10 s here, a minute in the full run).
+  python3 bench/serve/load.py .build/release/derive 10 50 512
 else
   GRADE_PDF=1 python3 bench/grading/run.py .build/release/derive 300
+  python3 bench/serve/load.py .build/release/derive 60 50 512
 fi
 
 # The LSTM backward pass, derived from the forward equations, as a whole process (best of five).
