@@ -137,6 +137,9 @@ extension VerificationReport {
         let w = language.word
         let reason = s.verdict == .invalid && s.counterexample?.correct != nil ? s.reasonWithoutCorrection : s.reason
         var lines = [TeXPreamble.latin(LaTeXText.escape(reason), language)]
+        if let terms = s.terms {
+            lines.append(TeXPreamble.latin(LaTeXText.escape("Term by term: " + terms.map(\.sentence).joined(separator: "; ") + "."), language))
+        }
         if let from = s.carriedFrom {
             lines.append(TeXPreamble.latin(LaTeXText.escape("It carries forward the wrong result of line \(from): with its correct value the step holds."), language))
         }

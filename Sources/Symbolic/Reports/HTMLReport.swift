@@ -40,6 +40,7 @@ extension VerificationReport {
             out += "<span class=\"math\">\(Self.escape(s.latex))</span>"
             if s.verdict != .valid {
                 out += "<div class=\"detail\">\(Self.escape(s.reason))"
+                if let terms = s.terms { out += "<br>Term by term: " + Self.escape(terms.map(\.sentence).joined(separator: "; ")) }
                 if let from = s.carriedFrom { out += "<br>It carries forward the wrong result of line \(from): with its correct value the step holds." }
                 if let c = s.counterexample {
                     if !c.point.isEmpty {

@@ -14,6 +14,7 @@ extension VerificationReport {
     private func stepLine(_ s: StepResult) -> String {
         "\(file):\(s.line)  \(s.verdict.rawValue)  \(s.latex.replacingOccurrences(of: "\n", with: " "))  \(s.reason)"
             + (s.carriedFrom.map { " (carries forward the wrong result of line \($0): with its correct value the step holds)" } ?? "")
+            + (s.terms.map { "; term by term: " + $0.map(\.sentence).joined(separator: "; ") } ?? "")
     }
 
     private var summaryLine: String {

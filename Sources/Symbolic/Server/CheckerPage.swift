@@ -91,6 +91,7 @@ enum CheckerPage {
                 summary.textContent = step.reason;
                 more.append(summary);
                 if (step.carried_from) more.append(line('carries forward the wrong result of line ' + step.carried_from));
+                if (step.terms) for (const t of step.terms) more.append(line(t.term === '1' ? 'constant term: ' + t.left + ', not ' + t.right : 'coefficient of ' + t.term + ': ' + t.left + ', not ' + t.right));
                 const c = step.counterexample;
                 if (c) {
                   const point = Object.keys(c.point).sort().map(k => k + ' = ' + c.point[k]).join(', ');

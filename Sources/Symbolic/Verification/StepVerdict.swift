@@ -59,6 +59,9 @@ public struct StepResult: Sendable, Codable {
     /// the slip `4 × 768 × 768 = 2357296`): the line of that result. With the correct value in its
     /// place the step holds, so a grader deducts once. In the JSON as `carried_from` when set.
     public internal(set) var carriedFrom: Int? = nil
+    /// Under a wrong polynomial identity, the terms in which its sides differ (`TermDifference`).
+    /// In the JSON as `terms` when set.
+    public internal(set) var terms: [TermDifference]? = nil
 
     /// The reason without its correction.
     public var reasonWithoutCorrection: String {
@@ -69,6 +72,7 @@ public struct StepResult: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case line, column, latex, lhs, rhs, verdict, method, reason, counterexample
         case carriedFrom = "carried_from"
+        case terms
     }
 
     /// Always writes `counterexample` (null when there is none), so the schema is fixed.
@@ -84,6 +88,7 @@ public struct StepResult: Sendable, Codable {
         try c.encode(reason, forKey: .reason)
         try c.encode(counterexample, forKey: .counterexample)
         try c.encodeIfPresent(carriedFrom, forKey: .carriedFrom)
+        try c.encodeIfPresent(terms, forKey: .terms)
     }
 }
 

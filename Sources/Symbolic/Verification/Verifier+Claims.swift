@@ -235,6 +235,11 @@ extension Verifier {
                               verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,
                               typeset: sides.map(\.typeset).joined(separator: " \(relation.latex) "))
         step.correction = o.correction
+        if o.verdict == .invalid, relation == .equal, let a, let b, case .success(.scalar(let x)) = a.value, case .success(.scalar(let y)) = b.value,
+           x.rationalValue == nil || y.rationalValue == nil {
+            // Term by term, under the section's definitions.
+            step.terms = TermDifference.between(state.definitions.resolve(x), state.definitions.resolve(y))
+        }
         if o.verdict == .invalid, let a, let b, case .success(.scalar(let x)) = a.value, case .success(.scalar(let y)) = b.value,
            let written = y.rationalValue, x.rationalValue != nil {
             step.carriedFrom = carriedForward(a.latex, b.latex, before: block.line, state)

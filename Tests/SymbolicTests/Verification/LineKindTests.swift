@@ -163,3 +163,19 @@ import Symbolic
         #expect(closing.first?.reason.contains("a } that closes nothing") == true)
     }
 }
+
+/// Under a wrong polynomial identity, the terms in which the sides differ (hand-derived).
+@Suite struct TermDifferenceTests {
+    @Test func theDifferingTermsAreListed() throws {
+        let s = Verifier().verify("$$(x+1)^3 = x^3 + 3x^2 + 2x + 1$$\n\n$$(a+b)^2 = a^2 + b^2$$\n\n$$(x-1)(x+1) = x^2 + x - 1$$\n", file: "t.md").steps
+        #expect(s.map(\.verdict) == [.invalid, .invalid, .invalid])
+        #expect(s[0].terms?.map(\.sentence) == ["the coefficient of x is 3, not 2"])
+        #expect(s[1].terms?.map(\.sentence) == ["the term 2*a*b is missing"])
+        #expect(s[2].terms?.map(\.sentence) == ["the term x should not be there"])
+        // In the JSON as a list.
+        let report = Verifier().verify("$$(x+1)^3 = x^3 + 3x^2 + 2x + 1$$\n", file: "t.md")
+        #expect(report.json.contains("\"terms\""))
+        // A wrong number or a step that is not a polynomial has no list.
+        #expect(Verifier().verify("$$2 + 2 = 5$$\n$$\\sin(x)^2 = 1$$\n", file: "t.md").steps.allSatisfy { $0.terms == nil })
+    }
+}
