@@ -108,7 +108,7 @@ extension VerificationReport {
                 out = "\\[ \(EquationLayout.display(read)) \\]\n"
             } else {
                 // Unread source as a paragraph of escaped typewriter text, which may break at its spaces.
-                out = "\n{\\small\\ttfamily " + TeXPreamble.latin(LaTeXText.escape(block.latex), language) + "}\n\n"
+                out = "\n{\\small\\ttfamily " + TeXPreamble.latin(LaTeXText.breakable(block.latex), language) + "}\n\n"
             }
             if let note { out += "{\\small\\color{gray} \(TeXPreamble.latin(LaTeXText.escape(note), language))}\n\n" }
             return out
@@ -148,19 +148,25 @@ extension VerificationReport {
                 let point = c.point.sorted { $0.key < $1.key }.map { "\(Self.plainAsLaTeX($0.key)) = \(Self.plainAsLaTeX($0.value))" }.joined(separator: ",\\ ")
                 lines.append("\(w(.counterexample)): $\(point)$: $\\text{left} = \(Self.plainAsLaTeX(c.lhs))$, $\\text{right} = \(Self.plainAsLaTeX(c.rhs))$")
             }
-            if let correct = c.correct { lines.append("\(w(.correctValue)): $\(Self.plainAsLaTeX(correct))$") }
+            if let correct = c.correct { lines.append(Self.labelled(w(.correctValue), Self.plainAsLaTeX(correct))) }
         }
         // The step is shown as written; the engine's reading goes below it (or, when the written
         // form could not be shown safely, the source as text).
         if let read = s.typeset {
             if Self.written(s) != nil {
-                lines.append("\(w(.readAs)): $\(read)$")
+                lines.append(Self.labelled(w(.readAs), read))
             } else {
-                lines.append("\(w(.asWritten)): " + TeXPreamble.latin("\\texttt{\(LaTeXText.escape(s.latex))}", language))
+                lines.append("\(w(.asWritten)): " + TeXPreamble.latin("\\texttt{\(LaTeXText.breakable(s.latex))}", language))
             }
         }
         let color = s.verdict == .invalid ? "red!70!black" : "gray"
-        return "\\begin{quote}\\small\\color{\(color)} " + lines.joined(separator: "\\\\\n") + "\\end{quote}\n"
+        return "\\begin{quote}\\small\\color{\(color)} " + lines.joined(separator: "\\par\n") + "\\end{quote}\n"
+    }
+
+    /// `label: $math$`, or the math displayed and broken at its terms when it is too long for the line.
+    static func labelled(_ label: String, _ math: String) -> String {
+        guard EquationLayout.estimatedWidth(math) > 40 else { return "\(label): $\(math)$" }
+        return "\(label):\n\\[ \(EquationLayout.display(math, width: 56)) \\]"
     }
 
     static func mark(_ v: StepVerdict) -> String {

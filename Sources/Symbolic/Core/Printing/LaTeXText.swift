@@ -10,6 +10,23 @@ package enum LaTeXText {
         return out
     }
 
+    /// `s` escaped for typewriter text that may break inside a long word: a break is allowed after
+    /// each backslash, brace, operator or punctuation mark, and every 12 characters of a run
+    /// without one (OCR lines and source with no spaces stay inside the margins).
+    package static func breakable(_ s: String) -> String {
+        var out = "", run = 0
+        for c in s {
+            out += text(c)
+            run += 1
+            if "\\{}()[]=+-*/,;:|_^".contains(c) || run >= 12 {
+                out += "\\allowbreak{}"
+                run = 0
+            }
+            if c == " " { run = 0 }
+        }
+        return out
+    }
+
     /// `s` as verbatim-looking text for math mode: `\text{\texttt{…}}`, escaped.
     package static func verbatim(_ s: String) -> String {
         "\\text{\\texttt{\(escape(s))}}"
