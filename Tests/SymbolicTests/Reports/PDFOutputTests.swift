@@ -84,6 +84,21 @@ import Symbolic
 
     static let keyTexts = ["chain rule", "softmax followed by cross-entropy", "expanding and collecting powers of w", "zero means"]
 
+    /// A report shows each step as written (pdftotext): the typo of seed 002's line 105 with its
+    /// factors, a derivative step with its d/dx, a product in its order; the reading under it.
+    @Test(.enabled(if: enabled(.en), "needs latexmk and pdflatex"))
+    func stepsReadAsWritten() throws {
+        let text = "$$4 \\times 768 \\times 768 = 2357296$$\n\n$$\\frac{d}{dx} x^2 e^{3x} = 2x e^{3x} + x^2 e^{3x}$$\n\n$$(2x+3)(x-5) = 2x^2 - 7x - 15$$\n"
+        let report = Verifier().verify(text, file: "written.md")
+        let pdf = try Self.typeset(report.annotatedLaTeX(source: text, language: .en), .en)
+        let flat = pdf.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(flat.contains("4 × 768 × 768 = 2357296"), "\(flat)")
+        #expect(!flat.contains("2359296 = 2357296 ×"))
+        #expect(flat.contains("(2x + 3)(x − 5)"), "\(flat)")
+        #expect(flat.contains("Read as"))
+        #expect(pdf.text.contains("dx"))
+    }
+
     @Test(.enabled(if: enabled(.en), "needs latexmk and pdflatex"))
     func englishKeyWithEveryDerivation() throws {
         let sections = DerivationCatalog.entries.compactMap { DerivationCatalog.answerKeySection($0.name) }
