@@ -32,6 +32,16 @@ extension LaTeXReader {
                 pos = j
                 return try readSymbolOrApplication(word, accent: nil, start: t)
             }
+            // A gradient named as the courses name it, `dc_{next}`, `da_{prev}`: `d` and a letter
+            // written together, with a word as the subscript, is one name, not d times c_{next}.
+            if l == "d", word.count == 2, j + 3 < end, tokens[j].kind == .symbol("_"), tokens[j + 1].kind == .symbol("{") {
+                var k = j + 2, sub = ""
+                while k < end, case .letter(let m) = tokens[k].kind { sub.append(m); k += 1 }
+                if sub.count >= 3, k < end, tokens[k].kind == .symbol("}") {
+                    pos = j
+                    return try readSymbolOrApplication(word, accent: nil, start: t)
+                }
+            }
             if l == "e" && isSymbol("^") {
                 // e^{x} is the exponential function.
                 pos += 1
