@@ -52,6 +52,36 @@ import Testing
         #expect(FileManager.default.contents(atPath: pdf)?.starts(with: Array("%PDF".utf8)) == true)
     }
 
+    /// TeX and HTML injection through derive grade with every PDF: nothing runs, no file is made
+    /// outside OUT, and the reports exist.
+    @Test(.enabled(if: hasTeX, "needs latexmk and pdflatex"))
+    func gradeRunsNothingPasted() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-grade-hostile-\(UUID().uuidString)")
+        let subs = dir.appendingPathComponent("subs"), out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: subs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let canary = dir.appendingPathComponent("canary.tex").path
+        let hostile = """
+            # Notes \\input{/etc/hostname} \\immediate\\write18{touch \(canary)}
+            <script>alert(1)</script> <img src=x onerror=alert(2)>
+
+            $$\\input{/etc/hostname} = 2$$
+
+            $$q_{^^5cinput{/etc/hostname}} + 1 = 2$$
+
+            $$\\text{\\immediate\\openout\\x=\(canary)} + 1 = 2$$
+
+            $$1 + 1 = 3$$
+            """
+        try Data(hostile.utf8).write(to: subs.appendingPathComponent("mallory.md"))
+        let r = try CLI.run(["grade", subs.path, "-o", out.path])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("mallory/report.pdf").path), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: canary))
+        let html = try String(contentsOf: out.appendingPathComponent("mallory/report.html"), encoding: .utf8)
+        #expect(!html.contains("<script>alert") && !html.contains("<img"))
+    }
+
     @Test func withoutAnEngineTheTeXIsStillWritten() throws {
         let pdf = Self.temporary("key.pdf")
         let tex = String(pdf.dropLast(4)) + ".tex"
