@@ -66,7 +66,8 @@ enum CheckerPage {
             span.textContent = latex;
             return span;
           }
-          function line(text) { const d = document.createElement('div'); d.textContent = text; return d; }
+          // The engine's words are English: each line keeps its own direction inside a Persian page.
+          function line(text) { const d = document.createElement('div'); d.dir = 'auto'; d.textContent = text; return d; }
           function show(report, text) {
             const rtl = persian.test(text);
             document.getElementById('output').dir = rtl ? 'rtl' : 'ltr';
@@ -89,6 +90,7 @@ enum CheckerPage {
                 if (step.verdict === 'invalid') more.open = true;
                 const summary = document.createElement('summary');
                 summary.textContent = step.reason;
+                summary.dir = 'auto';
                 more.append(summary);
                 if (step.carried_from) more.append(line('carries forward the wrong result of line ' + step.carried_from));
                 if (step.terms) for (const t of step.terms) more.append(line(t.term === '1' ? 'constant term: ' + t.left + ', not ' + t.right : 'coefficient of ' + t.term + ': ' + t.left + ', not ' + t.right));
