@@ -40,6 +40,30 @@ import Symbolic
         #expect(!body.contains("\\$\\$"))
     }
 
+    /// The report of a 100-step document stays inside the margins: pdfLaTeX reports no overfull box.
+    @Test(.enabled(if: PdfLaTeXRun.available, "needs pdflatex"))
+    func aHundredStepReportHasNoOverfullLine() throws {
+        var lines = ["# A long derivation", ""]
+        for k in 1...100 {
+            let a = k % 37 + 2, b = k % 29 + 3
+            switch k % 4 {
+            case 0: lines.append("Step \(k): $$(\(a)x+\(b))^2 = \(a * a)x^2 + \(2 * a * b)x + \(b * b + (k % 7 == 0 ? 1 : 0))$$")
+            case 1: lines.append("$$\\frac{d}{dx} \\left(x^\(a) + \(b) x\\right) = \(a) x^{\(a - 1)} + \(b)$$")
+            case 2: lines.append("$$\(a) \\times \(b) \\times 768 = \(a * b * 768)$$")
+            default: lines.append("$$(a + \(a)b)(a - \(a)b) = a^2 - \(a * a)b^2 + 0 \\cdot a b c d e f g h i j k l m n o p$$")
+            }
+            lines.append("")
+        }
+        let text = lines.joined(separator: "\n")
+        let report = Verifier().verify(text, file: "long.md")
+        #expect(report.steps.count == 100)
+        let run = try PdfLaTeXRun(report.annotatedLaTeX(source: text, language: .en))
+        defer { run.remove() }
+        #expect(run.status == 0)
+        let log = try String(contentsOf: run.directory.appendingPathComponent("report.log"), encoding: .utf8)
+        #expect(!log.contains("Overfull"), "\(log.components(separatedBy: "\n").filter { $0.contains("Overfull") })")
+    }
+
     @Test func hostileDocumentRunsNothingInEitherLanguage() {
         let text = LaTeXReportTests.hostile(canary: "/tmp/canary.tex") + "\n\nسلام \\input{/etc/hostname} دنیا\n"
         let report = Verifier().verify(text, file: LaTeXReportTests.hostileFile)
