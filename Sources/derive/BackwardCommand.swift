@@ -69,6 +69,6 @@ struct BackwardCommand: AnswerKeySource {
 
     func section() throws -> AnswerKey.Section {
         guard at.isEmpty else { throw InputError(description: "--at: an answer key holds the backward pass in symbols, not its values") }
-        return backwardSection("backward", try backwardPass())
+        return DerivationCatalog.backwardSection(try backwardPass(), name: "backward")
     }
 }

@@ -50,9 +50,3 @@ func derivedBackwardPass(_ name: String, gates: Bool = false) throws -> Backward
         throw InputError(description: "the built-in \(name) model: \(e)")
     }
 }
-
-/// A backward pass as a section of an answer key, titled as `derive list` names it.
-func backwardSection(_ name: String, _ pass: BackwardPass) -> AnswerKey.Section {
-    let summary = DerivationCatalog.entries.first { $0.name == name }?.summary ?? "the backward pass of the model"
-    return AnswerKey.Section(pass, name: name, title: summary.prefix(1).uppercased() + summary.dropFirst())
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Symbolic
 
 struct GradeCommand: ParsableCommand {
@@ -93,12 +94,13 @@ struct GradeCommand: ParsableCommand {
             }
         }
         try put(grade.csv, "grades.csv")
-        let mistakes = grade.commonMistakes().map { ["form": $0.form, "example": $0.example, "students": $0.students, "count": $0.students.count] as [String: Any] }
+        let common = grade.commonMistakes()
+        let mistakes = common.map { ["form": $0.form, "example": $0.example, "students": $0.students, "count": $0.students.count] as [String: Any] }
         try put(String(decoding: try JSONSerialization.data(withJSONObject: mistakes, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self), "mistakes.json")
         // KaTeX from Debian's libjs-katex, beside the pages, when it is installed.
         try fm.createDirectory(atPath: (output as NSString).appendingPathComponent("katex"), withIntermediateDirectories: true)
         try put(VerificationReport.katexRenderScript, "katex/render.js")
-        let katex = "/usr/share/javascript/katex"
+        let katex = VerificationReport.katexFolder
         for f in ["katex.min.js", "katex.min.css"] where fm.fileExists(atPath: "\(katex)/\(f)") {
             try? fm.removeItem(atPath: (output as NSString).appendingPathComponent("katex/\(f)"))
             try? fm.copyItem(atPath: "\(katex)/\(f)", toPath: (output as NSString).appendingPathComponent("katex/\(f)"))
@@ -108,7 +110,7 @@ struct GradeCommand: ParsableCommand {
         }
         let texts = Dictionary(submissions.map { ($0.student, $0.text) }, uniquingKeysWith: { a, _ in a })
         // Each student's folder, written in parallel (the files, not the checks, are most of the time here).
-        let failures = FailureList()
+        let failures = Mutex<[String]>([])
         let out = output
         DispatchQueue.concurrentPerform(iterations: grade.grades.count) { k in
             let g = grade.grades[k]
@@ -118,25 +120,25 @@ struct GradeCommand: ParsableCommand {
                 let language = ReportLanguage.detect(texts[g.student] ?? "")
                 try Data(g.report.json.utf8).write(to: folder.appendingPathComponent("verify.json"))
                 // The page's KaTeX is one folder up.
-                try Data(g.report.html(language: language).replacingOccurrences(of: "\"katex/", with: "\"../katex/").utf8)
+                try Data(g.report.html(language: language, katex: "../katex").utf8)
                     .write(to: folder.appendingPathComponent("report.html"))
                 try Data(ClassGrade.gradescope(g).utf8).write(to: folder.appendingPathComponent("results.json"))
             } catch {
-                failures.add("\(g.student): \(error.localizedDescription)")
+                failures.withLock { $0.append("\(g.student): \(error.localizedDescription)") }
             }
         }
-        if let first = failures.all().first { throw InputError(description: "cannot write the folder of \(first)") }
+        if let first = failures.withLock({ $0.first }) { throw InputError(description: "cannot write the folder of \(first)") }
         if !noPdf { typesetAll(grade, texts) }
         let wrong = grade.grades.filter { $0.report.summary.invalid > $0.carried }.count
         var summary = "graded \(grade.grades.count) submissions: \(wrong) with a wrong step"
-        if let top = grade.commonMistakes().first { summary += "; the most common: \(top.example) (\(top.students.count) students)" }
+        if let top = common.first { summary += "; the most common: \(top.example) (\(top.students.count) students)" }
         print(summary)
         print("wrote \(output)/grades.csv, \(output)/mistakes.json and a folder per student")
     }
 
     /// Every PDF report, the TeX runs in parallel.
     func typesetAll(_ grade: ClassGrade, _ texts: [String: String]) {
-        let failures = FailureList()
+        let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: grade.grades.count) { k in
             let g = grade.grades[k]
             let text = texts[g.student] ?? ""
@@ -146,16 +148,9 @@ struct GradeCommand: ParsableCommand {
                 let data = try engine.pdf(from: g.report.annotatedLaTeX(source: text, language: language))
                 try data.write(to: URL(fileURLWithPath: output).appendingPathComponent(g.student).appendingPathComponent("report.pdf"))
             } catch {
-                failures.add("\(g.student): \(error)")
+                failures.withLock { $0.append("\(g.student): \(error)") }
             }
         }
-        for f in failures.all() { FileHandle.standardError.write(Data("no PDF for \(f)\n".utf8)) }
+        for f in failures.withLock({ $0 }) { FileHandle.standardError.write(Data("no PDF for \(f)\n".utf8)) }
     }
-}
-
-private final class FailureList: @unchecked Sendable {
-    private var items: [String] = []
-    private let lock = NSLock()
-    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
-    func all() -> [String] { lock.lock(); defer { lock.unlock() }; return items }
 }

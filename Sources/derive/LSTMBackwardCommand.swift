@@ -39,7 +39,7 @@ struct LSTMBackwardCommand: AnswerKeySource {
 
     func section() throws -> AnswerKey.Section {
         if throughTime { return AnswerKey.Section(try gradientPath()) }
-        return try backwardSection("lstm-backward", derivedBackwardPass("lstm", gates: notation == .gates))
+        return try DerivationCatalog.backwardSection(derivedBackwardPass("lstm", gates: notation == .gates), name: "lstm-backward")
     }
 }
 
@@ -53,7 +53,7 @@ struct GRUBackwardCommand: AnswerKeySource {
 
     func run() throws { output.print(try derivedBackwardPass("gru")) }
 
-    func section() throws -> AnswerKey.Section { try backwardSection("gru-backward", derivedBackwardPass("gru")) }
+    func section() throws -> AnswerKey.Section { try DerivationCatalog.backwardSection(derivedBackwardPass("gru"), name: "gru-backward") }
 }
 
 struct RNNBackwardCommand: AnswerKeySource {
@@ -66,5 +66,5 @@ struct RNNBackwardCommand: AnswerKeySource {
 
     func run() throws { output.print(try derivedBackwardPass("rnn")) }
 
-    func section() throws -> AnswerKey.Section { try backwardSection("rnn-backward", derivedBackwardPass("rnn")) }
+    func section() throws -> AnswerKey.Section { try DerivationCatalog.backwardSection(derivedBackwardPass("rnn"), name: "rnn-backward") }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import SymbolicServer
 
 struct ServeCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         guard (0...65535).contains(port) else { throw InputError(description: "--port must be between 0 and 65535") }
         let server = CheckerServer(host: host, port: port)
-        let outcome = Outcome()
+        let failure = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         let katex = server.hasKaTeX
         Task {
@@ -34,17 +35,11 @@ struct ServeCommand: ParsableCommand {
                     FileHandle.standardOutput.write(Data(line.utf8))
                 }
             } catch {
-                outcome.set("\(error)")
+                failure.withLock { $0 = "\(error)" }
             }
             done.signal()
         }
         done.wait()
-        if let message = outcome.message { throw InputError(description: "serve: \(message)") }
+        if let message = failure.withLock({ $0 }) { throw InputError(description: "serve: \(message)") }
     }
-}
-
-private final class Outcome: @unchecked Sendable {
-    private(set) var message: String?
-    private let lock = NSLock()
-    func set(_ m: String) { lock.lock(); message = m; lock.unlock() }
 }

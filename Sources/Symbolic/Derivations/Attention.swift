@@ -70,30 +70,24 @@ public enum Attention {
         // The loss seen from this layer: ⟨dY, Y⟩, whose gradient in Y is dY.
         func pairing(_ m: Matrix) -> Expression { Expression.sum(zip(seed.entries, m.entries).map { $0 * $1 }) }
         let instance = "n = \(n), d = \(d), entry by entry"
+        let loss = pairing(y)
         for (g, (_, value)) in zip(pass.gradients, values.gradients) {
-            let of = g.of.plain
-            let point: Matrix
-            let outer: Expression
-            if let input = given[of] {
-                if of == "dY" || of == "Y" { continue }
-                point = input
-                outer = pairing(y)
-            } else if of == "S", let s = values.forward.first(where: { $0.0.plain == "S" })?.1,
-                      let v = given["V"], let fresh = Optional(symbols("\u{1}s", n, n)), let ys = fresh * v {
+            let derivative: Matrix
+            if let input = given[g.of.plain], g.of.plain != "dY" {
+                derivative = input.map { loss.derivative(with: letter($0)!) }
+            } else if g.of.plain == "S", let s = values.forward.first(where: { $0.0.plain == "S" })?.1,
+                      let v = given["V"], case let fresh = symbols("\u{1}s", n, n), let ys = fresh * v {
                 // S as free entries: the rest of the pass, Y = S V, from them.
                 let back = Dictionary(uniqueKeysWithValues: zip(fresh.entries.compactMap(letter), s.entries))
-                let derivative = fresh.map { f in pairing(ys).derivative(with: letter(f)!).substituting(back) }
-                der.steps.append(.init(.matrix(derivative), .equal, .matrix(value),
-                                       "\(g.justification); checked entry by entry against the derivative of $\\sum_{ij} dY_{ij} Y_{ij}$",
-                                       check: .instances(instance), lhsLatex: g.name.latex, rhsLatex: g.value.latex))
-                continue
+                let outer = pairing(ys)
+                derivative = fresh.map { outer.derivative(with: letter($0)!).substituting(back) }
             } else {
                 continue
             }
-            let derivative = point.map { outer.derivative(with: letter($0)!) }
             der.steps.append(.init(.matrix(derivative), .equal, .matrix(value),
                                    "\(g.justification); checked entry by entry against the derivative of $\\sum_{ij} dY_{ij} Y_{ij}$",
-                                   check: .instances(instance), lhsLatex: g.name.latex, rhsLatex: g.value.latex, isResult: true))
+                                   check: .instances(instance), lhsLatex: g.name.latex, rhsLatex: g.value.latex,
+                                   isResult: given[g.of.plain] != nil))
         }
     }
 

@@ -36,8 +36,7 @@ extension DerivationCatalog {
         case "lstm-backward", "gru-backward", "rnn-backward":
             let model = String(name.prefix { $0 != "-" })
             guard let pass = try? ModelCatalog.backwardPass(model) else { return nil }
-            let title = entries.first { $0.name == name }.map { $0.summary.prefix(1).uppercased() + $0.summary.dropFirst() } ?? name
-            return AnswerKey.Section(pass, name: name, title: title)
+            return backwardSection(pass, name: name)
         case "rnn-gradient": return RNNGradient.derivation(steps: 3).map(AnswerKey.Section.init)
         case "pe-rotation": return PERotation.derivation().map(AnswerKey.Section.init)
         case "dot-variance": return AnswerKey.Section(DotVariance.derivation(scaled: true))
@@ -57,6 +56,13 @@ extension DerivationCatalog {
             return AnswerKey.Section(d)
         default: return nil
         }
+    }
+
+    /// A backward pass as a section, titled as `derive list` names it (a model of one's own: the
+    /// backward pass of the model).
+    public static func backwardSection(_ pass: BackwardPass, name: String) -> AnswerKey.Section {
+        let summary = entries.first { $0.name == name }?.summary ?? "the backward pass of the model"
+        return AnswerKey.Section(pass, name: name, title: summary.prefix(1).uppercased() + summary.dropFirst())
     }
 
     /// The title of a derivation in Persian.

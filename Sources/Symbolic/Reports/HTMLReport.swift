@@ -6,9 +6,10 @@ import SymbolicVerification
 /// A verification report as one HTML page: the counts, then each step as written with its mark
 /// (✓ × ?), the reason, the counterexample and the correct value under a wrong one. Everything
 /// from the document is HTML-escaped, so nothing pasted runs; math is in `<span class="math">`
-/// for KaTeX to typeset (`katex/render.js`, beside the page) and reads as LaTeX without it.
+/// for KaTeX to typeset (`render.js` in the folder `katex`, a path relative to the page) and reads
+/// as LaTeX without it.
 extension VerificationReport {
-    public func html(language: ReportLanguage) -> String {
+    public func html(language: ReportLanguage, katex: String = "katex") -> String {
         let rtl = language == .fa
         var out = """
         <!DOCTYPE html>
@@ -16,9 +17,9 @@ extension VerificationReport {
         <head>
         <meta charset="utf-8">
         <title>\(Self.escape(file))</title>
-        <link rel="stylesheet" href="katex/katex.min.css">
-        <script defer src="katex/katex.min.js"></script>
-        <script defer src="katex/render.js"></script>
+        <link rel="stylesheet" href="\(katex)/katex.min.css">
+        <script defer src="\(katex)/katex.min.js"></script>
+        <script defer src="\(katex)/render.js"></script>
         <style>
         body { font-family: sans-serif; max-width: 52em; margin: 2em auto; line-height: 1.5; }
         .step { margin: .6em 0; padding: .3em .6em; border-inline-start: 4px solid #ccc; }
@@ -72,6 +73,9 @@ extension VerificationReport {
         }
         return out
     }
+
+    /// Where Debian's libjs-katex puts KaTeX (copied beside graded reports, served by `derive serve`).
+    public static let katexFolder = "/usr/share/javascript/katex"
 
     /// `katex/render.js`: typesets every `.math` span with KaTeX when it is there, trusting nothing
     /// (no `\href`, no `\htmlClass`), errors shown as the source.

@@ -27,7 +27,7 @@ public struct CheckerServer: Sendable {
     /// KaTeX's files by the path the page asks for (`katex.min.js`, `fonts/KaTeX_Main-Regular.woff2`).
     let katex: [String: String]
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, katexFolder: String = "/usr/share/javascript/katex") {
+    public init(host: String = "127.0.0.1", port: Int = 8080, katexFolder: String = VerificationReport.katexFolder) {
         self.host = host
         self.port = port
         var files: [String: String] = [:]

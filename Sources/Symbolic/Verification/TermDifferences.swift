@@ -27,7 +27,7 @@ public struct TermDifference: Sendable, Codable, Equatable {
     /// The differing terms of `a` and `b` when both are polynomials with rational coefficients
     /// and few terms; nil otherwise (or when they do not differ).
     public static func between(_ a: Expression, _ b: Expression) -> [TermDifference]? {
-        guard a.isPolynomialLike, b.isPolynomialLike,
+        guard a.isPolynomialInNames, b.isPolynomialInNames,
               let ea = a.expanded(maxTerms: maximumTerms), let eb = b.expanded(maxTerms: maximumTerms),
               let ca = coefficients(ea), let cb = coefficients(eb) else { return nil }
         var out: [TermDifference] = []
@@ -56,19 +56,5 @@ public struct TermDifference: Sendable, Codable, Equatable {
             }
         }
         return out.filter { !$0.value.isZero }
-    }
-}
-
-extension Expression {
-    /// Built from symbols and rationals by +, · and powers with natural exponents (no function,
-    /// no division by a name): a polynomial whose terms can be listed.
-    var isPolynomialLike: Bool {
-        switch kind {
-        case .number, .symbol: return true
-        case .add(let a): return a.summands.allSatisfy(\.isPolynomialLike)
-        case .mul(let m): return m.factors.allSatisfy { $0.base.isPolynomialLike && ($0.exponent.rationalValue.map { $0.isInteger && !$0.isNegative } ?? false) }
-        case .power(let b, let x): return b.isPolynomialLike && (x.rationalValue.map { $0.isInteger && !$0.isNegative } ?? false)
-        default: return false
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SymbolicCore
 import SymbolicLaTeX
 import SymbolicVerification
@@ -60,28 +61,28 @@ public struct ClassGrade: Sendable {
         }
         let keySections = key.map { ClassGrade.sections(verify($0, "key"), $0, key: nil) }
         self.key = keySections
-        let results = Results(count: submissions.count)
-        let done = Counter()
+        let results = Mutex<[StudentGrade?]>(Array(repeating: nil, count: submissions.count))
+        let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: submissions.count) { k in
             let s = submissions[k]
             let report = verify(s.text, s.student)
-            results.set(k, StudentGrade(student: s.student, report: report, sections: ClassGrade.sections(report, s.text, key: keySections)))
-            let n = done.increment()
-            progress?(n, submissions.count)
+            let grade = StudentGrade(student: s.student, report: report, sections: ClassGrade.sections(report, s.text, key: keySections))
+            results.withLock { $0[k] = grade }
+            progress?(done.add(1, ordering: .relaxed).newValue, submissions.count)
         }
-        grades = results.all()
+        grades = results.withLock { $0.compactMap { $0 } }
     }
 
     /// The report's steps counted per section; with a key, the key's sections in order.
     static func sections(_ report: VerificationReport, _ text: String, key: [SectionCount]?) -> [SectionCount] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var starts = Verifier.sectionStarts(text)
-        if starts.first != 1 { starts.insert(1, at: 0) }
+        // Lines before the first heading are a section of their own, named by its number.
+        let unheaded = starts.first != 1
+        if unheaded { starts.insert(1, at: 0) }
         var out = starts.enumerated().map { k, line -> SectionCount in
             let heading = line - 1 < lines.count ? lines[line - 1].trimmingCharacters(in: .whitespaces) : ""
-            let label = key.flatMap { k < $0.count ? $0[k].label : nil }
-                ?? (heading.isEmpty || (k == 0 && line == 1 && !Verifier.sectionStarts(text).contains(1)) ? "section \(k + 1)" : String(heading.prefix(40)))
-            return SectionCount(label: label)
+            return SectionCount(label: heading.isEmpty || (k == 0 && unheaded) ? "section \(k + 1)" : String(heading.prefix(40)))
         }
         for s in report.steps {
             let k = max(0, (starts.lastIndex { $0 <= s.line } ?? 0))
@@ -196,19 +197,4 @@ public struct ClassGrade: Sendable {
         let status: String?
         let output: String
     }
-}
-
-/// Results written by the parallel loop, one slot each.
-private final class Results: @unchecked Sendable {
-    private var slots: [ClassGrade.StudentGrade?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ g: ClassGrade.StudentGrade) { lock.lock(); slots[k] = g; lock.unlock() }
-    func all() -> [ClassGrade.StudentGrade] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
-}
-
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }
