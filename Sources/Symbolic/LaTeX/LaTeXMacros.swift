@@ -6,9 +6,9 @@ import SymbolicCore
 /// Expansion is substitution of tokens only: no TeX primitive is executed, nothing reaches TeX.
 /// It is bounded in nesting depth and in output size, so a macro that calls itself or doubles at
 /// every level (`\def\a{\b\b}`, `\def\b{\c\c}`, …) gives an error naming it, never a hang.
-public struct LaTeXMacros: Sendable {
+public struct LaTeXMacros: Sendable, Equatable {
     /// One macro: its parameter count, the default of an optional first parameter, and its body.
-    struct Macro: Sendable {
+    struct Macro: Sendable, Equatable {
         var parameters: Int
         var optionalDefault: [LaTeXToken]?
         var body: [LaTeXToken]

@@ -51,6 +51,8 @@ public struct CheckerServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         let gate = CheckGate(limit: limits.concurrentChecks)
+        // One verifier for every request: an edit is checked again from the block it touched.
+        let verifier = IncrementalVerifier()
         let limits = self.limits
         let katex = self.katex
         router.get("/") { _, _ in Self.response(CheckerPage.html, type: "text/html; charset=utf-8") }
@@ -74,7 +76,7 @@ public struct CheckerServer: Sendable {
             guard await gate.enter() else { return Self.error(.serviceUnavailable, "too many checks at once; try again") }
             defer { Task { await gate.leave() } }
             let work = Task.detached { () -> Result<Data, CheckFailure> in
-                let report = Verifier().verify(text, file: "pasted")
+                let report = verifier.verify(text, file: "pasted")
                 guard pdf else { return .success(Data(report.json.utf8)) }
                 do {
                     return .success(try TeXEngine(language.engine, timeLimit: 60).pdf(from: report.annotatedLaTeX(source: text, language: language)))

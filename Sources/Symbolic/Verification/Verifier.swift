@@ -12,13 +12,13 @@ public struct Verifier: Sendable {
     public init() {}
 
     public func verify(_ text: String, file: String) -> VerificationReport {
-        var state = DocumentState()
-        state.equations = EquationArgument()
-        state.textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let assumed = assumedProbability()
-        state.probability = assumed
-        let sections = Verifier.sectionStarts(text)
-        var section = 0
+        run(text, file: file, after: nil, checkpoints: false).report
+    }
+
+    /// Verifies `text`, going on from the state a run of an earlier version of it had before the
+    /// first block the edit touched (`VerifierRun`), when there is one. With `checkpoints`, the
+    /// run keeps such states for the next version.
+    func run(_ text: String, file: String, after previous: VerifierRun?, checkpoints keep: Bool) -> VerifierRun {
         // Read once: every block with the author's macros in force at its line; the look-ahead
         // (what follows a line: an arrow, a consequence, an answer) reads these.
         let blocks = MathBlockScanner.blocks(in: text)
@@ -32,12 +32,42 @@ public struct Verifier: Sendable {
             }
             blockMacros.append(macros)
         }
-        state.blocks = blocks
-        state.preread = blocks.indices.map { i in
-            StatementReader.statements(blocks[i].latex, line: blocks[i].line, column: blocks[i].column, macros: blockMacros[i], functions: [])
+        // The blocks before the first one the edit touched are the earlier run's, and so are their readings.
+        let unchanged = previous.map { $0.unchangedBlocks(blocks, blockMacros) } ?? 0
+        let preread = blocks.indices.map { i in
+            if i < unchanged, let previous { return previous.preread[i] }
+            return previous?.reading(of: blocks[i], blockMacros[i])
+                ?? StatementReader.statements(blocks[i].latex, line: blocks[i].line, column: blocks[i].column, macros: blockMacros[i], functions: [])
         }
-        state.blockSections = blocks.map { b in sections.lastIndex { $0 <= b.line } ?? -1 }
-        for (index, block) in blocks.enumerated() {
+        let sections = Verifier.sectionStarts(text)
+        let blockSections = blocks.map { b in sections.lastIndex { $0 <= b.line } ?? -1 }
+        let assumed = assumedProbability()
+
+        var state = DocumentState()
+        var section = 0, start = 0
+        if let previous, let checkpoint = previous.resumable(before: unchanged, blockSections: blockSections, preread: preread) {
+            state = checkpoint.state
+            state.steps = Array(previous.steps.prefix(checkpoint.steps))
+            section = checkpoint.section
+            start = checkpoint.block
+        } else {
+            state.equations = EquationArgument()
+            state.probability = assumed
+        }
+        state.textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        state.blocks = blocks
+        state.preread = preread
+        state.blockSections = blockSections
+        // Kept at most every `stride` blocks, so that memory grows linearly with the document.
+        let stride = max(1, blocks.count / VerifierRun.checkpointsKept)
+        var kept: [VerifierRun.Checkpoint] = []
+        for index in start..<blocks.count {
+            let block = blocks[index]
+            if keep && index % stride == 0 {
+                var saved = state
+                saved.steps = []
+                kept.append(.init(block: index, section: section, steps: state.steps.count, state: saved))
+            }
             state.blockIndex = index
             // Definitions are scoped to a section: a new question may reuse the names.
             while section < sections.count && sections[section] <= block.line {
@@ -83,6 +113,7 @@ public struct Verifier: Sendable {
         }
         endArgument(&state)
         releaseHeldSteps(&state)
+        let steps = state.steps
         // A table of values in plain text is not read: said where it stands, not passed over.
         for table in Verifier.plainTables(state.textLines) {
             let step = StepResult(line: table.first, column: 1, latex: table.header, lhs: "", rhs: "", verdict: .unchecked, method: "table",
@@ -93,7 +124,12 @@ public struct Verifier: Sendable {
         }
         // Notes in document order (a note for a forward equation is written when its model is recognised).
         let notes = state.notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-        return VerificationReport(file: file, steps: state.steps, notes: notes)
+        let report = VerificationReport(file: file, steps: state.steps, notes: notes)
+        guard keep else { return VerifierRun(report: report) }
+        // The checkpoints before `start` are the earlier run's, and still hold for this text.
+        let earlier = previous?.checkpoints.filter { $0.block < start } ?? []
+        return VerifierRun(text: text, blocks: blocks, blockMacros: blockMacros, preread: preread,
+                           checkpoints: earlier + kept, steps: steps, report: report, resumedAt: start)
     }
 
     /// Runs of three or more lines outside math that are rows of a table: cells separated by tabs,
@@ -208,6 +244,9 @@ public struct Verifier: Sendable {
         /// Letters the section differentiates in more than one statement (functions, not constants).
         var functionLetters: Set<Symbol> = []
 
+        /// The furthest block a block so far has looked ahead to (an edit there or before it
+        /// changes what was read).
+        var lookedAhead = -1
         /// Steps recorded so far, whether emitted yet or held (by a solving argument in progress or
         /// while a model is recognised): a block that adds none gets a note.
         var recordedCount = 0

@@ -41,12 +41,23 @@ public struct EquivalenceChecker: Sendable {
     public var termLimit = 20_000
     /// Number of sample points tried when looking for a counterexample.
     public var samples = 12
+    /// Where decisions are kept for later calls with the same arguments (none by default).
+    public var memo: EquivalenceMemo?
 
     public init() {}
 
     /// Decides `a = b` wherever both are defined: the canonical forms' own domains, and the
     /// conditions `domain` of the forms as written (what canonical forms such as `x/x = 1` dropped).
     public func check(_ a: Expression, _ b: Expression, domain: Domain = Domain()) -> EquivalenceResult {
+        guard let memo else { return decide(a, b, domain: domain) }
+        let key = EquivalenceMemo.Key(a: a, b: b, domain: domain, termLimit: termLimit, samples: samples)
+        if let kept = memo.decision(key) { return kept }
+        let result = decide(a, b, domain: domain)
+        memo.keep(key, result)
+        return result
+    }
+
+    private func decide(_ a: Expression, _ b: Expression, domain: Domain) -> EquivalenceResult {
         if a.isUndefined || b.isUndefined || domain.isEmpty {
             return .unknown(reason: "a side is defined nowhere" + (domain.emptinessReason.map { ": " + $0 } ?? ""))
         }

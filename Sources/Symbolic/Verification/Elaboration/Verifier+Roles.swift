@@ -126,20 +126,23 @@ extension Verifier {
         // Under an assumption `a = b`, a line that holds is a line of the argument too: it holds
         // on the assumption's solution set, and the next line must hold on all of it.
         let underAssumption = !s.assumedNames(state.definitions).isEmpty
-        // Nothing after the line in its section: no evidence can follow (and nothing is read again).
-        guard k + 1 < statements.count || (state.blockIndex + 1 < state.blocks.count
-              && state.blockSections[state.blockIndex + 1] == state.blockSections[state.blockIndex]) else { return false }
         guard !outcomes.isEmpty, outcomes.count == s.relations.count,
               outcomes.allSatisfy({ o in
                   o.verdict == .invalid || (underAssumption && o.verdict == .valid) || (o.verdict == .unchecked && o.finding != .undecided)
               }),
               var c = ConditionReader.read(s, definitions: state.definitions) else { return false }
+        // Nothing after the line in its section: no evidence can follow.
+        if k + 1 >= statements.count { state.lookedAhead = max(state.lookedAhead, state.blockIndex + 1) }
+        guard k + 1 < statements.count || (state.blockIndex + 1 < state.blocks.count
+              && state.blockSections[state.blockIndex + 1] == state.blockSections[state.blockIndex]) else { return false }
         if underAssumption { c.assumedUnknowns = Set(s.assumedNames(state.definitions).compactMap { state.definitions.assumed[$0] }) }
         guard !c.unknowns.isEmpty else { return false }
         // Words are read only as connectives between relations (`x + y = 3 \text{ and } x - y = 1`).
         let connected = c.disjuncts.count > 1 || c.disjuncts.contains { $0.count > 1 }
         if outcomes.contains(where: { $0.finding == .words }) && !connected { return false }
-        guard underAssumption || solvingEvidence(statements, at: k, unknowns: c.unknowns, state) else { return false }
+        let evidence = underAssumption ? (found: true, reached: state.blockIndex) : solvingEvidence(statements, at: k, unknowns: c.unknowns, state)
+        state.lookedAhead = max(state.lookedAhead, evidence.reached)
+        guard evidence.found else { return false }
         // A row that rewrites an equation of the block before it, reached by an arrow or in a
         // block joined to it, is checked as that rewriting (not as an identity of its own).
         var rewriting: StepChecker.Outcome? = nil
@@ -178,8 +181,9 @@ extension Verifier {
     /// solve: an arrow (`\Rightarrow`, `\iff`, `\therefore`) or a consequence word (`so`,
     /// `hence`, `پس`) before the next line, or an answer line in its unknowns (`x = 3`,
     /// `x \ge -2`) reached through rows and display blocks with nothing but restating words
-    /// between them. Two display blocks in a row with no such link are two claims.
-    func solvingEvidence(_ statements: [Statement], at k: Int, unknowns: Set<Symbol>, _ state: DocumentState) -> Bool {
+    /// between them. Two display blocks in a row with no such link are two claims. Also returns
+    /// the furthest block read.
+    func solvingEvidence(_ statements: [Statement], at k: Int, unknowns: Set<Symbol>, _ state: DocumentState) -> (found: Bool, reached: Int) {
         var list = statements
         var index = state.blockIndex
         var j = k
@@ -187,21 +191,21 @@ extension Verifier {
             j += 1
             if j >= list.count {
                 index += 1
-                guard index < state.blocks.count, state.blockSections[index] == state.blockSections[state.blockIndex] else { return false }
+                guard index < state.blocks.count, state.blockSections[index] == state.blockSections[state.blockIndex] else { return (false, index) }
                 let next = state.blocks[index]
                 list = state.preread[index]
                 j = 0
-                guard !list.isEmpty else { return false }
+                guard !list.isEmpty else { return (false, index) }
                 let words = EquationArgument.gapWords(next.proseBefore)
-                if Verifier.consequenceWords.contains(words) || list[0].followsArrow { return true }
-                guard next.display, EquationArgument.connectives.contains(words) else { return false }
+                if Verifier.consequenceWords.contains(words) || list[0].followsArrow { return (true, index) }
+                guard next.display, EquationArgument.connectives.contains(words) else { return (false, index) }
             } else if list[j].followsArrow {
-                return true
+                return (true, index)
             }
             let s = list[j]
-            if let c = ConditionReader.read(s, definitions: state.definitions), c.isAnswerLine(in: unknowns) { return true }
+            if let c = ConditionReader.read(s, definitions: state.definitions), c.isAnswerLine(in: unknowns) { return (true, index) }
         }
-        return false
+        return (false, index)
     }
 }
 

@@ -1,0 +1,50 @@
+import Synchronization
+import SymbolicCore
+
+/// Verifies successive versions of documents, checking again only what an edit can have changed
+/// (the checker in the browser sends the whole document at every pause in typing).
+///
+/// Three things are reused, each only where it is the value a fresh run would compute:
+/// - the verifier's state before the first block the edit touched (`VerifierRun`): the blocks
+///   before it are not processed again;
+/// - the readings of blocks after it whose text, place and macros did not change;
+/// - the decisions of claims already decided under the same conditions (`EquivalenceMemo`).
+/// So the verdicts are those of `Verifier.verify` on the same text, whatever came before.
+public final class IncrementalVerifier: Sendable {
+    /// Documents longer than this are checked from the start every time (and not kept).
+    public static let maximumKeptLength = 256 << 10
+    /// The number of recent runs kept (one per document being edited, across clients).
+    public let runsKept: Int
+    let verifier: Verifier
+    private let runs = Mutex<[VerifierRun]>([])
+
+    public init(_ verifier: Verifier = Verifier(), runsKept: Int = 8, memo: EquivalenceMemo = EquivalenceMemo()) {
+        var verifier = verifier
+        verifier.checker.equivalence.memo = memo
+        self.verifier = verifier
+        self.runsKept = max(1, runsKept)
+    }
+
+    /// The report `Verifier.verify` gives for `text`.
+    public func verify(_ text: String, file: String) -> VerificationReport {
+        guard text.utf8.count <= Self.maximumKeptLength else { return verifier.verify(text, file: file) }
+        let previous = runs.withLock { runs in runs.max { Self.sharedPrefix($0.text, text) < Self.sharedPrefix($1.text, text) } }
+        let run = verifier.run(text, file: file, after: previous, checkpoints: true)
+        runs.withLock { runs in
+            runs.removeAll { $0.text == text }
+            runs.append(run)
+            if runs.count > runsKept { runs.removeFirst(runs.count - runsKept) }
+        }
+        return run.report
+    }
+
+    /// The length in bytes of the longest common prefix of two texts.
+    static func sharedPrefix(_ a: String, _ b: String) -> Int {
+        var n = 0
+        for (x, y) in zip(a.utf8, b.utf8) {
+            guard x == y else { break }
+            n += 1
+        }
+        return n
+    }
+}
