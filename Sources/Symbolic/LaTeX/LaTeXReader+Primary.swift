@@ -98,6 +98,7 @@ extension LaTeXReader {
         let saveAbs = absDepth
         absDepth = 0
         defer { absDepth = saveAbs }
+        if close == "]", let row = try readSpacedRow(open: open) { return row }
         let v = try readValue()
         skipSpacing()
         if isSymbol(",") { throw error("a tuple", at: open) }
@@ -209,6 +210,47 @@ extension LaTeXReader {
         guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || "+-, ".contains($0) }) else { return nil }
         pos = j + 2
         return Symbol.TimeStep(text, style: style)
+    }
+
+    /// Spacing that separates the entries of a row written in brackets.
+    static let entrySeparators: Set<String> = ["quad", "qquad", ",", ";", ":", " ", "enspace", "thinspace"]
+
+    /// `[W_{ua} \quad W_{ux}]`, `[1 \, 2 \, 3]`: entries separated by spacing at the bracket's top
+    /// level are a row, as `\begin{bmatrix} a & b \end{bmatrix}` is. Nil (nothing read) when the
+    /// bracket has no such spacing between two entries, or holds an integral (whose `\,` stands
+    /// before its differential). `pos` is just after the `[`.
+    mutating func readSpacedRow(open: LaTeXToken) throws(ReaderError) -> MathValue? {
+        var depth = 0, j = pos, close: Int? = nil
+        var segments: [Range<Int>] = [], start = pos
+        scan: while j < end {
+            switch tokens[j].kind {
+            case .symbol("("), .symbol("["), .symbol("{"): depth += 1
+            case .symbol(")"), .symbol("}"): depth -= 1
+            case .symbol("]"):
+                if depth == 0 { close = j; break scan }
+                depth -= 1
+            case .command("int"), .command("iint"), .command("oint"), .command("left"), .command("right"): return nil
+            case .command(let c) where depth == 0 && LaTeXReader.entrySeparators.contains(c):
+                if j > start { segments.append(start..<j) }
+                start = j + 1
+            default: break
+            }
+            if depth < 0 { return nil }
+            j += 1
+        }
+        guard let close else { return nil }
+        if close > start { segments.append(start..<close) }
+        guard segments.count >= 2 else { return nil }
+        var entries: [Expression] = []
+        for segment in segments {
+            var r = reader(of: segment)
+            guard case .scalar(let e) = try r.readWhole() else { throw error("a matrix inside a matrix", at: open) }
+            domain.formUnion(r.domain)
+            entries.append(e)
+        }
+        pos = close + 1
+        guard let row = Matrix([entries]) else { return nil }
+        return .matrix(row)
     }
 
     /// Arguments in parentheses, separated by commas: `(x)`, `(x, y)`, `\left( … \right)`.

@@ -125,6 +125,25 @@ import Symbolic
         #expect(read("\\begin{bmatrix} a & b \\end{bmatrix} \\cdot \\begin{bmatrix} c & d \\end{bmatrix}") == parse("a*c + b*d"))
     }
 
+    /// Spacing between entries inside brackets makes a row, as `&` does in bmatrix; elsewhere it
+    /// is only spacing.
+    @Test func spacedEntriesInBracketsAreARow() throws {
+        let row = { (entries: [String]) in MathValue.matrix(Matrix([entries.map(parse)])!) }
+        #expect(try LaTeXReader.read("[W_{ua} \\quad W_{ux}]") == row(["W_ua", "W_ux"]))
+        #expect(try LaTeXReader.read("[1 \\, 2 \\, x + 1]") == row(["1", "2", "x + 1"]))
+        #expect(try LaTeXReader.read("[a \\; (b + c) \\qquad d^2]") == row(["a", "b + c", "d^2"]))
+        #expect(try LaTeXReader.read("[1 \\quad 2] + [3 \\quad 4]") == row(["4", "6"]))
+        #expect(try LaTeXReader.read("[1 \\quad 2]^T") == .matrix(Matrix([[Expression(1)], [Expression(2)]])!))
+        // One entry with spacing around it, a bracket in a product, spacing inside a group: not a row.
+        #expect(read("[\\, x + 1 \\,]") == parse("x + 1"))
+        #expect(read("2[x + 1]") == parse("2*x + 2"))
+        #expect(read("[\\frac{a \\, b}{2}]") == parse("a*b/2"))
+        // An entry's domain is the row's: [1/x \quad 1] is defined where x ≠ 0.
+        var r = LaTeXReader(tokens: LaTeXLexer.tokens("[\\frac{1}{x} \\quad 1]"))
+        _ = try r.readWhole()
+        #expect(!r.domain.conditions.isEmpty)
+    }
+
     @Test func determinantBarsAndDotProducts() {
         #expect(read("\\left| \\begin{pmatrix} 2 & 1 \\\\ 1 & 2 \\end{pmatrix} \\right|") == Expression(3))
         #expect(read("\\begin{bmatrix} a & b \\end{bmatrix} \\cdot \\begin{bmatrix} c & d \\end{bmatrix}") == parse("a*c + b*d"))
