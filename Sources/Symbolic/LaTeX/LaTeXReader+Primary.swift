@@ -224,7 +224,11 @@ extension LaTeXReader {
         var segments: [Range<Int>] = [], start = pos
         scan: while j < end {
             switch tokens[j].kind {
-            case .symbol("("), .symbol("["), .symbol("{"): depth += 1
+            case .symbol("{"):
+                // A group is passed in one step (its closing brace is known).
+                guard braces[j] > j else { return nil }
+                j = braces[j]
+            case .symbol("("), .symbol("["): depth += 1
             case .symbol(")"), .symbol("}"): depth -= 1
             case .symbol("]"):
                 if depth == 0 { close = j; break scan }
