@@ -129,7 +129,12 @@ extension LaTeXReader {
             j += 1
         }
         guard let differential else { throw error("\\int without its dx", at: t) }
-        var ir = reader(of: pos..<differential.start), vr = reader(of: differential.variable..<(differential.variable + 1))
+        // The variable with its subscript: `dx_1`, `d\theta_{k}`.
+        var variableEnd = differential.variable + 1
+        if variableEnd + 1 < end, peekSplit(variableEnd).kind == .symbol("_") {
+            variableEnd = peekSplit(variableEnd + 1).kind == .symbol("{") ? (braces[variableEnd + 1] > variableEnd ? braces[variableEnd + 1] + 1 : variableEnd) : variableEnd + 2
+        }
+        var ir = reader(of: pos..<differential.start), vr = reader(of: differential.variable..<variableEnd)
         ir.inlinesFunctions = true
         guard case .scalar(let f) = try ir.readWhole(), case .scalar(let ve) = try vr.readWhole(), case .symbol(let x) = ve.kind else {
             throw error("an integral of a matrix", at: t)
@@ -138,7 +143,7 @@ extension LaTeXReader {
         let outer = domain
         domain.formUnion(ir.domain)
         keepConditions(outer, without: x)
-        pos = differential.variable + 1
+        pos = variableEnd
         var lr = reader(of: lower), ur = reader(of: upper)
         guard case .scalar(let a) = try lr.readWhole(), case .scalar(let b) = try ur.readWhole(), !a.contains(x), !b.contains(x) else {
             throw error("an integral with bounds in its own variable", at: t)

@@ -42,6 +42,13 @@ extension LaTeXReader {
                     return try readSymbolOrApplication(word, accent: nil, start: t)
                 }
             }
+            // `d\gamma_f`, `d\Gamma_u`: `d` written against a subscripted Greek letter is that
+            // letter's gradient, one name (as `dc_{next}` is), not d times \gamma_f.
+            if l == "d", word.count == 1, j + 1 < end, !tokens[j].spaceBefore, case .command(let g) = tokens[j].kind,
+               greekLetterNames.contains(g), tokens[j + 1].kind == .symbol("_") {
+                pos = j + 1
+                return try readSymbolOrApplication("d" + g, accent: nil, start: t)
+            }
             if l == "e" && isSymbol("^") {
                 // e^{x} is the exponential function.
                 pos += 1

@@ -61,6 +61,21 @@ import Symbolic
         #expect(e.equivalent(to: .one).isEqual)
     }
 
+    /// Course names for gradients are one name, read and printed: `dc_{next}`, `d\gamma_f`.
+    @Test func gradientNames() {
+        let dGamma = Symbol("dgamma", subscriptText: "f")
+        #expect(read("d\\gamma_f") == Expression(dGamma))
+        #expect(read("2 d\\Gamma_{u}") == parse("2") * Expression(Symbol("dGamma", subscriptText: "u")))
+        #expect(LaTeXPrinter.symbol(dGamma) == "d\\gamma_f")
+        #expect(read("dc_{next}") == Expression(Symbol("dc", subscriptText: "next")))
+        // Apart, or without a subscript, d is a letter of its own; in a derivative or an integral, a differential.
+        #expect(read("d \\gamma_f") == Expression(Symbol("d")) * Expression(Symbol("gamma", subscriptText: "f")))
+        #expect(read("d\\gamma") == Expression(Symbol("d")) * Expression(Symbol("gamma")))
+        #expect(read("\\frac{d}{d\\theta_1} \\theta_1^2") == parse("2*theta_1"))
+        #expect(read("\\int_0^1 x_1 \\, dx_1") == parse("1/2"))
+        #expect(read("\\int_0^2 \\theta_{k} d\\theta_{k}") == parse("2"))
+    }
+
     @Test func decoratedSymbols() {
         #expect(read("\\hat{y}") == Expression(Symbol("y", accent: .hat)))
         #expect(read("\\tilde{c}^{<t>}") == Expression(Symbol("c", accent: .tilde, timeStep: .init("t"))))

@@ -55,6 +55,8 @@ public enum LaTeXPrinter {
         var star = false
         if base.count > 1, base.hasSuffix("*") { base.removeLast(); star = true }
         if greekLetterNames.contains(base) { n = "\\" + base }
+        // A gradient named by its Greek letter, `d\gamma_f`.
+        else if base.hasPrefix("d"), greekLetterNames.contains(String(base.dropFirst())) { n = "d\\" + base.dropFirst() }
         else if base.count > 1 { n = "\\mathit{\(LaTeXNames.math(base))}" }
         else { n = isLetter(base) ? base : "{\(LaTeXNames.math(base))}" }
         // Whether `n` ends in a superscript: another one needs a new nucleus.
