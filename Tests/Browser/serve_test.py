@@ -106,6 +106,8 @@ def main():
             page.wait_for_timeout(500)
             check(page.evaluate("typeof window.__pwned") == "undefined", "nothing pasted ran")
             check(page.eval_on_selector_all("#steps img, #steps script", "els => els.length") == 0, "no pasted element in the page")
+            notes = page.eval_on_selector_all(".note", "els => els.map(e => e.textContent)")
+            check(any("line 7" in n and "definition of x" in n for n in notes), f"a block without a step says why ({notes})")
             page.screenshot(path=os.path.join(SHOTS, "hostile.png"), full_page=True)
             check(not errors, f"no script error in the page ({errors})")
 

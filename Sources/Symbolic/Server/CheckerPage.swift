@@ -27,6 +27,7 @@ enum CheckerPage {
         .valid .mark { color: #2a7; } .invalid .mark { color: #c22; } .unchecked .mark { color: #777; }
         .math { direction: ltr; unicode-bidi: isolate; }
         .line { color: #888; font-size: .8em; margin-inline-end: .5em; }
+        .note { color: #888; font-size: .85em; margin: .2em 0; padding: 0 .6em; border-inline-start: 4px solid transparent; }
         details { color: #444; font-size: .9em; }
         #status { color: #888; font-size: .9em; }
         a.download { margin-inline-end: 1em; }
@@ -69,6 +70,13 @@ enum CheckerPage {
           // The engine's words are English: each line keeps its own direction inside a Persian page.
           function line(text) { const d = document.createElement('div'); d.dir = 'auto'; d.textContent = text; return d; }
           let shown = new Map();
+          function note(n) {
+            const div = document.createElement('div');
+            div.className = 'note';
+            div.dir = 'auto';
+            div.textContent = 'line ' + n.line + ': ' + n.reason;
+            return div;
+          }
           function show(report, text) {
             const rtl = persian.test(text);
             document.getElementById('output').dir = rtl ? 'rtl' : 'ltr';
@@ -112,7 +120,16 @@ enum CheckerPage {
               if (!reused.has(key)) reused.set(key, []);
               reused.get(key).push(div);
             }
-            steps.replaceChildren(...nodes);
+            // A block that holds no step (a definition, a remark) says why, in grey, at its line.
+            const notes = (report.notes || []).filter(n => n.reason !== 'no math');
+            const merged = [];
+            let next = 0;
+            report.steps.forEach((step, i) => {
+              while (next < notes.length && notes[next].line < step.line) merged.push(note(notes[next++]));
+              merged.push(nodes[i]);
+            });
+            while (next < notes.length) merged.push(note(notes[next++]));
+            steps.replaceChildren(...merged);
             shown = reused;
           }
           async function check() {
