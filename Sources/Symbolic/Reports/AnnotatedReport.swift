@@ -115,6 +115,12 @@ extension VerificationReport {
         }
         var out = ""
         for s in steps {
+            if Self.written(s) == nil, s.typeset?.contains(LaTeXText.verbatimPrefix) != false {
+                // Neither the source nor a reading can be typeset: the source as text, which breaks at its spaces.
+                out += "\n{\\small\\ttfamily " + TeXPreamble.latin(LaTeXText.breakable(s.latex), language) + "}\\hfill\(Self.mark(s.verdict))\n\n"
+                out += details(s, language)
+                continue
+            }
             out += "\\begin{equation*}\n\(EquationLayout.display(Self.typeset(s)))\n\\tag*{\(Self.mark(s.verdict))}\n\\end{equation*}\n"
             out += details(s, language)
         }
@@ -136,23 +142,24 @@ extension VerificationReport {
         guard s.verdict != .valid else { return "" }
         let w = language.word
         let reason = s.verdict == .invalid && s.counterexample?.correct != nil ? s.reasonWithoutCorrection : s.reason
-        var lines = [TeXPreamble.latin(LaTeXText.escape(reason), language)]
+        var lines = [TeXPreamble.latin(LaTeXText.wrapping(reason), language)]
         if let terms = s.terms {
-            lines.append(TeXPreamble.latin(LaTeXText.escape("Term by term: " + terms.map(\.sentence).joined(separator: "; ") + "."), language))
+            lines.append(TeXPreamble.latin(LaTeXText.wrapping("Term by term: " + terms.map(\.sentence).joined(separator: "; ") + "."), language))
         }
         if let from = s.carriedFrom {
             lines.append(TeXPreamble.latin(LaTeXText.escape("It carries forward the wrong result of line \(from): with its correct value the step holds."), language))
         }
         if s.verdict == .invalid, let c = s.counterexample {
             if !c.point.isEmpty {
-                let point = c.point.sorted { $0.key < $1.key }.map { "\(Self.plainAsLaTeX($0.key)) = \(Self.plainAsLaTeX($0.value))" }.joined(separator: ",\\ ")
+                let point = c.point.sorted { $0.key < $1.key }.map { "\(Self.plainAsLaTeX($0.key)) = \(Self.plainAsLaTeX($0.value))" }.joined(separator: ",\\ \\allowbreak ")
                 lines.append("\(w(.counterexample)): $\(point)$: $\\text{left} = \(Self.plainAsLaTeX(c.lhs))$, $\\text{right} = \(Self.plainAsLaTeX(c.rhs))$")
             }
-            if let correct = c.correct { lines.append(Self.labelled(w(.correctValue), Self.plainAsLaTeX(correct))) }
+            if let correct = c.correct { lines.append(Self.valueLine(w(.correctValue), correct, language)) }
         }
         // The step is shown as written; the engine's reading goes below it (or, when the written
         // form could not be shown safely, the source as text).
-        if let read = s.typeset {
+        // A reading that kept part of the source as text (what was not read) says nothing the step does not.
+        if let read = s.typeset, !read.contains(LaTeXText.verbatimPrefix) {
             if Self.written(s) != nil {
                 lines.append(Self.labelled(w(.readAs), read))
             } else {
@@ -195,6 +202,13 @@ extension VerificationReport {
             parts.append(text)
         }
         return parts.isEmpty ? nil : parts.joined(separator: ",\\quad ")
+    }
+
+    /// `label: value` with a value in plain syntax or LaTeX typeset (displayed and broken when
+    /// long), or else as typewriter text that breaks inside the margins.
+    static func valueLine(_ label: String, _ value: String, _ language: ReportLanguage) -> String {
+        if let math = (try? PlainParser.parse(value)).map(\.latex) ?? SafeLaTeX.rewritten(value) { return labelled(label, math) }
+        return "\(label): " + TeXPreamble.latin("\\texttt{\(LaTeXText.breakable(value))}", language)
     }
 
     /// A value the checker wrote in plain syntax, typeset; escaped verbatim if it does not parse.

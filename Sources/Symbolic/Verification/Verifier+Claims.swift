@@ -223,13 +223,15 @@ extension Verifier {
         return .unchecked("read as numbers the sides are equal, but with \(names) matrices (the document uses matrices elsewhere) \(o.reason); the document does not say which")
     }
 
-    func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal) {
+    /// Records the step `a relation b`; `written` is its source when the step as checked is not
+    /// what was written (`\times 8 \rightarrow 18874368` checked as `2357296 \times 8 = 18874368`).
+    func record(_ block: MathBlock, _ a: ChainItem?, _ b: ChainItem?, _ o: StepChecker.Outcome, _ state: inout DocumentState, relation: Relation = .equal, written: String? = nil) {
         func plain(_ item: ChainItem?) -> String {
             guard let item, case .success(let v) = item.value else { return "" }
             return v.plain
         }
         let sides = [a, b].compactMap { $0 }.filter { !$0.latex.isEmpty }
-        let latex = sides.map(\.latex).joined(separator: " \(relation.latex) ")
+        let latex = written ?? sides.map(\.latex).joined(separator: " \(relation.latex) ")
         let column = (a?.line == block.line ? a?.column : nil) ?? block.column
         var step = StepResult(line: block.line, column: column, latex: latex, lhs: plain(a), rhs: plain(b),
                               verdict: o.verdict, method: o.method, reason: o.reason, counterexample: o.counterexample,

@@ -326,12 +326,15 @@ public struct Verifier: Sendable {
         switch line.kind {
         case .operatorResult(let item, let result, let corrected):
             let written = claimOutcome(item, .equal, result, &state)
+            // A block that is just this line is shown as written (`\times 8 \rightarrow 18874368`);
+            // its reading starts from the previous value.
+            let source = k == 0 && statements.count == 2 ? block.latex.trimmingCharacters(in: .whitespacesAndNewlines) : nil
             if let corrected, case let other = claimOutcome(corrected, .equal, result, &state), other.verdict != written.verdict {
                 // The previous line's result was wrong; which value this line carries is not written.
                 let reason = "the line before wrote a wrong result; carrying the written value, \(written.verdict.rawValue) (\(item.latex)); carrying the correct one, \(other.verdict.rawValue) (\(corrected.latex)): the readings disagree"
-                record(block, item, result, StepChecker.Outcome.unchecked(reason).taken(as: "readings disagree"), &state)
+                record(block, item, result, StepChecker.Outcome.unchecked(reason).taken(as: "readings disagree"), &state, written: source)
             } else {
-                record(block, item, result, written, &state)
+                record(block, item, result, written, &state, written: source)
             }
             state.previousLast = result
             return 2

@@ -40,6 +40,25 @@ import Symbolic
         #expect(!body.contains("\\$\\$"))
     }
 
+    /// A step that can be typeset neither as written nor as read is a paragraph of typewriter text
+    /// that may break, with its mark, not a display it would overflow; long runs in prose may break.
+    @Test func unreadableStepsAndLongRunsWrap() {
+        let step = "\\foo{a_1 + a_2 + a_3 + a_4 + a_5 + a_6 + a_7 + a_8 + a_9} = \\bar{\\foo}_{k=1}^{n} \\langle a_k, b_k \\rangle"
+        let text = "See https://medium.datadriveninvestor.com/how-do-lstm-networks-solve-the-problem-of-vanishing-gradients-a6784971a577\n\n$$" + step + "$$\n"
+        let report = Verifier().verify(text, file: "wrap.md")
+        #expect(report.steps.count == 1)
+        for language in ReportLanguage.allCases {
+            let body = Self.body(report.annotatedLaTeX(source: text, language: language))
+            #expect(!body.contains("\\[ \\text{\\texttt"), "\(language)")
+            #expect(!body.contains("\\begin{equation*}\n\\text{\\texttt"), "\(language)")
+            #expect(body.contains("\\ttfamily"))
+            #expect(body.contains("\\uncheckedmark"))
+            #expect(body.contains("datadrive\\allowbreak{}") || body.contains("/\\allowbreak{}"), "\(language)")
+        }
+        #expect(LaTeXText.wrapping("short words stay") == "short words stay")
+        #expect(LaTeXText.wrapping("a-very-long-hyphenated-run").contains("\\allowbreak{}"))
+    }
+
     /// The report of a 100-step document stays inside the margins: pdfLaTeX reports no overfull box.
     @Test(.enabled(if: PdfLaTeXRun.available, "needs pdflatex"))
     func aHundredStepReportHasNoOverfullLine() throws {

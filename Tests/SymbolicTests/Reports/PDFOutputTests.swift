@@ -148,6 +148,13 @@ import Symbolic
                 // Every Persian character was set: no code-point placeholder of one is left.
                 if language == .fa { #expect(!pdf.text.contains("U+06") && !pdf.text.contains("U+200C"), "\(name)") }
                 #expect(pdf.ink > 0.0005)
+                // Seed 002's steps as the student wrote them: the typo of line 105 with its factors,
+                // and line 107's operator carried from it (each with the engine's reading below).
+                if name.hasPrefix("002") {
+                    #expect(pdf.text.contains("4 × 768 × 768 = 2357296"), "\(language)")
+                    #expect(pdf.text.contains("×8 → 18874368") || pdf.text.contains("× 8 → 18874368"), "\(language)")
+                    #expect(!pdf.text.contains("2359296 = 2357296 ×"), "\(language)")
+                }
             }
         }
     }

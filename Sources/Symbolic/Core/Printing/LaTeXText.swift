@@ -10,6 +10,23 @@ package enum LaTeXText {
         return out
     }
 
+    /// `s` as text-mode LaTeX that may break inside a long run without spaces (a URL, a value
+    /// printed in plain syntax): after a slash, dot, operator or punctuation mark once the run is
+    /// 4 characters long, and every 16 characters of a run without one. Short words are untouched.
+    package static func wrapping(_ s: String) -> String {
+        var out = "", run = 0
+        for c in s {
+            out += text(c)
+            if c == " " || c.isNewline { run = 0; continue }
+            run += 1
+            if (run >= 4 && "/.-_=&?,;:*+)]".contains(c)) || run >= 16 {
+                out += "\\allowbreak{}"
+                run = 0
+            }
+        }
+        return out
+    }
+
     /// `s` escaped for typewriter text that may break inside a long word: a break is allowed after
     /// each backslash, brace, operator or punctuation mark, and every 12 characters of a run
     /// without one (OCR lines and source with no spaces stay inside the margins).
@@ -26,6 +43,9 @@ package enum LaTeXText {
         }
         return out
     }
+
+    /// How `verbatim` output starts: a reading holding it kept part of its source as text.
+    public static let verbatimPrefix = "\\text{\\texttt{"
 
     /// `s` as verbatim-looking text for math mode: `\text{\texttt{…}}`, escaped.
     package static func verbatim(_ s: String) -> String {

@@ -12,14 +12,15 @@ import SymbolicDerivations
 /// non-joiner) pass through to XeLaTeX, and runs of Latin text are set left to right in `\lr{…}`.
 enum TeXProse {
     static func escape(_ s: String, _ language: ReportLanguage) -> String {
-        guard language == .fa else { return LaTeXText.escape(s) }
+        // Long runs without spaces (URLs) may break, so prose stays inside the margins.
+        guard language == .fa else { return LaTeXText.wrapping(s) }
         var out = "", latinRun = ""
         func flush() {
             let trimmed = latinRun.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty {
                 // Spaces around the run stay outside `\lr`, so words do not run together.
                 let lead = latinRun.prefix { $0 == " " }, trail = String(latinRun.reversed().prefix { $0 == " " })
-                out += lead + "\\lr{" + LaTeXText.escape(trimmed) + "}" + trail
+                out += lead + "\\lr{" + LaTeXText.wrapping(trimmed) + "}" + trail
             } else {
                 out += latinRun
             }
