@@ -18,6 +18,12 @@ public struct CheckerServer: Sendable {
         public var maximumBody = 1 << 20
         public var concurrentChecks = 4
         public var checkSeconds = 10.0
+        /// What is kept to check an edit again from the block it touched (`IncrementalVerifier`):
+        /// the runs of this many recent documents, each of at most `keptDocumentBytes`, and this
+        /// many decisions of claims.
+        public var keptRuns = 8
+        public var keptDocumentBytes = 256 << 10
+        public var keptDecisions = 4_096
         public init() {}
     }
 
@@ -51,9 +57,9 @@ public struct CheckerServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         let gate = CheckGate(limit: limits.concurrentChecks)
-        // One verifier for every request: an edit is checked again from the block it touched.
-        let verifier = IncrementalVerifier()
         let limits = self.limits
+        // One verifier for every request: an edit is checked again from the block it touched.
+        let verifier = IncrementalVerifier(runsKept: limits.keptRuns, maximumKeptLength: limits.keptDocumentBytes, decisionsKept: limits.keptDecisions)
         let katex = self.katex
         router.get("/") { _, _ in Self.response(CheckerPage.html, type: "text/html; charset=utf-8") }
         router.get("/app.js") { _, _ in Self.response(CheckerPage.script, type: "text/javascript; charset=utf-8") }

@@ -11,23 +11,26 @@ import SymbolicCore
 /// - the decisions of claims already decided under the same conditions (`EquivalenceMemo`).
 /// So the verdicts are those of `Verifier.verify` on the same text, whatever came before.
 public final class IncrementalVerifier: Sendable {
-    /// Documents longer than this are checked from the start every time (and not kept).
-    public static let maximumKeptLength = 256 << 10
     /// The number of recent runs kept (one per document being edited, across clients).
     public let runsKept: Int
+    /// Documents longer than this, in bytes, are checked from the start every time (and not kept).
+    public let maximumKeptLength: Int
     let verifier: Verifier
     private let runs = Mutex<[VerifierRun]>([])
 
-    public init(_ verifier: Verifier = Verifier(), runsKept: Int = 8, memo: EquivalenceMemo = EquivalenceMemo()) {
+    /// Memory stays bounded by `runsKept` runs of at most `maximumKeptLength` bytes each, and
+    /// `decisionsKept` decisions.
+    public init(_ verifier: Verifier = Verifier(), runsKept: Int = 8, maximumKeptLength: Int = 256 << 10, decisionsKept: Int = 4_096) {
         var verifier = verifier
-        verifier.checker.equivalence.memo = memo
+        verifier.checker.equivalence.memo = EquivalenceMemo(capacity: decisionsKept)
         self.verifier = verifier
         self.runsKept = max(1, runsKept)
+        self.maximumKeptLength = maximumKeptLength
     }
 
     /// The report `Verifier.verify` gives for `text`.
     public func verify(_ text: String, file: String) -> VerificationReport {
-        guard text.utf8.count <= Self.maximumKeptLength else { return verifier.verify(text, file: file) }
+        guard text.utf8.count <= maximumKeptLength else { return verifier.verify(text, file: file) }
         let previous = runs.withLock { runs in runs.max { Self.sharedPrefix($0.text, text) < Self.sharedPrefix($1.text, text) } }
         let run = verifier.run(text, file: file, after: previous, checkpoints: true)
         runs.withLock { runs in
