@@ -15,6 +15,9 @@ public struct LaTeXMacros: Sendable, Equatable {
     }
 
     var table: [String: Macro] = [:]
+    /// Compound names the document uses (`ptildec` for `p\tilde{c}`, see `CompoundName`): each
+    /// is read as one name wherever it is written, as a macro would be.
+    public var compoundNames: Set<String> = []
     /// Tokens produced by expansions so far in the current `expand`.
     private var produced = 0
     /// Nesting of macros in macros beyond this is reported.
@@ -58,15 +61,93 @@ public struct LaTeXMacros: Sendable, Equatable {
             if case .command(let c) = t.kind { return table[c] != nil || LaTeXMacros.definers.contains(c) }
             return false
         }
-        guard used else { return .success(tokens) }
+        guard used else { return .success(mergingCompoundNames(tokens)) }
         var out: [LaTeXToken] = []
         out.reserveCapacity(tokens.count)
         produced = 0
         do throws(ReaderError) {
             try expand(tokens[...], depth: 0, into: &out)
-            return .success(out)
+            return .success(mergingCompoundNames(out))
         } catch {
             return .failure(error)
+        }
+    }
+
+    /// `p\tilde{c}` of a compound name as `\mathit{ptildec}`, one name, spanning the same source.
+    func mergingCompoundNames(_ tokens: [LaTeXToken]) -> [LaTeXToken] {
+        guard !compoundNames.isEmpty else { return tokens }
+        var out: [LaTeXToken] = []
+        var i = 0
+        while i < tokens.count {
+            if let name = LaTeXMacros.compoundName(tokens, at: i), compoundNames.contains(name) {
+                let first = tokens[i], last = tokens[i + 4]
+                func token(_ kind: LaTeXToken.Kind, space: Bool = false) -> LaTeXToken {
+                    LaTeXToken(kind: kind, line: first.line, column: first.column, spaceBefore: space, start: first.start, end: last.end)
+                }
+                out.append(token(.command("mathit"), space: first.spaceBefore))
+                out.append(token(.symbol("{")))
+                for c in name { out.append(token(.letter(c))) }
+                out.append(token(.symbol("}")))
+                i += 5
+                continue
+            }
+            out.append(tokens[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// The compound name written at tokens[i] (`p`, `\tilde`, `{`, `c`, `}`, the accent right
+    /// against a letter that does not end a longer word), or nil.
+    static func compoundName(_ ts: [LaTeXToken], at i: Int) -> String? {
+        guard i + 4 < ts.count, case .letter(let prefix) = ts[i].kind, case .command(let accent) = ts[i + 1].kind,
+              CompoundName.accents.contains(accent), !ts[i + 1].spaceBefore, ts[i + 2].kind == .symbol("{"),
+              case .letter(let letter) = ts[i + 3].kind, ts[i + 4].kind == .symbol("}") else { return nil }
+        if i > 0, case .letter = ts[i - 1].kind, !ts[i].spaceBefore { return nil }
+        return "\(prefix)\(accent)\(letter)"
+    }
+
+    /// The compound names a document shows to be names: written right after `\partial` (a
+    /// derivative with respect to it) or as the left side of a definition that opens a block, a
+    /// row or an environment (`p\tilde{c}^{<t>} = W_c … + b_c`). Elsewhere a letter against an
+    /// accented letter is a product (`u\tilde{c}^{<t>} + (1 - u) c^{<t-1>}`).
+    public static func compoundNames(in blocks: [MathBlock]) -> Set<String> {
+        var out = Set<String>()
+        for block in blocks where CompoundName.accents.contains(where: { block.latex.contains("\\" + $0 + "{") }) {
+            let ts = LaTeXLexer.tokens(block.latex)
+            for i in ts.indices {
+                guard let name = compoundName(ts, at: i) else { continue }
+                let previous: LaTeXToken.Kind? = i > 0 ? ts[i - 1].kind : nil
+                if previous == .command("partial") { out.insert(name); continue }
+                guard opensRow(ts, before: i) else { continue }
+                // After the name and its scripts (`^{<t>}`, `_t`), an equals sign.
+                var j = i + 5
+                while j + 1 < ts.count, ts[j].kind == .symbol("^") || ts[j].kind == .symbol("_") {
+                    guard ts[j + 1].kind == .symbol("{") else { j += 2; continue }
+                    var depth = 0, k = j + 1
+                    repeat {
+                        if ts[k].kind == .symbol("{") { depth += 1 } else if ts[k].kind == .symbol("}") { depth -= 1 }
+                        k += 1
+                    } while k < ts.count && depth > 0
+                    j = k
+                }
+                if j < ts.count, ts[j].kind == .symbol("=") { out.insert(name) }
+            }
+        }
+        return out
+    }
+
+    /// True when tokens[i] starts a block, a row (after `\\` or `&`) or an environment (after `\begin{cases}`).
+    private static func opensRow(_ ts: [LaTeXToken], before i: Int) -> Bool {
+        guard i > 0 else { return true }
+        switch ts[i - 1].kind {
+        case .command("\\"), .symbol("&"): return true
+        case .symbol("}"):
+            // `\begin{name}`: the brace closes the environment's name.
+            var k = i - 2
+            while k >= 0, case .letter = ts[k].kind { k -= 1 }
+            return k >= 1 && ts[k].kind == .symbol("{") && ts[k - 1].kind == .command("begin")
+        default: return false
         }
     }
 

@@ -32,6 +32,9 @@ public struct Verifier: Sendable {
             }
             blockMacros.append(macros)
         }
+        // Names such as `p\tilde{c}` are names in every block once the document shows they are.
+        let compounds = LaTeXMacros.compoundNames(in: blocks)
+        if !compounds.isEmpty { for i in blockMacros.indices { blockMacros[i].compoundNames = compounds } }
         // The blocks before the first one the edit touched are the earlier run's, and so are their readings.
         let unchanged = previous.map { $0.unchangedBlocks(blocks, blockMacros) } ?? 0
         let preread = blocks.indices.map { i in

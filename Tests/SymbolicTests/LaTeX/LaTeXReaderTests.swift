@@ -61,6 +61,24 @@ import Symbolic
         #expect(e.equivalent(to: .one).isEqual)
     }
 
+    /// `p\tilde{c}` is one name once the document differentiates with respect to it or defines it
+    /// at the start of a row; without that, a letter against an accented letter is a product.
+    @Test func compoundNamesNeedTheDocumentsEvidence() throws {
+        func blocks(_ latex: String...) -> [MathBlock] { latex.map { MathBlock(latex: $0, line: 1, column: 1, display: true) } }
+        #expect(LaTeXMacros.compoundNames(in: blocks("\\frac{\\partial L}{\\partial p\\tilde{c}^{(t)}} = 1")) == ["ptildec"])
+        #expect(LaTeXMacros.compoundNames(in: blocks("p\\tilde{c}^{<t>} = W_c x + b_c")) == ["ptildec"])
+        #expect(LaTeXMacros.compoundNames(in: blocks("\\begin{cases} p\\tilde{c}^{<t>} = W_c x \\\\ z\\hat{y} = 2 \\end{cases}")) == ["ptildec", "zhaty"])
+        #expect(LaTeXMacros.compoundNames(in: blocks("c = u\\tilde{c} + (1 - u) c_0", "x = p\\tilde{c}", "ap\\tilde{c} = 1")).isEmpty)
+        var macros = LaTeXMacros()
+        macros.compoundNames = ["ptildec"]
+        let name = Symbol("ptildec", timeStep: .init("t"))
+        var r = LaTeXReader(tokens: try macros.expand(LaTeXLexer.tokens("\\tanh(p\\tilde{c}^{<t>})")).get())
+        #expect(try r.readWhole() == .scalar(Expression.apply(.tanh, Expression(name))))
+        #expect(LaTeXPrinter.symbol(Symbol("ptildec")) == "p\\tilde{c}")
+        // Without the document's evidence the same text is a product.
+        #expect(read("p\\tilde{c}") == Expression(Symbol("p")) * Expression(Symbol("c", accent: .tilde)))
+    }
+
     /// Course names for gradients are one name, read and printed: `dc_{next}`, `d\gamma_f`.
     @Test func gradientNames() {
         let dGamma = Symbol("dgamma", subscriptText: "f")

@@ -63,6 +63,15 @@ import Symbolic
         #expect(report.steps.map(\.verdict) == [.valid, .valid, .valid, .valid, .valid, .valid, .valid, .invalid])
     }
 
+    /// A course's pre-activation `p\tilde{c}`, defined and differentiated against, is one name:
+    /// ∂c̃/∂pc̃ = 1 − c̃² holds (hand-derived: tanh′ = 1 − tanh²), 1 + c̃² does not.
+    @Test func compoundNamesDefinedByTheDocument() throws {
+        let text = "$$p\\tilde{c} = w x + b$$\n\n$$\\tilde{c} = \\tanh(p\\tilde{c})$$\n\n$$\\frac{\\partial \\tilde{c}}{\\partial p\\tilde{c}} = 1 - \\tilde{c}^2$$\n\n$$\\frac{\\partial \\tilde{c}}{\\partial p\\tilde{c}} = 1 + \\tilde{c}^2$$\n"
+        #expect(verdicts(text) == [.valid, .invalid])
+        // A gate written against c̃ with no such evidence stays a product: a claim, not a definition.
+        #expect(verdicts("$$u\\tilde{c} + (1 - u)\\tilde{c} = \\tilde{c}$$\n") == [.valid])
+    }
+
     @Test func arithmeticSlipReportsTheCorrectValue() throws {
         let report = verify("$$\\text{Self Attention} : 4 \\times 768 \\times 768 = 2357296$$")
         let step = try #require(report.steps.first)

@@ -110,6 +110,21 @@ public let greekLetterNames: Set<String> = [
     "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
 ]
 
+/// A course's name made of a letter written against an accented letter (`p\tilde{c}`, the
+/// pre-activation of `\tilde{c}`), when the document shows it is one name: the symbol's name is
+/// the letter, the accent's name and the accented letter (`ptildec`).
+public enum CompoundName {
+    /// The accents such a name may hold.
+    public static let accents: Set<String> = ["tilde", "hat", "bar"]
+
+    /// The parts of a compound name (`ptildec` → ("p", "tilde", "c")), or nil for another name.
+    public static func parts(_ name: String) -> (prefix: Character, accent: String, letter: Character)? {
+        guard name.count >= 5, let first = name.first, let last = name.last, first.isASCII, first.isLetter, last.isASCII, last.isLetter else { return nil }
+        let accent = String(name.dropFirst().dropLast())
+        return accents.contains(accent) ? (first, accent, last) : nil
+    }
+}
+
 extension Expression {
     /// The symbol named `name` with no decorations.
     public static func symbol(_ name: String) -> Expression { Expression(.symbol(Symbol(name))) }

@@ -57,6 +57,8 @@ public enum LaTeXPrinter {
         if greekLetterNames.contains(base) { n = "\\" + base }
         // A gradient named by its Greek letter, `d\gamma_f`.
         else if base.hasPrefix("d"), greekLetterNames.contains(String(base.dropFirst())) { n = "d\\" + base.dropFirst() }
+        // A letter against an accented letter, `p\tilde{c}`.
+        else if let c = CompoundName.parts(base) { n = "\(c.prefix)\\\(c.accent){\(c.letter)}" }
         else if base.count > 1 { n = "\\mathit{\(LaTeXNames.math(base))}" }
         else { n = isLetter(base) ? base : "{\(LaTeXNames.math(base))}" }
         // Whether `n` ends in a superscript: another one needs a new nucleus.
