@@ -62,6 +62,11 @@ else
   GRADE_PDF=1 python3 bench/grading/run.py .build/release/derive 300
   python3 bench/serve/load.py .build/release/derive 60 50 512
 fi
+# A one-line edit in the checker's page, measured in headless Chromium (Playwright from the browser
+# tests' venv, made by Tests/Browser/run.sh).
+if [ -x Tests/Browser/.venv/bin/python ] && command -v chromium >/dev/null; then
+  Tests/Browser/.venv/bin/python bench/serve/browser_edit.py .build/release/derive || echo "the edit in the browser missed its target"
+fi
 
 # The LSTM backward pass, derived from the forward equations, as a whole process (best of five).
 swift build -c release --product derive >/dev/null
