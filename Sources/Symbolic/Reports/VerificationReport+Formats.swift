@@ -43,14 +43,12 @@ extension VerificationReport {
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
 
-    /// A LaTeX document: every step typeset from what was read (never from its source text),
-    /// with a mark, and the reason and the step as written (escaped) under each wrong or
-    /// unchecked one. Everything taken from the document goes through the printer or `LaTeXText`.
+    /// A LaTeX document: every step typeset as the student wrote it (made safe by `SafeLaTeX`),
+    /// or else as read, or else its source as typewriter text that breaks; a mark beside it; under
+    /// each wrong or unchecked one, the reason, the correct value and the engine's reading.
+    /// Everything taken from the document goes through `SafeLaTeX`, the printer or `LaTeXText`.
     public var latex: String {
-        var out = """
-        \\documentclass{article}
-        \\usepackage{amsmath,amssymb}
-        \\usepackage{xcolor}
+        var out = TeXPreamble.document(.en) + """
         \\begin{document}
         \\section*{Verification of \\texttt{\(LaTeXText.escape(file))}}
         \(summary.valid) valid, \(summary.invalid) invalid, \(summary.unchecked) unchecked.
@@ -58,13 +56,15 @@ extension VerificationReport {
 
         """
         for s in steps {
-            let mark: String
-            switch s.verdict {
-            case .valid: mark = "\\textcolor{green!50!black}{\\checkmark}"
-            case .invalid: mark = "\\textcolor{red}{\\boldsymbol{\\times}}"
-            case .unchecked: mark = "\\textcolor{gray}{?}"
+            let mark = Self.mark(s.verdict)
+            let written = Self.written(s)
+            let reading = s.typeset.flatMap { $0.contains(LaTeXText.verbatimPrefix) ? nil : $0 }
+            out += "\\noindent Line \(s.line):\n"
+            if let shown = written ?? reading {
+                out += "\\[ \(EquationLayout.display(shown)) \\qquad \\text{\(mark)} \\]\n"
+            } else {
+                out += "{\\small\\ttfamily \(LaTeXText.breakable(s.latex))}\\hfill \(mark)\n"
             }
-            out += "\\noindent Line \(s.line):\n\\[ \(s.typeset ?? LaTeXText.verbatim(s.latex)) \\qquad \(mark) \\]\n"
             if s.verdict != .valid {
                 let color = s.verdict == .invalid ? "red" : "gray"
                 // The correction, typeset: what the left side really is (instead of its plain form).
@@ -74,9 +74,9 @@ extension VerificationReport {
                     reason = s.reasonWithoutCorrection
                     correction = "\\par \\(\\text{left side} = \(e.latex)\\)"
                 }
-                // The printer writes canonical forms (2 + 2 reads as 4): the source, escaped, shows what was written.
-                let written = s.typeset == nil ? "" : "\\par \\textit{As written:} \\texttt{\(LaTeXText.escape(s.latex))}"
-                out += "\\begin{quote}\\color{\(color)} \(LaTeXText.escape(reason))\(correction)\(written)"
+                // The step is shown as written; the engine's reading goes under it.
+                let readAs = written != nil ? reading.map { "\\par \\textit{Read as:} \\(\($0)\\)" } ?? "" : ""
+                out += "\\begin{quote}\\color{\(color)} \(LaTeXText.wrapping(reason))\(correction)\(readAs)"
                 out += "\\end{quote}\n"
             }
             out += "\n"

@@ -79,27 +79,59 @@ import Symbolic
         return (url, contents)
     }
 
-    @Test func pastedStepsAreTypesetByThePrinter() throws {
+    /// `--format latex` shows each step as written, the engine's reading under a wrong one.
+    @Test func pastedStepsAreShownAsWritten() throws {
         let report = Verifier().verify("$$x^2 = x \\cdot x$$", file: "t.md")
         let step = try #require(report.steps.first)
         #expect(step.typeset == "x^{2} = x^{2}")
-        #expect(report.latex.contains("\\[ x^{2} = x^{2} \\qquad"))
-        #expect(!report.latex.contains("x \\cdot x"))
+        #expect(report.latex.contains("\\[ x^2 = x \\cdot x \\qquad \\text{\\validmark} \\]"))
+        #expect(!report.latex.contains("x^{2} = x^{2}"))
     }
 
     @Test func unreadableSidesShowAsEscapedText() throws {
         let report = Verifier().verify("$$\\input{/etc/hostname} = 2$$", file: "t.md")
         let step = try #require(report.steps.first)
         #expect(step.typeset == "\\text{\\texttt{\\textbackslash{}input\\{/etc/hostname\\}}} = 2")
-        #expect(report.latex.contains("\\[ \\text{\\texttt{\\textbackslash{}input\\{/etc/hostname\\}}} = 2 \\qquad"))
+        // Neither the source nor the reading can be typeset: the source as typewriter text that breaks.
+        let flat = report.latex.replacingOccurrences(of: "\\allowbreak{}", with: "")
+        #expect(flat.contains("{\\small\\ttfamily \\textbackslash{}input\\{/etc/hostname\\} = 2}\\hfill \\uncheckedmark"))
+        #expect(!TeXInspection.controlSequences(AnnotatedReportTests.body(report.latex)).contains("input"))
     }
 
-    @Test func matricesAreTypesetByThePrinter() throws {
+    @Test func matricesAreShownAsWrittenAndAsRead() throws {
         let report = Verifier().verify("$$\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 5 \\end{bmatrix}$$", file: "t.md")
         let step = try #require(report.steps.first)
         #expect(step.typeset?.hasPrefix("\\left[\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\\right] = ") == true)
-        // Wrong steps also show their source, escaped, since the printer writes canonical forms.
-        #expect(report.latex.contains("\\texttt{\\textbackslash{}begin\\{bmatrix\\} 1 \\& 2"))
+        #expect(report.latex.contains("\\[ \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} = "))
+        #expect(report.latex.contains("\\textit{Read as:} \\(\\left[\\begin{array}{cc}"))
+    }
+
+    /// Every command `SafeLaTeX` lets through is defined in the reports' preamble: a step written
+    /// with any of them compiles (`\bm`, `\argmax` once failed the whole PDF).
+    @Test(.enabled(if: PdfLaTeXRun.available, "needs pdflatex"))
+    func everyCommandSafeLaTeXPassesIsDefined() throws {
+        let oneArgument: Set<String> = ["sqrt", "text", "mathrm", "mathbf", "mathbb", "mathcal", "mathit", "boldsymbol", "bm", "operatorname",
+                                        "hat", "widehat", "tilde", "widetilde", "bar", "overline", "underline", "vec", "dot", "ddot", "xrightarrow", "boxed"]
+        let twoArguments: Set<String> = ["frac", "dfrac", "tfrac"]
+        let delimiters: Set<String> = ["big", "Big", "bigl", "bigr", "Bigl", "Bigr"]
+        var pieces: [String] = []
+        for c in SafeLaTeX.commands.sorted() {
+            switch c {
+            case "begin", "end", "left", "right", "middle", "\\", "{", "}", "%", " ": continue
+            case _ where oneArgument.contains(c): pieces.append("\\\(c){a}")
+            case _ where twoArguments.contains(c): pieces.append("\\\(c){a}{b}")
+            case _ where delimiters.contains(c): pieces.append("\\\(c)( a")
+            case "limits": pieces.append("\\sum\\limits_{i} i")
+            default: pieces.append("\\\(c) ")
+            }
+        }
+        pieces.append("\\left( a \\middle| b \\right) \\{ a \\} \\% \\ a")
+        let body = pieces.map { "$\($0)$" }.joined(separator: " \n")
+        let run = try PdfLaTeXRun(TeXPreamble.document(.en) + "\\begin{document}\n" + body + "\n\\end{document}\n")
+        defer { run.remove() }
+        let log = (try? String(contentsOf: run.directory.appendingPathComponent("report.log"), encoding: .utf8)) ?? ""
+        #expect(run.status == 0, "\(log.components(separatedBy: "\n").filter { $0.hasPrefix("!") || $0.hasPrefix("l.") }.prefix(6))")
+        #expect(!log.contains("Undefined control sequence"))
     }
 
     @Test func stepsWithoutTypesetFallBackToEscapedSource() throws {
@@ -107,8 +139,8 @@ import Symbolic
         let json = Verifier().verify("$$\\input{x} + 1 = 3$$", file: "t.md").json
         let decoded = try JSONDecoder().decode(VerificationReport.self, from: Data(json.utf8))
         #expect(decoded.steps.first?.typeset == nil)
-        #expect(decoded.latex.contains("\\texttt{\\textbackslash{}input\\{x\\} + 1 = 3}"))
-        #expect(TeXInspection.dangerousSequences(decoded.latex).isEmpty)
+        #expect(decoded.latex.replacingOccurrences(of: "\\allowbreak{}", with: "").contains("\\ttfamily \\textbackslash{}input\\{x\\} + 1 = 3}"))
+        #expect(TeXInspection.dangerousSequences(AnnotatedReportTests.body(decoded.latex)).isEmpty)
     }
 
     @Test func escapeCoversEverySpecialCharacter() {
@@ -133,7 +165,8 @@ import Symbolic
         #expect(report.steps.count >= 15)
         #expect(report.steps.contains { $0.latex.contains("\\input{/etc/hostname}") })
         #expect(report.steps.last?.latex == "\\mathit{endmarker} = \\mathit{endmarker}")
-        let tex = report.latex
+        // The preamble is the reports' own (it defines the marks); what comes from the document is the body.
+        let tex = AnnotatedReportTests.body(report.latex)
         #expect(TeXInspection.dangerousSequences(tex).isEmpty)
         #expect(TeXInspection.isInert(tex))
         #expect(tex.components(separatedBy: "\\end{document}").count == 2)

@@ -9,7 +9,7 @@ enum TeXPreamble {
     static func document(_ language: ReportLanguage) -> String {
         var out = """
         \\documentclass[11pt]{article}
-        \\usepackage{amsmath,amssymb,mathtools}
+        \\usepackage{amsmath,amssymb,mathtools,bm}
         \\usepackage{xcolor}
         \\usepackage[margin=2.3cm,marginparwidth=1.6cm]{geometry}
         \\usepackage{longtable}
@@ -25,6 +25,8 @@ enum TeXPreamble {
             // Source shown as typewriter text is LaTeX or code: always left to right.
             out += "\\let\\typewriter\\texttt\n\\renewcommand{\\texttt}[1]{\\lr{\\typewriter{#1}}}\n"
         }
+        // The commands SafeLaTeX lets through that no package above defines.
+        out += "\\DeclareMathOperator*{\\argmax}{arg\\,max}\n\\DeclareMathOperator*{\\argmin}{arg\\,min}\n"
         // The verdict marks, defined once so the body names them.
         out += """
         \\newcommand{\\validmark}{\\textcolor{green!50!black}{$\\checkmark$}}
