@@ -40,14 +40,16 @@ def main():
                 while page.evaluate("document.body.dataset.checkMilliseconds === undefined"):
                     if time.time() > stop: raise TimeoutError("the page did not answer")
                     page.wait_for_timeout(5)
-                return int(page.evaluate("document.body.dataset.checkMilliseconds"))
+                return (int(page.evaluate("document.body.dataset.checkMilliseconds")), int(page.evaluate("document.body.dataset.showMilliseconds")))
             for name, text, edited in documents:
                 shown(text)
-                times = [shown(edited if k % 2 == 0 else text) for k in range(10)]
+                runs = [shown(edited if k % 2 == 0 else text) for k in range(10)]
+                times = [t for t, _ in runs]
                 best, median = min(times), statistics.median(times)
                 missed |= median >= TARGET_MS
                 print(f"derive serve, a one-line edit {name}: {best} ms best, {median:.0f} ms median in the browser "
-                      f"(request to marks shown; target under {TARGET_MS} ms: {'met' if median < TARGET_MS else 'MISSED'})")
+                      f"(request to marks shown, of which {statistics.median([s for _, s in runs]):.0f} ms showing them; "
+                      f"target under {TARGET_MS} ms: {'met' if median < TARGET_MS else 'MISSED'})")
             browser.close()
     finally:
         server.terminate()

@@ -70,11 +70,17 @@ enum CheckerPage {
           // The engine's words are English: each line keeps its own direction inside a Persian page.
           function line(text) { const d = document.createElement('div'); d.dir = 'auto'; d.textContent = text; return d; }
           let shown = new Map();
+          // The notes shown, by line and reason, kept from one check to the next like the steps.
+          let notesShown = new Map(), notesNext = new Map();
           function note(n) {
+            const key = n.line + ':' + n.reason;
+            const kept = notesShown.get(key);
+            if (kept && !notesNext.has(key)) { notesNext.set(key, kept); return kept; }
             const div = document.createElement('div');
             div.className = 'note';
             div.dir = 'auto';
             div.textContent = 'line ' + n.line + ': ' + n.reason;
+            if (!notesNext.has(key)) notesNext.set(key, div);
             return div;
           }
           function show(report, text) {
@@ -122,6 +128,7 @@ enum CheckerPage {
             }
             // A block that holds no step (a definition, a remark) says why, in grey, at its line.
             const notes = (report.notes || []).filter(n => n.reason !== 'no math');
+            notesNext = new Map();
             const merged = [];
             let next = 0;
             report.steps.forEach((step, i) => {
@@ -129,7 +136,14 @@ enum CheckerPage {
               merged.push(nodes[i]);
             });
             while (next < notes.length) merged.push(note(notes[next++]));
-            steps.replaceChildren(...merged);
+            // In place: a node already where it belongs is not touched (no relayout of the page).
+            let cursor = steps.firstChild;
+            for (const node of merged) {
+              if (node === cursor) { cursor = cursor.nextSibling; continue; }
+              steps.insertBefore(node, cursor);
+            }
+            while (cursor) { const next = cursor.nextSibling; steps.removeChild(cursor); cursor = next; }
+            notesShown = notesNext;
             shown = reused;
           }
           async function check() {
@@ -142,8 +156,10 @@ enum CheckerPage {
               if (mine !== sequence) return;
               if (!response.ok) { status.textContent = report.error || ('error ' + response.status); return; }
               status.textContent = '';
+              const answered = performance.now();
               show(report, text);
-              // From the request to the marks on the page (the tests read it).
+              // From the request to the marks on the page, and the part spent showing them (the tests read them).
+              document.body.dataset.showMilliseconds = Math.round(performance.now() - answered);
               document.body.dataset.checkMilliseconds = Math.round(performance.now() - started);
             } catch (e) { if (mine === sequence) status.textContent = 'the server did not answer'; }
           }
