@@ -115,21 +115,19 @@ public struct LaTeXMacros: Sendable, Equatable {
         var out = Set<String>()
         for block in blocks where CompoundName.accents.contains(where: { block.latex.contains("\\" + $0 + "{") }) {
             let ts = LaTeXLexer.tokens(block.latex)
+            var braces: [Int] = []
             for i in ts.indices {
                 guard let name = compoundName(ts, at: i) else { continue }
                 let previous: LaTeXToken.Kind? = i > 0 ? ts[i - 1].kind : nil
                 if previous == .command("partial") { out.insert(name); continue }
                 guard opensRow(ts, before: i) else { continue }
                 // After the name and its scripts (`^{<t>}`, `_t`), an equals sign.
+                if braces.isEmpty { braces = LaTeXReader.matchingBraces(ts) }
                 var j = i + 5
                 while j + 1 < ts.count, ts[j].kind == .symbol("^") || ts[j].kind == .symbol("_") {
                     guard ts[j + 1].kind == .symbol("{") else { j += 2; continue }
-                    var depth = 0, k = j + 1
-                    repeat {
-                        if ts[k].kind == .symbol("{") { depth += 1 } else if ts[k].kind == .symbol("}") { depth -= 1 }
-                        k += 1
-                    } while k < ts.count && depth > 0
-                    j = k
+                    guard braces[j + 1] > j + 1 else { j = ts.count; break }
+                    j = braces[j + 1] + 1
                 }
                 if j < ts.count, ts[j].kind == .symbol("=") { out.insert(name) }
             }

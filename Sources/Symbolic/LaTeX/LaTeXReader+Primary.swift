@@ -259,8 +259,8 @@ extension LaTeXReader {
             domain.formUnion(r.domain)
             entries.append(e)
         }
-        pos = close + 1
         guard let row = Matrix([entries]) else { return nil }
+        pos = close + 1
         return .matrix(row)
     }
 

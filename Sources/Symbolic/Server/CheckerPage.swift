@@ -91,10 +91,15 @@ enum CheckerPage {
             // A step shown before with the same verdict and text keeps its typeset node: after an
             // edit only the steps that changed are typeset again.
             const reused = new Map(), nodes = [];
+            function place(key, node) {
+              nodes.push(node);
+              if (!reused.has(key)) reused.set(key, []);
+              reused.get(key).push(node);
+            }
             for (const step of report.steps) {
               const key = JSON.stringify(step);
               const old = shown.get(key);
-              if (old && old.length) { const node = old.pop(); nodes.push(node); if (!reused.has(key)) reused.set(key, []); reused.get(key).push(node); continue; }
+              if (old && old.length) { place(key, old.pop()); continue; }
               const div = document.createElement('div');
               div.className = 'step ' + step.verdict;
               div.dataset.line = step.line;
@@ -122,9 +127,7 @@ enum CheckerPage {
                 }
                 div.append(more);
               }
-              nodes.push(div);
-              if (!reused.has(key)) reused.set(key, []);
-              reused.get(key).push(div);
+              place(key, div);
             }
             // A block that holds no step (a definition, a remark) says why, in grey, at its line.
             const notes = (report.notes || []).filter(n => n.reason !== 'no math');

@@ -31,7 +31,9 @@ public final class IncrementalVerifier: Sendable {
     /// The report `Verifier.verify` gives for `text`.
     public func verify(_ text: String, file: String) -> VerificationReport {
         guard text.utf8.count <= maximumKeptLength else { return verifier.verify(text, file: file) }
-        let previous = runs.withLock { runs in runs.max { Self.sharedPrefix($0.text, text) < Self.sharedPrefix($1.text, text) } }
+        // The kept run sharing the longest prefix with the text (compared outside the lock).
+        let kept = runs.withLock { $0 }
+        let previous = kept.map { ($0, Self.sharedPrefix($0.text, text)) }.max { $0.1 < $1.1 }?.0
         let run = verifier.run(text, file: file, after: previous, checkpoints: true)
         runs.withLock { runs in
             runs.removeAll { $0.text == text }
